@@ -1,0 +1,23 @@
+//! `minutes`: live minute-taking for multi-agency adult safeguarding meetings.
+//!
+//! Module map (a pure core and a thin shell):
+//! - [`model`]: the record types and value lists; no I/O, no terminal.
+//! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
+//! - [`calendar`]: working days and bank holidays for minutes deadlines.
+//! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
+//! - [`config`]: where records and templates live.
+//! - [`cli`]: the `minutes` command line.
+//! - [`clock`], [`error`]: the time source and the error type.
+
+pub mod calendar;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod document;
+pub mod error;
+pub mod model;
+pub mod store;
+pub mod templates;
+
+pub use error::{Error, Result};

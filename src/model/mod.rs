@@ -1,0 +1,32 @@
+//! The meeting record: pure data types (serde), no terminal and no file I/O.
+//!
+//! The JSON layout is the published format (`schema_version` 1); `minutes schema` prints it.
+//! Every struct keeps fields written by newer versions in `extra`, so a load/save round trip
+//! never drops them.
+
+#[macro_use]
+mod vocab;
+mod action_item;
+mod agenda;
+mod attendee;
+mod findings;
+mod participation;
+mod plan;
+mod record;
+mod summary;
+
+pub use action_item::ActionItem;
+pub use agenda::{AgendaItem, Note};
+pub use attendee::{Attendee, initials_for};
+pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
+pub use participation::{AdultParticipation, DesiredOutcome};
+pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
+pub use record::{Meeting, NewMeeting, Record, SCHEMA_VERSION, StatusChange};
+pub use summary::RecordSummary;
+pub use vocab::*;
+
+/// A point in time with its UTC offset, written as RFC 3339 (`2026-11-23T14:03:41+00:00`).
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
+
+/// Fields this version does not know, kept as they were read so newer writers lose nothing.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
