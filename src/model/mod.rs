@@ -30,3 +30,9 @@ pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
 
 /// Fields this version does not know, kept as they were read so newer writers lose nothing.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// The JSON Schema of the record format, generated from these types (`minutes schema`).
+#[must_use]
+pub fn record_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Record)).unwrap_or_default()
+}

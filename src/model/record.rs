@@ -209,3 +209,69 @@ impl Record {
         self.updated_at = now;
     }
 }
+
+impl Record {
+    /// Breaches of the format's rules that JSON parsing cannot catch, in words; empty when none.
+    /// (Gaps in the minutes themselves, such as a finding without rationale, are not breaches:
+    /// drafts may have them; the closing check lists those.)
+    #[must_use]
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.id.len() < 8 || !self.id.chars().all(|c| c.is_ascii_hexdigit()) {
+            problems.push(format!("id '{}' is not at least 8 hex digits", self.id));
+        }
+        if self.updated_at < self.created_at {
+            problems.push("updated_at is earlier than created_at".to_owned());
+        }
+        let mut keys = std::collections::HashSet::new();
+        for item in &self.agenda {
+            if !keys.insert(item.key.as_str()) {
+                problems.push(format!("agenda key '{}' appears twice", item.key));
+            }
+        }
+        let current = self
+            .agenda
+            .iter()
+            .filter(|item| item.status == super::ItemStatus::Current)
+            .count();
+        if current > 1 {
+            problems.push(format!(
+                "{current} agenda items are marked current; at most one may be"
+            ));
+        }
+        let mut unknown_key = |what: &str, key: &str| {
+            if !key.is_empty() && !keys.contains(key) {
+                problems.push(format!(
+                    "{what} refers to agenda item '{key}', which is not on the agenda"
+                ));
+            }
+        };
+        for (i, finding) in self.findings.iter().enumerate() {
+            unknown_key(&format!("finding {}", i + 1), &finding.agenda_key);
+        }
+        for (i, decision) in self.decisions.iter().enumerate() {
+            unknown_key(&format!("decision {}", i + 1), &decision.agenda_key);
+        }
+        for action in &self.actions {
+            unknown_key(&format!("action {}", action.id), &action.agenda_key);
+        }
+        let mut ids = std::collections::HashSet::new();
+        for action in &self.actions {
+            if !ids.insert(action.id) {
+                problems.push(format!("action id {} appears twice", action.id));
+            }
+        }
+        for (i, finding) in self.findings.iter().enumerate() {
+            if let (Some(result), Some(_)) = (finding.result, finding.risk_outcome) {
+                if !result.risk_identified() {
+                    problems.push(format!(
+                        "finding {} has a risk outcome but its result '{}' identifies no risk",
+                        i + 1,
+                        result.label()
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
