@@ -8,6 +8,7 @@
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
 //! - [`cli`]: the `minutes` command line.
+//! - [`table`]: plain-text tables aligned by display width.
 //! - [`clock`], [`error`]: the time source and the error type.
 
 pub mod calendar;
@@ -18,6 +19,7 @@ pub mod document;
 pub mod error;
 pub mod model;
 pub mod store;
+pub mod table;
 pub mod templates;
 
 pub use error::{Error, Result};

@@ -1,0 +1,329 @@
+//! One function per subcommand. Output goes to `out`; warnings and errors to stderr.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Cli, Command, ShowFormat, TemplatesAction};
+use crate::clock::{Clock, SystemClock};
+use crate::document::{self, Format};
+use crate::error::{Error, Result};
+use crate::model::{NewMeeting, Record, RecordSummary};
+use crate::store::{Store, load_file};
+use crate::table::TextTable;
+use crate::templates::{Catalogue, DeadlineRule, Template};
+use crate::config;
+
+/// Runs one parsed command line.
+///
+/// # Errors
+/// Whatever the command fails on; the caller prints it and exits 1.
+pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let clock = SystemClock;
+    let result = match cli.command {
+        None => overview(cli.dir, &clock, out),
+        Some(Command::Templates { action: None }) => list_templates(out),
+        Some(Command::Templates {
+            action: Some(TemplatesAction::Show { key, json }),
+        }) => show_template(&key, json, out),
+        Some(Command::New {
+            meeting_type,
+            title,
+            subject,
+            date,
+            no_open,
+        }) => {
+            let details = NewMeeting {
+                title,
+                subject_ref: subject,
+                date: date.unwrap_or_else(|| clock.today()),
+            };
+            new_record(cli.dir, &meeting_type, details, no_open, &clock, out)
+        }
+        Some(Command::List { json }) => list_records(cli.dir, json, &clock, out),
+        Some(Command::Show {
+            record,
+            format,
+            audience,
+        }) => show_record(cli.dir, &record, format, audience.into(), out),
+        Some(Command::Check { paths }) => check(&paths, out),
+        Some(Command::Schema) => schema(out),
+    };
+    match result {
+        // A closed pipe (`minutes list | head`) is not a failure worth reporting.
+        Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+fn open_store(dir: Option<PathBuf>) -> Result<Store> {
+    let dir = config::records_dir(dir).ok_or_else(|| Error::Folder {
+        path: PathBuf::from("~"),
+        message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
+    })?;
+    let store = Store::open(dir)?;
+    for warning in store.warnings() {
+        eprintln!("minutes: warning: {warning}");
+    }
+    Ok(store)
+}
+
+fn load_catalogue() -> Catalogue {
+    let catalogue = Catalogue::load(config::templates_dir().as_deref());
+    for problem in catalogue.problems() {
+        eprintln!("minutes: skipped template {problem}");
+    }
+    catalogue
+}
+
+fn overview(dir: Option<PathBuf>, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = open_store(dir)?;
+    let listing = store.list()?;
+    report_problems(&listing.problems);
+    writeln!(out, "Records in {}", store.dir().display())?;
+    if listing.entries.is_empty() {
+        writeln!(out, "  none yet")?;
+    } else {
+        let recent: Vec<&RecordSummary> = listing.entries.iter().take(10).map(|e| &e.summary).collect();
+        write!(out, "{}", summary_table(&recent, clock.today()).render())?;
+        if listing.entries.len() > recent.len() {
+            writeln!(out, "... and {} more: minutes list", listing.entries.len() - recent.len())?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "Start a meeting:  minutes new --type case-conference --title \"...\" --subject REF")?;
+    writeln!(out, "Meeting types:    minutes templates")?;
+    writeln!(out, "Read minutes:     minutes show ID")?;
+    writeln!(out, "All commands:     minutes --help")?;
+    Ok(exit_code(listing.problems.is_empty()))
+}
+
+fn list_templates(out: &mut dyn Write) -> Result<ExitCode> {
+    let catalogue = load_catalogue();
+    let mut table = TextTable::with_header(&["TYPE", "ITEMS", "MINUTES DUE", "TITLE", "SOURCES"]);
+    for template in catalogue.templates() {
+        table.push(vec![
+            template.key.clone(),
+            template.items.len().to_string(),
+            deadline_words(template.deadline),
+            template.title.clone(),
+            template.sources.join("; "),
+        ]);
+    }
+    write!(out, "{}", table.render())?;
+    Ok(exit_code(catalogue.problems().is_empty()))
+}
+
+fn show_template(key: &str, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let catalogue = load_catalogue();
+    let template = catalogue.get(key)?;
+    if json {
+        writeln!(out, "{}", to_pretty_json(template)?)?;
+    } else {
+        write!(out, "{}", agenda_text(template))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn agenda_text(template: &Template) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let _ = writeln!(text, "{} ({})", template.title, template.key);
+    if !template.description.is_empty() {
+        let _ = writeln!(text, "{}", template.description);
+    }
+    let _ = writeln!(text, "Minutes due: {} after the meeting", deadline_words(template.deadline));
+    if !template.sources.is_empty() {
+        let _ = writeln!(text, "Sources: {}", template.sources.join("; "));
+    }
+    for (number, item) in template.items.iter().enumerate() {
+        let _ = writeln!(text);
+        let _ = writeln!(text, "{:>2}. {}  [{}]", number + 1, item.title, item.key);
+        let _ = writeln!(text, "    {}", item.prompt);
+        let _ = writeln!(text, "    {} | {}", item.kind.label(), item.source);
+    }
+    text
+}
+
+fn deadline_words(rule: DeadlineRule) -> String {
+    match rule {
+        DeadlineRule::WorkingDays(days) => format!("{days} working days"),
+        DeadlineRule::CalendarDays(days) => format!("{days} days"),
+    }
+}
+
+fn new_record(
+    dir: Option<PathBuf>,
+    meeting_type: &str,
+    details: NewMeeting,
+    no_open: bool,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let catalogue = load_catalogue();
+    let template = catalogue.get(meeting_type)?;
+    let store = open_store(dir)?;
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let record = Record::new(template, details, id, clock.now());
+    let path = store.create(&record)?;
+    writeln!(out, "{}", path.display())?;
+    if !no_open {
+        eprintln!(
+            "minutes: created {}; the live-meeting screen is not in this version yet, so it was not opened",
+            record.short_id()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_records(
+    dir: Option<PathBuf>,
+    json: bool,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let store = open_store(dir)?;
+    let listing = store.list()?;
+    report_problems(&listing.problems);
+    let today = clock.today();
+    if json {
+        let rows: Vec<serde_json::Value> = listing
+            .entries
+            .iter()
+            .map(|entry| {
+                let mut row = serde_json::to_value(&entry.summary).unwrap_or_default();
+                if let Some(map) = row.as_object_mut() {
+                    map.insert("path".into(), entry.path.display().to_string().into());
+                    map.insert(
+                        "overdue_actions".into(),
+                        entry.summary.overdue_actions(today).into(),
+                    );
+                    map.insert(
+                        "minutes_overdue".into(),
+                        entry.summary.minutes_overdue(today).into(),
+                    );
+                }
+                row
+            })
+            .collect();
+        writeln!(out, "{}", to_pretty_json(&rows)?)?;
+    } else {
+        let summaries: Vec<&RecordSummary> = listing.entries.iter().map(|e| &e.summary).collect();
+        write!(out, "{}", summary_table(&summaries, today).render())?;
+    }
+    Ok(exit_code(listing.problems.is_empty()))
+}
+
+fn summary_table(summaries: &[&RecordSummary], today: chrono::NaiveDate) -> TextTable {
+    let mut table = TextTable::with_header(&[
+        "DATE", "TYPE", "STATUS", "MINUTES DUE", "REVIEW", "OPEN", "OVERDUE", "ID", "SUBJECT",
+        "TITLE",
+    ]);
+    for summary in summaries {
+        let due = summary.minutes_due.map_or_else(String::new, |due| {
+            let flag = if summary.minutes_overdue(today) { " OVERDUE" } else { "" };
+            format!("{due}{flag}")
+        });
+        table.push(vec![
+            summary.date.to_string(),
+            summary.meeting_type.clone(),
+            summary.status.label().to_owned(),
+            due,
+            summary.review_date.map(|d| d.to_string()).unwrap_or_default(),
+            summary.open_actions.to_string(),
+            summary.overdue_actions(today).to_string(),
+            summary.short_id().to_owned(),
+            summary.subject_ref.clone(),
+            summary.title.clone(),
+        ]);
+    }
+    table
+}
+
+fn show_record(
+    dir: Option<PathBuf>,
+    query: &str,
+    format: ShowFormat,
+    audience: document::Audience,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let store = open_store(dir)?;
+    let path = store.resolve(query)?;
+    let loaded = store.load(&path)?;
+    if let Some(reason) = &loaded.read_only {
+        eprintln!("minutes: note: {}: {reason}", path.display());
+    }
+    match format {
+        ShowFormat::Json => writeln!(out, "{}", to_pretty_json(&loaded.record)?)?,
+        ShowFormat::Md => write!(out, "{}", document::render(&loaded.record, Format::Markdown, audience))?,
+        ShowFormat::Txt => write!(out, "{}", document::render(&loaded.record, Format::Text, audience))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(paths: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(record_files_in(path)?);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut failed = 0_usize;
+    for file in &files {
+        let problems = match load_file(file) {
+            Err(error) => vec![error.to_string()],
+            Ok(record) => record
+                .problems()
+                .into_iter()
+                .map(|problem| format!("{}: {problem}", file.display()))
+                .collect(),
+        };
+        if problems.is_empty() {
+            writeln!(out, "{}: ok", file.display())?;
+        } else {
+            failed += 1;
+            for problem in problems {
+                eprintln!("{problem}");
+            }
+        }
+    }
+    writeln!(out, "{} checked, {} ok, {failed} with problems", files.len(), files.len() - failed)?;
+    Ok(exit_code(failed == 0))
+}
+
+fn record_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs_err::read_dir(dir)? {
+        let path = entry?.path();
+        let visible = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| !name.starts_with('.'));
+        if visible && path.extension().is_some_and(|ext| ext == "json") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn schema(out: &mut dyn Write) -> Result<ExitCode> {
+    writeln!(out, "{}", to_pretty_json(&crate::model::record_schema())?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_problems(problems: &[Error]) {
+    for problem in problems {
+        eprintln!("minutes: skipped {problem}");
+    }
+}
+
+fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Io(io::Error::other(e)))
+}
+
+fn exit_code(ok: bool) -> ExitCode {
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}

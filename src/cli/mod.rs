@@ -1,0 +1,134 @@
+//! The `minutes` command line: argument parsing and one function per subcommand.
+//! Errors go to stderr naming the file and the problem; exit 0 success, 1 failure, 2 usage.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::document;
+
+/// Live minute-taking for multi-agency adult safeguarding meetings.
+#[derive(Debug, Parser)]
+#[command(name = "minutes", version, about, long_about = None)]
+pub struct Cli {
+    /// Records folder (default: $MINUTES_DIR, else the platform data folder,
+    /// e.g. ~/.local/share/minutes/records).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// What to do; with none, shows the recent records and how to start.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List meeting types (agenda templates), or print one agenda.
+    Templates {
+        /// `show KEY` prints that template's agenda.
+        #[command(subcommand)]
+        action: Option<TemplatesAction>,
+    },
+    /// Create a record for a new meeting.
+    New {
+        /// Meeting type (see `minutes templates`), e.g. case-conference.
+        #[arg(long = "type", value_name = "KEY")]
+        meeting_type: String,
+        /// Meeting title.
+        #[arg(long)]
+        title: String,
+        /// Case reference for the adult (not their full name).
+        #[arg(long, value_name = "REF", default_value = "")]
+        subject: String,
+        /// Meeting date, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+        /// Print the new file's path and exit instead of opening it.
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// List records, newest first.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a record's minutes.
+    Show {
+        /// Record id (any unique prefix) or path to a record file.
+        record: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Txt)]
+        format: ShowFormat,
+        /// Who the minutes are for: `adult` leaves out professionals-only and restricted entries.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Professionals)]
+        audience: AudienceArg,
+    },
+    /// Validate record files (or every record in a folder); exit 1 if any has a problem.
+    Check {
+        /// Record files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the record format.
+    Schema,
+}
+
+/// `minutes templates ...`
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Print a template's agenda.
+    Show {
+        /// Template key, e.g. case-conference.
+        key: String,
+        /// Print the template as JSON (a starting point for a user template).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `--format` of `minutes show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Markdown.
+    Md,
+    /// Plain text.
+    Txt,
+    /// The record as JSON.
+    Json,
+}
+
+/// `--audience` of `minutes show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AudienceArg {
+    /// Everything, restricted entries marked.
+    Professionals,
+    /// The adult's version: only entries visible to all.
+    Adult,
+}
+
+impl From<AudienceArg> for document::Audience {
+    fn from(value: AudienceArg) -> Self {
+        match value {
+            AudienceArg::Professionals => Self::Professionals,
+            AudienceArg::Adult => Self::Adult,
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+#[must_use]
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::dispatch(cli, &mut std::io::stdout().lock()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("minutes: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

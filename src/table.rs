@@ -1,0 +1,91 @@
+//! Plain-text tables aligned by display width, so names like Zoë, 陈伟 and emoji line up.
+
+use unicode_width::UnicodeWidthStr;
+
+/// A table of text cells printed as aligned columns separated by two spaces.
+#[derive(Debug, Clone, Default)]
+pub struct TextTable {
+    rows: Vec<Vec<String>>,
+}
+
+impl TextTable {
+    /// A table whose first row is the header.
+    #[must_use]
+    pub fn with_header(header: &[&str]) -> Self {
+        Self {
+            rows: vec![header.iter().map(|h| (*h).to_owned()).collect()],
+        }
+    }
+
+    /// Adds a row; line breaks in cells become spaces so rows stay one line.
+    pub fn push(&mut self, cells: Vec<String>) {
+        let cells = cells
+            .into_iter()
+            .map(|cell| {
+                if cell.contains(['\n', '\r', '\t']) {
+                    cell.replace(['\n', '\r', '\t'], " ")
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        self.rows.push(cells);
+    }
+
+    /// Number of rows, header included.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the table has no rows at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The table as lines joined by `\n`, with a trailing newline; the last column is not padded.
+    #[must_use]
+    pub fn render(&self) -> String {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut widths = vec![0; columns];
+        for row in &self.rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.width());
+            }
+        }
+        let mut out = String::new();
+        for row in &self.rows {
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                line.push_str(cell);
+                if i + 1 < row.len() {
+                    line.extend(std::iter::repeat_n(' ', widths[i] - cell.width()));
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_by_display_width() {
+        let mut table = TextTable::with_header(&["NAME", "AGENCY"]);
+        table.push(vec!["陈伟".into(), "NHS".into()]);
+        table.push(vec!["Zoë".into(), "Police".into()]);
+        table.push(vec!["🙂 Sam\nLee".into(), "Advocacy".into()]);
+        assert_eq!(
+            table.render(),
+            "NAME         AGENCY\n陈伟         NHS\nZoë          Police\n🙂 Sam Lee  Advocacy\n"
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! Store benchmarks: saving a typical and a large record (fsyncs included), and listing 10,000
+//! records with and without the summary cache.
+//!
+//! `cargo bench --bench store`. The 10,000-record folder is generated once into
+//! `target/bench-data/records-10k` and kept, so `minutes list --dir` can be measured on it too.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use minutes::model::Record;
+use minutes::store::Store;
+
+const RECORDS: usize = 10_000;
+
+fn save(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(tmp.path().join("records")).expect("store");
+    let mut group = c.benchmark_group("save");
+    group.sample_size(50);
+    for (name, record) in [("typical_30KB", common::typical_record()), ("large_1MB", common::large_record())] {
+        let bytes = serde_json::to_vec_pretty(&record).expect("json").len();
+        eprintln!("{name}: {bytes} bytes of JSON");
+        let path = store.create(&record).expect("create");
+        group.bench_function(name, |b| b.iter(|| store.save(black_box(&path), black_box(&record)).expect("save")));
+    }
+    group.finish();
+}
+
+/// A folder of 10,000 typical records spread over six years, made once and reused.
+pub fn ten_thousand_records() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/records-10k");
+    let done = dir.join(".complete");
+    if done.exists() {
+        return dir;
+    }
+    let store = Store::open(&dir).expect("store");
+    let template = common::typical_record();
+    let start = chrono::NaiveDate::from_ymd_opt(2021, 1, 4).expect("date");
+    for i in 0..RECORDS {
+        let mut record: Record = template.clone();
+        record.id = format!("{:032x}", 0x5eed_0000_u128 + i as u128 * 0x1_0000_0001);
+        record.meeting.date = start + chrono::Days::new((i / 5) as u64);
+        record.meeting.title = format!("Case conference {i}");
+        record.meeting.subject_ref = format!("SG-{:05}", i % 4000);
+        if store.path_for(&record).exists() {
+            continue;
+        }
+        store.create(&record).expect("create");
+    }
+    fs_err::write(&done, b"").expect("marker");
+    dir
+}
+
+fn list(c: &mut Criterion) {
+    let dir = ten_thousand_records();
+    let store = Store::open(&dir).expect("store");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.entries.len(), RECORDS);
+    let mut group = c.benchmark_group("list_10k");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("warm_cache", |b| b.iter(|| black_box(store.list().expect("list"))));
+    group.bench_function("no_cache", |b| {
+        b.iter(|| {
+            let _ = fs_err::remove_file(dir.join(".index.json"));
+            black_box(store.list().expect("list"))
+        });
+    });
+    group.finish();
+    store.list().expect("leave the cache warm for `minutes list`");
+}
+
+criterion_group!(benches, save, list);
+criterion_main!(benches);
