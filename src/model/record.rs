@@ -262,14 +262,14 @@ impl Record {
             }
         }
         for (i, finding) in self.findings.iter().enumerate() {
-            if let (Some(result), Some(_)) = (finding.result, finding.risk_outcome) {
-                if !result.risk_identified() {
-                    problems.push(format!(
-                        "finding {} has a risk outcome but its result '{}' identifies no risk",
-                        i + 1,
-                        result.label()
-                    ));
-                }
+            if let (Some(result), Some(_)) = (finding.result, finding.risk_outcome)
+                && !result.risk_identified()
+            {
+                problems.push(format!(
+                    "finding {} has a risk outcome but its result '{}' identifies no risk",
+                    i + 1,
+                    result.label()
+                ));
             }
         }
         problems
