@@ -18,11 +18,21 @@ fn minutes(dir: &Path) -> Command {
 
 fn new_record(dir: &Path, date: &str) -> PathBuf {
     let output = minutes(dir)
-        .args(["new", "--type", "case-conference", "--title", "S42 case conference"])
+        .args([
+            "new",
+            "--type",
+            "case-conference",
+            "--title",
+            "S42 case conference",
+        ])
         .args(["--subject", "AB-1234", "--date", date, "--no-open"])
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     PathBuf::from(String::from_utf8(output.stdout).expect("utf-8").trim())
 }
 
@@ -34,7 +44,10 @@ fn read_json(path: &Path) -> Value {
 fn new_creates_a_private_record_named_by_date_and_type() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = new_record(tmp.path(), "2026-12-03");
-    let name = path.file_name().and_then(|n| n.to_str()).expect("file name");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("file name");
     assert!(name.starts_with("2026-12-03-case-conference-"), "{name}");
     assert!(name.ends_with(".json"));
     let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
@@ -49,7 +62,10 @@ fn new_creates_a_private_record_named_by_date_and_type() {
     // Thursday 3 December 2026 + 10 working days.
     assert_eq!(record["review"]["minutes_due"], "2026-12-17");
     let agenda = record["agenda"].as_array().expect("agenda");
-    assert!(agenda.len() >= 19, "the whole 004 §4.4 checklist is on the agenda");
+    assert!(
+        agenda.len() >= 19,
+        "the whole 004 §4.4 checklist is on the agenda"
+    );
     assert!(agenda.iter().all(|item| item["status"] == "pending"));
 }
 
@@ -68,7 +84,10 @@ fn list_show_and_json_agree() {
     assert!(lines[1].starts_with("2026-11-20"), "newest first: {text}");
     assert!(lines[2].starts_with("2026-11-02"));
 
-    let json = minutes(tmp.path()).args(["list", "--json"]).assert().success();
+    let json = minutes(tmp.path())
+        .args(["list", "--json"])
+        .assert()
+        .success();
     let rows: Value = serde_json::from_slice(&json.get_output().stdout).expect("json");
     assert_eq!(rows.as_array().map(Vec::len), Some(2));
     assert_eq!(rows[0]["id"], id.as_str());
@@ -108,7 +127,9 @@ fn templates_list_and_show() {
         .args(["templates", "show", "no-such-meeting"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("unknown meeting type 'no-such-meeting'"))
+        .stderr(predicate::str::contains(
+            "unknown meeting type 'no-such-meeting'",
+        ))
         .stderr(predicate::str::contains("case-conference"));
 }
 
@@ -117,7 +138,11 @@ fn a_broken_user_template_is_named_and_skipped() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let templates = tmp.path().join("config").join("templates");
     std::fs::create_dir_all(&templates).expect("mkdir");
-    std::fs::write(templates.join("broken.json"), "{\n  \"key\": \"broken\",\n  \"title\": ").expect("write");
+    std::fs::write(
+        templates.join("broken.json"),
+        "{\n  \"key\": \"broken\",\n  \"title\": ",
+    )
+    .expect("write");
     minutes(tmp.path())
         .arg("templates")
         .assert()
@@ -131,11 +156,18 @@ fn a_broken_user_template_is_named_and_skipped() {
 fn check_reports_each_bad_file_and_leaves_it_alone() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let good = new_record(tmp.path(), "2026-11-20");
-    let bad = tmp.path().join("records").join("2026-11-21-case-conference-deadbeef.json");
+    let bad = tmp
+        .path()
+        .join("records")
+        .join("2026-11-21-case-conference-deadbeef.json");
     let truncated = &std::fs::read_to_string(&good).expect("read")[..200];
     std::fs::write(&bad, truncated).expect("write");
 
-    minutes(tmp.path()).arg("check").arg(&good).assert().success();
+    minutes(tmp.path())
+        .arg("check")
+        .arg(&good)
+        .assert()
+        .success();
     minutes(tmp.path())
         .arg("check")
         .arg(tmp.path().join("records"))
@@ -151,16 +183,33 @@ fn check_reports_each_bad_file_and_leaves_it_alone() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("2026-11-20"))
-        .stderr(predicate::str::contains("2026-11-21-case-conference-deadbeef.json"));
-    assert_eq!(std::fs::read_to_string(&bad).expect("read"), truncated, "never rewritten");
+        .stderr(predicate::str::contains(
+            "2026-11-21-case-conference-deadbeef.json",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("read"),
+        truncated,
+        "never rewritten"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2_and_unknown_records_exit_1() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    minutes(tmp.path()).args(["new", "--title", "x"]).assert().code(2);
     minutes(tmp.path())
-        .args(["new", "--type", "case-conference", "--title", "x", "--date", "2026-13-01"])
+        .args(["new", "--title", "x"])
+        .assert()
+        .code(2);
+    minutes(tmp.path())
+        .args([
+            "new",
+            "--type",
+            "case-conference",
+            "--title",
+            "x",
+            "--date",
+            "2026-13-01",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("2026-13-01"));
@@ -176,12 +225,26 @@ fn dir_flag_overrides_the_environment() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let elsewhere = tmp.path().join("elsewhere");
     minutes(tmp.path())
-        .args(["new", "--type", "strategy", "--title", "Strategy", "--no-open", "--dir"])
+        .args([
+            "new",
+            "--type",
+            "strategy",
+            "--title",
+            "Strategy",
+            "--no-open",
+            "--dir",
+        ])
         .arg(&elsewhere)
         .assert()
         .success()
         .stdout(predicate::str::contains(elsewhere.display().to_string()));
-    assert!(!tmp.path().join("records").exists() || std::fs::read_dir(tmp.path().join("records")).expect("dir").next().is_none());
+    assert!(
+        !tmp.path().join("records").exists()
+            || std::fs::read_dir(tmp.path().join("records"))
+                .expect("dir")
+                .next()
+                .is_none()
+    );
 }
 
 #[test]
@@ -189,7 +252,11 @@ fn schema_is_json_schema() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = minutes(tmp.path()).arg("schema").assert().success();
     let schema: Value = serde_json::from_slice(&out.get_output().stdout).expect("json");
-    assert!(schema["$schema"].as_str().is_some_and(|s| s.contains("json-schema.org")));
+    assert!(
+        schema["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("json-schema.org"))
+    );
     assert!(schema["properties"]["findings"].is_object());
 }
 

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use super::{Cli, Command, ShowFormat, TemplatesAction};
 use crate::clock::{Clock, SystemClock};
+use crate::config;
 use crate::document::{self, Format};
 use crate::error::{Error, Result};
 use crate::model::{NewMeeting, Record, RecordSummary};
 use crate::store::{Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
-use crate::config;
 
 /// Runs one parsed command line.
 ///
@@ -61,11 +61,7 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store> {
         path: PathBuf::from("~"),
         message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
     })?;
-    let store = Store::open(dir)?;
-    for warning in store.warnings() {
-        eprintln!("minutes: warning: {warning}");
-    }
-    Ok(store)
+    Store::open(dir)
 }
 
 fn load_catalogue() -> Catalogue {
@@ -84,14 +80,26 @@ fn overview(dir: Option<PathBuf>, clock: &dyn Clock, out: &mut dyn Write) -> Res
     if listing.entries.is_empty() {
         writeln!(out, "  none yet")?;
     } else {
-        let recent: Vec<&RecordSummary> = listing.entries.iter().take(10).map(|e| &e.summary).collect();
+        let recent: Vec<&RecordSummary> = listing
+            .entries
+            .iter()
+            .take(10)
+            .map(|e| &e.summary)
+            .collect();
         write!(out, "{}", summary_table(&recent, clock.today()).render())?;
         if listing.entries.len() > recent.len() {
-            writeln!(out, "... and {} more: minutes list", listing.entries.len() - recent.len())?;
+            writeln!(
+                out,
+                "... and {} more: minutes list",
+                listing.entries.len() - recent.len()
+            )?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "Start a meeting:  minutes new --type case-conference --title \"...\" --subject REF")?;
+    writeln!(
+        out,
+        "Start a meeting:  minutes new --type case-conference --title \"...\" --subject REF"
+    )?;
     writeln!(out, "Meeting types:    minutes templates")?;
     writeln!(out, "Read minutes:     minutes show ID")?;
     writeln!(out, "All commands:     minutes --help")?;
@@ -132,7 +140,11 @@ fn agenda_text(template: &Template) -> String {
     if !template.description.is_empty() {
         let _ = writeln!(text, "{}", template.description);
     }
-    let _ = writeln!(text, "Minutes due: {} after the meeting", deadline_words(template.deadline));
+    let _ = writeln!(
+        text,
+        "Minutes due: {} after the meeting",
+        deadline_words(template.deadline)
+    );
     if !template.sources.is_empty() {
         let _ = writeln!(text, "Sources: {}", template.sources.join("; "));
     }
@@ -216,12 +228,24 @@ fn list_records(
 
 fn summary_table(summaries: &[&RecordSummary], today: chrono::NaiveDate) -> TextTable {
     let mut table = TextTable::with_header(&[
-        "DATE", "TYPE", "STATUS", "MINUTES DUE", "REVIEW", "OPEN", "OVERDUE", "ID", "SUBJECT",
+        "DATE",
+        "TYPE",
+        "STATUS",
+        "MINUTES DUE",
+        "REVIEW",
+        "OPEN",
+        "OVERDUE",
+        "ID",
+        "SUBJECT",
         "TITLE",
     ]);
     for summary in summaries {
         let due = summary.minutes_due.map_or_else(String::new, |due| {
-            let flag = if summary.minutes_overdue(today) { " OVERDUE" } else { "" };
+            let flag = if summary.minutes_overdue(today) {
+                " OVERDUE"
+            } else {
+                ""
+            };
             format!("{due}{flag}")
         });
         table.push(vec![
@@ -229,7 +253,10 @@ fn summary_table(summaries: &[&RecordSummary], today: chrono::NaiveDate) -> Text
             summary.meeting_type.clone(),
             summary.status.label().to_owned(),
             due,
-            summary.review_date.map(|d| d.to_string()).unwrap_or_default(),
+            summary
+                .review_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             summary.open_actions.to_string(),
             summary.overdue_actions(today).to_string(),
             summary.short_id().to_owned(),
@@ -255,8 +282,16 @@ fn show_record(
     }
     match format {
         ShowFormat::Json => writeln!(out, "{}", to_pretty_json(&loaded.record)?)?,
-        ShowFormat::Md => write!(out, "{}", document::render(&loaded.record, Format::Markdown, audience))?,
-        ShowFormat::Txt => write!(out, "{}", document::render(&loaded.record, Format::Text, audience))?,
+        ShowFormat::Md => write!(
+            out,
+            "{}",
+            document::render(&loaded.record, Format::Markdown, audience)
+        )?,
+        ShowFormat::Txt => write!(
+            out,
+            "{}",
+            document::render(&loaded.record, Format::Text, audience)
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -289,7 +324,12 @@ fn check(paths: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode> {
             }
         }
     }
-    writeln!(out, "{} checked, {} ok, {failed} with problems", files.len(), files.len() - failed)?;
+    writeln!(
+        out,
+        "{} checked, {} ok, {failed} with problems",
+        files.len(),
+        files.len() - failed
+    )?;
     Ok(exit_code(failed == 0))
 }
 
@@ -325,5 +365,9 @@ fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
 }
 
 fn exit_code(ok: bool) -> ExitCode {
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
