@@ -7,6 +7,7 @@
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
+//! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
 //! - [`cli`]: the `minutes` command line.
 //! - [`table`]: plain-text tables aligned by display width.
 //! - [`clock`], [`error`]: the time source and the error type.
@@ -21,5 +22,6 @@ pub mod model;
 pub mod store;
 pub mod table;
 pub mod templates;
+pub mod tui;
 
 pub use error::{Error, Result};

@@ -1,0 +1,3 @@
+//! The terminal user interface: everything that knows about ratatui and crossterm.
+
+pub mod theme;

@@ -1,0 +1,1 @@
+//! Semantic styles for the screens, loaded from `themes/*.toml`.
