@@ -1,0 +1,135 @@
+//! The vocabulary between input and state: every user intent and system event the live screen
+//! understands (`Action`), and the I/O the state asks the shell to perform (`Effect`).
+
+use std::path::PathBuf;
+
+use ratatui_textarea::Input;
+
+use crate::model::{Record, Timestamp};
+
+/// Something that changes the state. Produced by the key map from input, or by the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // --- system -------------------------------------------------------------------------
+    /// Time passes: updates the clock display and drives autosave. Sent every poll timeout.
+    Tick(Timestamp),
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// A save finished: `Ok(at)` or the error in words.
+    Saved(Result<Timestamp, String>),
+    /// SIGHUP/SIGTERM or the terminal went away: save and exit now.
+    HangUp,
+    /// Text pasted in one go (bracketed paste): inserted as text, never run as commands.
+    Paste(String),
+
+    // --- editing text ------------------------------------------------------------------
+    /// A key for the focused text editor (notes, a form field, a prompt).
+    Edit(Input),
+
+    // --- moving around -------------------------------------------------------------------
+    /// Focus the next pane (Tab).
+    FocusNext,
+    /// Focus the previous pane (Shift-Tab).
+    FocusPrev,
+    /// Leave the editor for the pane's commands, or close the overlay (Esc): never quits.
+    Back,
+    /// Start typing notes on the current item.
+    TypeNotes,
+    /// Move the selection in the focused list.
+    SelectNext,
+    /// Move the selection in the focused list.
+    SelectPrev,
+    /// Move the selection a page.
+    PageDown,
+    /// Move the selection a page.
+    PageUp,
+    /// Enter on the focused list: open the selected item or edit the selected entry.
+    Activate,
+    /// A digit typed in the agenda: jump to that item number (two digits within a second).
+    Digit(u8),
+
+    // --- agenda ----------------------------------------------------------------------------
+    /// Open the next agenda item.
+    NextItem,
+    /// Open the previous agenda item.
+    PrevItem,
+    /// Ask for an item number or part of its title, then open it.
+    GotoItem,
+    /// Mark the current item done (refused for findings without rationale).
+    MarkDone,
+    /// Mark the current item skipped.
+    MarkSkipped,
+    /// Mark the current item not applicable.
+    MarkNotApplicable,
+    /// Put the selected item back to pending.
+    Reopen,
+
+    // --- entries -----------------------------------------------------------------------------
+    /// Add an entry in the focused pane (attendee, finding, decision, action...).
+    Add,
+    /// Add a decision (findings & decisions pane).
+    AddDecision,
+    /// Edit the selected entry.
+    EditSelected,
+    /// Remove the selected entry (asks first).
+    RemoveSelected,
+    /// Toggle the selected entry between restricted and its normal visibility.
+    ToggleRestricted,
+    /// Quick-capture an action from anywhere.
+    QuickAction,
+    /// Mark the selected action done.
+    CompleteAction,
+    /// Cancel the selected action.
+    CancelAction,
+    /// Set the selected attendee's attendance.
+    SetAttendance(crate::model::Attendance),
+    /// Stamp the selected attendee as joining now.
+    StampJoined,
+    /// Stamp the selected attendee as leaving now.
+    StampLeft,
+    /// Mark the selected attendee as the adult (toggle).
+    ToggleAdult,
+    /// Add an attendee from the usual roles.
+    QuickAddRole,
+
+    // --- meeting ---------------------------------------------------------------------------
+    /// Switch to the next meeting part: whole -> part 1 (professionals only) -> part 2 (with the adult).
+    CyclePart,
+    /// Open the closing check and end the meeting.
+    EndMeeting,
+    /// Save now.
+    SaveNow,
+    /// Show the help screen.
+    Help,
+    /// Quit: save first; ask if saving fails.
+    Quit,
+    /// Ctrl-Z: save, and say that suspending is off during a meeting.
+    Suspend,
+    /// Ctrl-L: clear and redraw the whole screen.
+    Redraw,
+
+    // --- overlays -------------------------------------------------------------------------
+    /// Confirm the open prompt, form or dialog (Enter).
+    Submit,
+    /// Move to the next field of a form or completion (Tab inside a form).
+    NextField,
+    /// Move to the previous field of a form.
+    PrevField,
+    /// Change the value of a choice field (Left/Right inside a form).
+    CycleChoice(i8),
+    /// Answer a question with a letter (y/n, r/w/q...).
+    Answer(char),
+}
+
+/// I/O the state asks the shell to do. `update` never does I/O itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save this snapshot of the record through the store (in the background).
+    Save(Box<Record>),
+    /// Save this snapshot to another path chosen by the user (when the normal save fails).
+    SaveAs(Box<Record>, PathBuf),
+    /// Clear the terminal and draw everything again.
+    ClearScreen,
+    /// Leave the program; the shell checks nothing unsaved remains unless told to discard.
+    Exit,
+}
