@@ -663,3 +663,37 @@ fn resolve_by_path_name_or_id_prefix() {
         assert!(matches!(err, Error::NotFound { .. }), "{query}: {err}");
     }
 }
+
+#[test]
+fn temp_left_by_a_crash_is_reported_not_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let path = store.create(&record("ab12cd34", "2026-11-23")).unwrap();
+    let before = fs::read(&path).unwrap();
+    // A crash after the temp was written but before the rename leaves it behind.
+    let leftover = tmp.path().join(".tmp-AbC123");
+    fs::write(&leftover, &before[..100]).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+
+    let listing = store.list().unwrap();
+    assert_eq!(listing.entries.len(), 1);
+    assert!(listing.problems.is_empty());
+    assert_eq!(listing.warnings.len(), 1, "{:?}", listing.warnings);
+    assert!(listing.warnings[0].contains(".tmp-AbC123"));
+    assert!(listing.warnings[0].contains("interrupted save"));
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(
+        leftover.exists(),
+        "never deleted: it may hold the newest text"
+    );
+
+    // A fresh temp may be a save in progress: no warning.
+    fs::write(tmp.path().join(".tmp-new"), "x").unwrap();
+    assert_eq!(store.list().unwrap().warnings.len(), 1);
+}
