@@ -78,6 +78,23 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+
+    /// A new record would land on an existing file; nothing was written.
+    #[error("{}: a file with this name already exists; it was not overwritten", path.display())]
+    Exists {
+        /// The existing file.
+        path: PathBuf,
+    },
+
+    /// A record file changed on disk since this session last read or wrote it, so saving
+    /// would overwrite someone else's work (or a damaged file). Nothing was written.
+    #[error("{}: {what} since minutes last read or saved it; not overwritten", path.display())]
+    Changed {
+        /// The record file.
+        path: PathBuf,
+        /// What happened to it, in words ("was changed by another program", "was deleted").
+        what: String,
+    },
 }
 
 impl Error {

@@ -1,8 +1,43 @@
 //! The record store: the only code that reads or writes record files.
 //!
-//! STUB: signatures only; the real implementation replaces these bodies.
+//! # On disk
+//! One folder (mode 0700 when the store creates it) holding, per record:
+//! - `YYYY-MM-DD-<type>-<short id>.json`: the record, pretty JSON and a newline, mode 0600.
+//!   Names sort by meeting date.
+//! - `<that name>.bak`: the version before the last save (a hard link to the old file).
+//! - `.<that name>.lock`: the lock file (see [`Store::lock`]); left in place when released.
+//!
+//! and `.index.json`, a cache of summaries for [`Store::list`] that is rebuilt whenever it is
+//! missing, damaged or stale. Temp files are `.tmp-*`; one older than a minute was left by an
+//! interrupted save and is reported by [`Store::list`] as a warning, never deleted.
+//!
+//! # Writing
+//! Every write goes to a temp file in the same folder, is fsynced, then renamed over the
+//! record, and the folder is fsynced: after a crash at any point the record file holds the
+//! old or the new version, complete. Before the rename the old version is hard-linked to
+//! `<file>.bak`. On failure the temp file is removed and the record is untouched.
+//!
+//! - [`Store::create`] / [`Store::create_record`] write a new record and never replace a file.
+//! - [`RecordFile::save`] is what an editing session (autosave) uses: it holds the lock and
+//!   refuses to write if the file changed on disk since this session last read or wrote it.
+//! - [`Store::save`] is the low-level atomic write. It replaces whatever is at `path`
+//!   without reading it; use it only for a file just loaded successfully by the caller.
+//!
+//! A file that fails to parse is never written or renamed by the store: loading and listing
+//! report it and leave it alone, and no [`RecordFile`] can be had for it.
 
+mod atomic;
+mod index;
+mod load;
+mod lock;
+mod record_file;
+
+use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
+
+pub use lock::RecordLock;
+pub use record_file::RecordFile;
 
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordSummary};
@@ -11,6 +46,7 @@ use crate::model::{Record, RecordSummary};
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    warnings: Vec<String>,
 }
 
 /// A record read from disk, and whether this session may write it.
@@ -18,8 +54,13 @@ pub struct Store {
 pub struct Loaded {
     /// The record.
     pub record: Record,
-    /// Why the record must not be written by this session, if so (newer schema, locked...).
+    /// Why the record must not be written by this session, if so (newer schema, owned by
+    /// someone else, in use by another session...). Several reasons are joined with "; ".
     pub read_only: Option<String>,
+    /// Breaches of the format's rules ([`Record::problems`]); the record still loads.
+    pub problems: Vec<String>,
+    /// Things the user should know, such as the file being readable by other users.
+    pub warnings: Vec<String>,
 }
 
 /// One record in a listing.
@@ -34,31 +75,59 @@ pub struct ListEntry {
 /// Every record in the folder, newest first, and the files that could not be read.
 #[derive(Debug, Default)]
 pub struct Listing {
-    /// Readable records, newest meeting date first.
+    /// Readable records, newest meeting date first (then last updated first, then by name).
     pub entries: Vec<ListEntry>,
     /// Files that failed to load, with why. They are left untouched.
     pub problems: Vec<Error>,
-}
-
-/// Held while this session may write a record; dropping it releases the lock.
-#[derive(Debug)]
-pub struct RecordLock {
-    _private: (),
+    /// Record files readable by other users; temp files left by interrupted saves.
+    pub warnings: Vec<String>,
 }
 
 impl Store {
-    /// Opens (creating with mode 0700 if missing) a records folder.
+    /// Opens a records folder, creating it (and its parents) with mode 0700 if missing.
+    /// An existing folder is used as it is; if other users can read it,
+    /// [`warnings`](Self::warnings) says so.
     ///
     /// # Errors
-    /// The folder cannot be created or is not a folder.
+    /// [`Error::Folder`] if the path exists but is not a folder, or cannot be created.
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self> {
-        Ok(Self { dir: dir.into() })
+        let dir = dir.into();
+        let folder_error = |message: String| Error::Folder {
+            path: dir.clone(),
+            message,
+        };
+        let meta = match fs_err::metadata(&dir) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(&dir)
+                    .map_err(|e| folder_error(format!("cannot create the records folder: {e}")))?;
+                fs_err::metadata(&dir)?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if !meta.is_dir() {
+            return Err(folder_error(
+                "exists but is not a folder; give the records folder another path".to_owned(),
+            ));
+        }
+        let warnings = load::exposure_warning(&dir, &meta).into_iter().collect();
+        Ok(Self { dir, warnings })
     }
 
     /// The records folder.
     #[must_use]
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Things found when opening the folder that the user should know (e.g. other users can
+    /// read it). The store changes nothing about them.
+    #[must_use]
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Where a record is saved: `YYYY-MM-DD-<type>-<short id>.json`.
@@ -72,67 +141,199 @@ impl Store {
         ))
     }
 
-    /// Writes a new record; fails rather than overwrite an existing file.
+    /// Writes a new record at [`path_for`](Self::path_for) without taking its lock; never
+    /// replaces an existing file.
     ///
     /// # Errors
-    /// I/O errors, or a file already at that path.
+    /// [`Error::Exists`] naming the file if one is already there; I/O errors.
     pub fn create(&self, record: &Record) -> Result<PathBuf> {
         let path = self.path_for(record);
-        self.save(&path, record)?;
+        let bytes = atomic::record_bytes(&path, record)?;
+        atomic::create_new(&path, &bytes)?;
         Ok(path)
     }
 
-    /// Saves atomically over `path`, keeping the previous version as a backup.
+    /// Writes a new record at [`path_for`](Self::path_for), never replacing a file, and
+    /// returns it locked, ready for [`RecordFile::save`].
     ///
     /// # Errors
-    /// I/O errors (the old file is left intact).
-    pub fn save(&self, path: &Path, record: &Record) -> Result<()> {
-        let _ = (path, record);
-        Err(Error::Io(std::io::Error::other("not implemented")))
+    /// [`Error::Locked`], [`Error::Exists`], I/O errors.
+    pub fn create_record(&self, record: &Record) -> Result<RecordFile> {
+        let path = self.path_for(record);
+        let bytes = atomic::record_bytes(&path, record)?;
+        let lock = lock::acquire(&path)?;
+        let stamp = atomic::create_new(&path, &bytes)?;
+        Ok(RecordFile::new(path, record.id.clone(), stamp, lock))
     }
 
-    /// Loads and parses a record file.
+    /// Saves atomically over `path`, keeping the previous version as `<file>.bak`.
+    ///
+    /// This is the low-level write: it neither reads `path` first nor checks the lock, so it
+    /// replaces whatever is there. Editing sessions use [`RecordFile::save`] instead, which
+    /// refuses to overwrite a file that changed on disk.
+    ///
+    /// # Errors
+    /// I/O errors; the old file is then left intact and no temp file remains.
+    pub fn save(&self, path: &Path, record: &Record) -> Result<()> {
+        let bytes = atomic::record_bytes(path, record)?;
+        atomic::replace(path, atomic::Durability::RECORD, |file| {
+            file.write_all(&bytes)
+        })?;
+        atomic::sync_folder(atomic::folder_of(path))
+    }
+
+    /// Loads and parses a record file, saying whether it may be written (see
+    /// [`Loaded::read_only`]) and what rules it breaks. Takes no lock.
     ///
     /// # Errors
     /// I/O errors, or a parse error naming the file, line and column.
     pub fn load(&self, path: &Path) -> Result<Loaded> {
-        load_file(path).map(|record| Loaded {
-            record,
-            read_only: None,
-        })
+        let file = load::read(path)?;
+        let record = load::parse(path, &file.bytes)?;
+        Ok(assess(path, record, &file.meta))
     }
 
-    /// Finds a record by a unique id prefix, or takes an existing path as is.
+    /// Opens a record for editing: takes its lock, then loads it. Returns the record and, if
+    /// this session may write it, the [`RecordFile`] to save it with. When it may not (in use
+    /// by another session, newer schema, owned by someone else, lock cannot be taken),
+    /// `read_only` says why and there is no handle (and no lock held).
     ///
     /// # Errors
-    /// No match, or several.
-    pub fn resolve(&self, id_or_path: &str) -> Result<PathBuf> {
-        Ok(PathBuf::from(id_or_path))
+    /// I/O errors, or a parse error naming the file (such a file is never written).
+    pub fn open_record(&self, path: &Path) -> Result<(Loaded, Option<RecordFile>)> {
+        // No lock file for a record that is not there.
+        fs_err::metadata(path)?;
+        let (lock, lock_reason) = match lock::acquire(path) {
+            Ok(lock) => (Some(lock), None),
+            Err(Error::Locked { holder, .. }) => (None, Some(format!("in use by {holder}"))),
+            Err(e) => (None, Some(format!("cannot take the lock ({e})"))),
+        };
+        let file = load::read(path)?;
+        let record = load::parse(path, &file.bytes)?;
+        let mut loaded = assess(path, record, &file.meta);
+        if let Some(reason) = lock_reason {
+            loaded.read_only = Some(match loaded.read_only {
+                Some(others) => format!("{reason}; opened read-only; {others}"),
+                None => format!("{reason}; opened read-only"),
+            });
+        }
+        let handle = match (lock, &loaded.read_only) {
+            (Some(lock), None) => Some(RecordFile::new(
+                path.to_owned(),
+                loaded.record.id.clone(),
+                file.stamp(),
+                lock,
+            )),
+            _ => None,
+        };
+        Ok((loaded, handle))
     }
 
-    /// Summaries of every record, newest first.
+    /// Finds a record: `id_or_path` may be an existing file path, a file name in the
+    /// records folder, or a unique prefix of a record id (or of the short id in a file name,
+    /// which also finds files that do not parse, so they can be checked).
+    ///
+    /// # Errors
+    /// [`Error::NotFound`], [`Error::Ambiguous`] listing the matches, or the folder cannot be
+    /// read.
+    pub fn resolve(&self, id_or_path: &str) -> Result<PathBuf> {
+        let as_path = Path::new(id_or_path);
+        if as_path.is_file() {
+            return Ok(as_path.to_owned());
+        }
+        if as_path.components().count() == 1 {
+            let in_dir = self.dir.join(as_path);
+            if in_dir.is_file() {
+                return Ok(in_dir);
+            }
+        }
+        let not_found = || Error::NotFound {
+            query: id_or_path.to_owned(),
+            dir: self.dir.clone(),
+        };
+        let query = id_or_path.trim().to_ascii_lowercase();
+        if query.is_empty() || !query.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(not_found());
+        }
+        let scan = index::scan(&self.dir)?;
+        if let Some(exact) = scan.found.iter().find(|f| f.summary.id == query) {
+            return Ok(exact.path.clone());
+        }
+        let mut matches: Vec<(PathBuf, String)> = scan
+            .found
+            .into_iter()
+            .filter(|f| {
+                f.summary.id.starts_with(&query) || index::short_id_of(&f.name).starts_with(&query)
+            })
+            .map(|f| (f.path, f.summary.id))
+            .collect();
+        matches.extend(
+            scan.problems
+                .into_iter()
+                .filter(|(name, _)| index::short_id_of(name).starts_with(&query))
+                .map(|(name, _)| (self.dir.join(&name), name)),
+        );
+        match matches.len() {
+            0 => Err(not_found()),
+            1 => Ok(matches.swap_remove(0).0),
+            _ => Err(Error::Ambiguous {
+                query: id_or_path.to_owned(),
+                candidates: matches.into_iter().map(|(_, id)| id).collect(),
+            }),
+        }
+    }
+
+    /// Summaries of every record (`*.json`, not hidden, not `.bak`), newest meeting date
+    /// first, from the `.index.json` cache where the file has not changed. Files that do not
+    /// parse are reported in `problems` and left untouched.
     ///
     /// # Errors
     /// The folder cannot be read.
     pub fn list(&self) -> Result<Listing> {
-        Ok(Listing::default())
+        let scan = index::scan(&self.dir)?;
+        Ok(Listing {
+            entries: scan
+                .found
+                .into_iter()
+                .map(|f| ListEntry {
+                    path: f.path,
+                    summary: f.summary,
+                })
+                .collect(),
+            problems: scan.problems.into_iter().map(|(_, e)| e).collect(),
+            warnings: scan.warnings,
+        })
     }
 
-    /// Takes the write lock on a record.
+    /// Takes the write lock on a record, without waiting: a hidden `.<file>.lock` beside it
+    /// (mode 0600), `flock`ed, holding who took it (user, host, pid, since). The kernel
+    /// releases the lock when the holder dies, so a lock file left by a crashed session is
+    /// simply taken over. Dropping the [`RecordLock`] releases it.
     ///
     /// # Errors
-    /// [`Error::Locked`] naming who holds it and since when.
+    /// [`Error::Locked`] naming who holds it and since when (this includes another lock
+    /// taken in this same process); I/O errors.
     pub fn lock(&self, path: &Path) -> Result<RecordLock> {
-        let _ = path;
-        Ok(RecordLock { _private: () })
+        lock::acquire(path)
     }
 }
 
-/// Reads and parses one record file anywhere on disk.
+/// Reads one record file anywhere on disk.
 ///
 /// # Errors
 /// I/O errors, or a parse error naming the file, line and column.
 pub fn load_file(path: &Path) -> Result<Record> {
-    let text = fs_err::read_to_string(path)?;
-    serde_json::from_str(&text).map_err(|e| Error::parse(path, &e))
+    let file = load::read(path)?;
+    load::parse(path, &file.bytes)
+}
+
+/// What this session may do with a record just read, and what is wrong with it.
+fn assess(path: &Path, record: Record, meta: &std::fs::Metadata) -> Loaded {
+    let reasons = load::read_only_reasons(&record, meta);
+    Loaded {
+        read_only: (!reasons.is_empty()).then(|| reasons.join("; ")),
+        problems: record.problems(),
+        warnings: load::exposure_warning(path, meta).into_iter().collect(),
+        record,
+    }
 }
