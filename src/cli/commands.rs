@@ -61,7 +61,11 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store> {
         path: PathBuf::from("~"),
         message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
     })?;
-    Store::open(dir)
+    let store = Store::open(dir)?;
+    for warning in store.warnings() {
+        eprintln!("minutes: warning: {warning}");
+    }
+    Ok(store)
 }
 
 fn load_catalogue() -> Catalogue {
