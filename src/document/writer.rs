@@ -1,0 +1,346 @@
+//! Block-level output for both formats: headings, paragraphs, lists, label/value fields and
+//! tables. Section code builds *inline* strings with [`Writer::user`], [`Writer::cell`] and
+//! [`Writer::strong`] and hands them to the block methods, which know the format.
+
+use std::fmt::Write as _;
+
+use super::Format;
+use super::markup::{self, md_block, md_line, sanitize, width, wrap_cell, wrap_into};
+
+/// Plain text is wrapped to this many columns (tables shrink their widest columns to fit).
+pub(super) const TEXT_WIDTH: usize = 100;
+
+/// Narrowest a text table column is squeezed to before the table is allowed to overflow.
+const MIN_COLUMN: usize = 10;
+
+/// Accumulates one document.
+pub(super) struct Writer {
+    out: String,
+    format: Format,
+}
+
+impl Writer {
+    /// An empty document of `format`, with room for about `capacity` bytes.
+    pub(super) fn new(format: Format, capacity: usize) -> Self {
+        Self {
+            out: String::with_capacity(capacity),
+            format,
+        }
+    }
+
+    /// The finished document, ending in exactly one newline.
+    pub(super) fn finish(mut self) -> String {
+        let end = self.out.trim_end().len();
+        self.out.truncate(end);
+        self.out.push('\n');
+        self.out
+    }
+
+    /// User text for a heading, paragraph, list item or field: escaped for Markdown, cleaned
+    /// for text. Line breaks are kept.
+    pub(super) fn user(&self, text: &str) -> String {
+        match self.format {
+            Format::Markdown => md_block(text),
+            Format::Text => {
+                let text = sanitize(text);
+                let mut out = String::with_capacity(text.len());
+                for line in text.lines().map(str::trim_end) {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(line);
+                }
+                out
+            }
+        }
+    }
+
+    /// User text for a table cell: one line in Markdown; line breaks kept in text.
+    pub(super) fn cell(&self, text: &str) -> String {
+        match self.format {
+            Format::Markdown => md_line(text),
+            Format::Text => self.user(text),
+        }
+    }
+
+    /// Our own fixed wording, emphasised strongly in Markdown.
+    pub(super) fn strong(&self, text: &str) -> String {
+        match self.format {
+            Format::Markdown => format!("**{text}**"),
+            Format::Text => text.to_owned(),
+        }
+    }
+
+    /// Our own fixed wording, in italics in Markdown.
+    pub(super) fn emphasis(&self, text: &str) -> String {
+        match self.format {
+            Format::Markdown => format!("*{text}*"),
+            Format::Text => text.to_owned(),
+        }
+    }
+
+    /// A heading; `level` 1 is the document title. Line breaks in `inline` become spaces; in
+    /// text a long heading wraps and is underlined to its widest line.
+    pub(super) fn heading(&mut self, level: usize, inline: &str) {
+        let inline = inline.replace('\n', " ");
+        match self.format {
+            Format::Markdown => {
+                let _ = writeln!(self.out, "{} {inline}\n", "#".repeat(level.clamp(1, 6)));
+            }
+            Format::Text => {
+                let rule = match level {
+                    1 => '=',
+                    2 => '-',
+                    _ => '~',
+                };
+                let start = self.out.len();
+                wrap_into(&mut self.out, &inline, TEXT_WIDTH, "", "");
+                let widest = self.out[start..].lines().map(width).max().unwrap_or(0);
+                self.out.extend(std::iter::repeat_n(rule, widest));
+                self.out.push_str("\n\n");
+            }
+        }
+    }
+
+    /// A paragraph; line breaks in `inline` are kept.
+    pub(super) fn paragraph(&mut self, inline: &str) {
+        self.block_lines(inline, "", "");
+        self.out.push('\n');
+    }
+
+    /// A block quote (Markdown) or an indented paragraph (text).
+    pub(super) fn quote(&mut self, inline: &str) {
+        match self.format {
+            Format::Markdown => self.block_lines(inline, "> ", "> "),
+            Format::Text => self.block_lines(inline, "    ", "    "),
+        }
+        self.out.push('\n');
+    }
+
+    /// A bulleted list; each item may hold line breaks.
+    pub(super) fn bullets<S: AsRef<str>>(&mut self, items: &[S]) {
+        if items.is_empty() {
+            return;
+        }
+        for item in items {
+            self.block_lines(item.as_ref(), "- ", "  ");
+        }
+        self.out.push('\n');
+    }
+
+    /// Label/value pairs: a list with bold labels in Markdown, aligned columns in text.
+    pub(super) fn fields(&mut self, fields: &[(&str, String)]) {
+        if fields.is_empty() {
+            return;
+        }
+        match self.format {
+            Format::Markdown => {
+                for (label, value) in fields {
+                    let first = format!("- **{label}:** ");
+                    self.block_lines(value, &first, "  ");
+                }
+            }
+            Format::Text => {
+                let label_width = fields
+                    .iter()
+                    .map(|(label, _)| width(label) + 1)
+                    .max()
+                    .unwrap_or(0);
+                let rest = " ".repeat(label_width + 2);
+                for (label, value) in fields {
+                    let pad = label_width - width(label) - 1;
+                    let first = format!("{label}:{}  ", " ".repeat(pad));
+                    self.block_lines(value, &first, &rest);
+                }
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// Writes `inline` with `first` before its first line and `rest` before later ones:
+    /// Markdown lines end in a backslash hard break; text lines are wrapped.
+    fn block_lines(&mut self, inline: &str, first: &str, rest: &str) {
+        match self.format {
+            Format::Markdown => {
+                self.out.push_str(first);
+                for (i, line) in inline.split('\n').enumerate() {
+                    if i > 0 {
+                        self.out.push_str("\\\n");
+                        self.out.push_str(rest);
+                    }
+                    self.out.push_str(line);
+                }
+                let end = self.out.trim_end_matches(' ').len();
+                self.out.truncate(end);
+                self.out.push('\n');
+            }
+            Format::Text => wrap_into(&mut self.out, inline, TEXT_WIDTH, first, rest),
+        }
+    }
+
+    /// A table. Cells must come from [`Writer::cell`] (or be our own wording).
+    pub(super) fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        match self.format {
+            Format::Markdown => self.md_table(headers, rows),
+            Format::Text => self.text_table(headers, rows),
+        }
+        self.out.push('\n');
+    }
+
+    fn md_table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        self.out.push('|');
+        for header in headers {
+            let _ = write!(self.out, " {header} |");
+        }
+        self.out.push_str("\n|");
+        for _ in headers {
+            self.out.push_str("---|");
+        }
+        self.out.push('\n');
+        for row in rows {
+            self.out.push('|');
+            for i in 0..headers.len() {
+                let cell = row.get(i).map_or("", String::as_str);
+                if cell.is_empty() {
+                    self.out.push_str(" |");
+                } else {
+                    let _ = write!(self.out, " {cell} |");
+                }
+            }
+            self.out.push('\n');
+        }
+    }
+
+    /// Columns padded to their display width and separated by `|`, so every line of the table
+    /// has the same width; the widest columns are narrowed and wrapped to fit [`TEXT_WIDTH`].
+    fn text_table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        let columns = headers.len();
+        let natural: Vec<usize> = (0..columns)
+            .map(|i| {
+                let cells = rows.iter().filter_map(|row| row.get(i));
+                cells
+                    .flat_map(|cell| cell.split('\n'))
+                    .map(markup::width)
+                    .chain(std::iter::once(width(headers[i])))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let widths = fit_columns(&natural, TEXT_WIDTH.saturating_sub(3 * columns + 1));
+        let mut rule = String::from("|");
+        for w in &widths {
+            rule.extend(std::iter::repeat_n('-', w + 2));
+            rule.push('|');
+        }
+        let wrapped: Vec<Vec<Vec<String>>> = rows
+            .iter()
+            .map(|row| {
+                (0..columns)
+                    .map(|i| wrap_cell(row.get(i).map_or("", String::as_str), widths[i]))
+                    .collect()
+            })
+            .collect();
+        let tall = wrapped
+            .iter()
+            .any(|row| row.iter().any(|cell| cell.len() > 1));
+        let header_cells: Vec<Vec<String>> = headers
+            .iter()
+            .zip(&widths)
+            .map(|(header, w)| wrap_cell(header, *w))
+            .collect();
+        self.text_row(&header_cells, &widths);
+        self.out.push_str(&rule);
+        self.out.push('\n');
+        for (i, row) in wrapped.iter().enumerate() {
+            if tall && i > 0 {
+                self.out.push_str(&rule);
+                self.out.push('\n');
+            }
+            self.text_row(row, &widths);
+        }
+    }
+
+    fn text_row(&mut self, cells: &[Vec<String>], widths: &[usize]) {
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        for line in 0..height {
+            self.out.push('|');
+            for (cell, w) in cells.iter().zip(widths) {
+                let text = cell.get(line).map_or("", String::as_str);
+                self.out.push(' ');
+                self.out.push_str(text);
+                self.out
+                    .extend(std::iter::repeat_n(' ', w.saturating_sub(width(text)) + 1));
+                self.out.push('|');
+            }
+            self.out.push('\n');
+        }
+    }
+}
+
+/// Column widths no wider than needed, narrowing the widest first until they fit `budget`
+/// (or every column is down to [`MIN_COLUMN`] or its natural width).
+fn fit_columns(natural: &[usize], budget: usize) -> Vec<usize> {
+    let mut widths = natural.to_vec();
+    let floor = |i: usize| natural[i].min(MIN_COLUMN);
+    let mut total: usize = widths.iter().sum();
+    while total > budget {
+        let Some((widest, &w)) = widths
+            .iter()
+            .enumerate()
+            .filter(|&(i, &w)| w > floor(i))
+            .max_by_key(|&(_, &w)| w)
+        else {
+            break;
+        };
+        let next = widths
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != widest)
+            .map(|(_, &other)| other)
+            .max()
+            .unwrap_or(0)
+            .clamp(floor(widest), w);
+        let cut = (w - next).clamp(1, total - budget);
+        widths[widest] -= cut;
+        total -= cut;
+    }
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_shrink_widest_first() {
+        let fitted = fit_columns(&[5, 50, 80], 100);
+        assert_eq!(fitted.iter().sum::<usize>(), 100);
+        assert_eq!(fitted[0], 5);
+        assert!(fitted[1].abs_diff(fitted[2]) <= 1, "{fitted:?}");
+        assert_eq!(fit_columns(&[5, 60, 60], 65), vec![5, 30, 30]);
+        assert_eq!(fit_columns(&[30, 30, 30], 10), vec![10, 10, 10]);
+        assert_eq!(fit_columns(&[3, 4], 100), vec![3, 4]);
+    }
+
+    #[test]
+    fn text_table_rows_share_one_width() {
+        let mut w = Writer::new(Format::Text, 0);
+        let rows = vec![
+            vec!["陈伟".to_owned(), "x".repeat(150)],
+            vec!["Zoë 🙂".to_owned(), "short".to_owned()],
+        ];
+        w.table(&["Name", "Text"], &rows);
+        let out = w.finish();
+        let widths: Vec<usize> = out.lines().map(width).collect();
+        assert!(widths.iter().all(|&x| x == widths[0]), "{out}");
+        assert!(widths[0] <= TEXT_WIDTH);
+    }
+
+    #[test]
+    fn markdown_fields_use_hard_breaks() {
+        let mut w = Writer::new(Format::Markdown, 0);
+        let value = w.user("one\ntwo");
+        w.fields(&[("Views", value)]);
+        assert_eq!(w.finish(), "- **Views:** one\\\n  two\n");
+    }
+}
