@@ -85,7 +85,7 @@ mod tests {
         table.push(vec!["🙂 Sam\nLee".into(), "Advocacy".into()]);
         assert_eq!(
             table.render(),
-            "NAME         AGENCY\n陈伟         NHS\nZoë          Police\n🙂 Sam Lee  Advocacy\n"
+            "NAME        AGENCY\n陈伟        NHS\nZoë         Police\n🙂 Sam Lee  Advocacy\n"
         );
     }
 }

@@ -1,5 +1,7 @@
 //! The `minutes` binary run on temporary folders.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 

@@ -246,16 +246,16 @@ fn unmarkdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(&next) = chars.peek() {
-                if next.is_ascii_punctuation() {
-                    out.push(next);
-                    chars.next();
-                    continue;
-                }
-                if next == '\n' {
-                    continue;
-                }
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+        {
+            if next.is_ascii_punctuation() {
+                out.push(next);
+                chars.next();
+                continue;
+            }
+            if next == '\n' {
+                continue;
             }
         }
         out.push(c);

@@ -4,6 +4,8 @@
 //! `cargo bench --bench store`. The 10,000-record folder is generated once into
 //! `target/bench-data/records-10k` and kept, so `minutes list --dir` can be measured on it too.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 #[path = "../common/mod.rs"]
 mod common;
 
@@ -22,11 +24,20 @@ fn save(c: &mut Criterion) {
     let store = Store::open(tmp.path().join("records")).expect("store");
     let mut group = c.benchmark_group("save");
     group.sample_size(50);
-    for (name, record) in [("typical_30KB", common::typical_record()), ("large_1MB", common::large_record())] {
+    for (name, record) in [
+        ("typical_30KB", common::typical_record()),
+        ("large_1MB", common::large_record()),
+    ] {
         let bytes = serde_json::to_vec_pretty(&record).expect("json").len();
         eprintln!("{name}: {bytes} bytes of JSON");
         let path = store.create(&record).expect("create");
-        group.bench_function(name, |b| b.iter(|| store.save(black_box(&path), black_box(&record)).expect("save")));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                store
+                    .save(black_box(&path), black_box(&record))
+                    .expect("save")
+            })
+        });
     }
     group.finish();
 }
@@ -43,7 +54,7 @@ pub fn ten_thousand_records() -> PathBuf {
     let start = chrono::NaiveDate::from_ymd_opt(2021, 1, 4).expect("date");
     for i in 0..RECORDS {
         let mut record: Record = template.clone();
-        record.id = format!("{:032x}", 0x5eed_0000_u128 + i as u128 * 0x1_0000_0001);
+        record.id = format!("{i:08x}{:024x}", 0x5eed_u128);
         record.meeting.date = start + chrono::Days::new((i / 5) as u64);
         record.meeting.title = format!("Case conference {i}");
         record.meeting.subject_ref = format!("SG-{:05}", i % 4000);
@@ -62,8 +73,12 @@ fn list(c: &mut Criterion) {
     let listing = store.list().expect("list");
     assert_eq!(listing.entries.len(), RECORDS);
     let mut group = c.benchmark_group("list_10k");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
-    group.bench_function("warm_cache", |b| b.iter(|| black_box(store.list().expect("list"))));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("warm_cache", |b| {
+        b.iter(|| black_box(store.list().expect("list")))
+    });
     group.bench_function("no_cache", |b| {
         b.iter(|| {
             let _ = fs_err::remove_file(dir.join(".index.json"));
@@ -71,7 +86,9 @@ fn list(c: &mut Criterion) {
         });
     });
     group.finish();
-    store.list().expect("leave the cache warm for `minutes list`");
+    store
+        .list()
+        .expect("leave the cache warm for `minutes list`");
 }
 
 criterion_group!(benches, save, list);
