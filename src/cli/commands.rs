@@ -119,11 +119,24 @@ fn list_templates(out: &mut dyn Write) -> Result<ExitCode> {
             template.items.len().to_string(),
             deadline_words(template.deadline),
             template.title.clone(),
-            template.sources.join("; "),
+            source_files(template),
         ]);
     }
     write!(out, "{}", table.render())?;
     Ok(exit_code(catalogue.problems().is_empty()))
+}
+
+/// The seed files a template cites, short: `004, 000, 001, domain.md`.
+fn source_files(template: &Template) -> String {
+    let mut files: Vec<&str> = Vec::new();
+    for source in &template.sources {
+        let word = source.split_whitespace().next().unwrap_or_default();
+        let file = word.split_once('_').map_or(word, |(number, _)| number);
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    files.join(", ")
 }
 
 fn show_template(key: &str, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
@@ -179,9 +192,16 @@ fn new_record(
     let catalogue = load_catalogue();
     let template = catalogue.get(meeting_type)?;
     let store = open_store(dir)?;
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    let record = Record::new(template, details, id, clock.now());
-    let path = store.create(&record)?;
+    // File names carry the first 8 hex digits of the id: on the rare clash, draw another id.
+    let mut attempts = 0;
+    let (record, path) = loop {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let record = Record::new(template, details.clone(), id, clock.now());
+        match store.create(&record) {
+            Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
+            result => break (record, result?),
+        }
+    };
     writeln!(out, "{}", path.display())?;
     if !no_open {
         eprintln!(
