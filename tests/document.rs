@@ -174,6 +174,17 @@ fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
         };
         a.text = m.mark(&a.text);
     }
+    // What concerns the person alleged to have caused harm is professionals-only (`004` §6.1).
+    record.feedback.to_person_causing_harm.by = hidden.mark("PachFeedbackBy");
+    record.feedback.to_person_causing_harm.what = hidden.mark("PachFeedbackWhat");
+    record.feedback.to_employer.by = hidden.mark("EmployerFeedbackBy");
+    record.feedback.to_employer.what = hidden.mark("EmployerFeedbackWhat");
+    record.outcomes.referrals.push(minutes::model::Referral {
+        kind: minutes::model::ReferralKind::Dbs,
+        by: hidden.mark("ReferralBy"),
+        note: hidden.mark("ReferralNote"),
+    });
+    record.feedback.to_referrer.what = shown.mark("ReferrerFeedback");
     add(&mut record, 1, Visibility::ProfessionalsOnly, hidden);
     add(&mut record, 2, Visibility::Restricted, hidden);
     add(&mut record, 3, Visibility::All, shown);
@@ -224,6 +235,10 @@ fn withheld_notice_appears_only_when_something_was_withheld() {
     }
     record.decisions.retain(|d| d.visibility == Visibility::All);
     record.actions.retain(|a| a.visibility == Visibility::All);
+    record.outcomes.for_person_causing_harm.clear();
+    record.outcomes.referrals.clear();
+    record.feedback.to_person_causing_harm = Default::default();
+    record.feedback.to_employer = Default::default();
     for format in BOTH_FORMATS {
         let adult = render(&record, format, Audience::Adult);
         assert!(!adult.contains("withheld"), "{format:?}");

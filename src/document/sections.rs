@@ -78,6 +78,11 @@ impl<'r> Context<'r> {
                 marked = true;
             }
         }
+        // What concerns the person alleged to have caused harm is for the managing officer to
+        // share (`004` section 6.1), so the adult's copy leaves it out.
+        if audience == Audience::Adult && has_harm_causer_details(record) {
+            withheld = true;
+        }
         let mut context = Self {
             record,
             audience,
@@ -785,12 +790,24 @@ fn or_cell(w: &Writer, text: &str) -> String {
     }
 }
 
+/// Whether the record holds outcomes, referrals or feedback about the person alleged to have
+/// caused harm, which only the professionals' copy shows.
+fn has_harm_causer_details(record: &Record) -> bool {
+    let feedback = &record.feedback;
+    let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
+    !record.outcomes.for_person_causing_harm.is_empty()
+        || !record.outcomes.referrals.is_empty()
+        || given(&feedback.to_person_causing_harm)
+        || given(&feedback.to_employer)
+}
+
 fn outcomes(cx: &Context<'_>, w: &mut Writer) {
     let outcomes = &cx.record.outcomes;
+    let professionals = cx.audience == Audience::Professionals;
     if outcomes.for_adult.is_empty()
-        && outcomes.for_person_causing_harm.is_empty()
+        && (!professionals
+            || (outcomes.for_person_causing_harm.is_empty() && outcomes.referrals.is_empty()))
         && outcomes.other.trim().is_empty()
-        && outcomes.referrals.is_empty()
     {
         return;
     }
@@ -800,7 +817,7 @@ fn outcomes(cx: &Context<'_>, w: &mut Writer) {
         let items: Vec<&str> = outcomes.for_adult.iter().map(|o| o.label()).collect();
         w.bullets(&items);
     }
-    if !outcomes.for_person_causing_harm.is_empty() {
+    if professionals && !outcomes.for_person_causing_harm.is_empty() {
         w.heading(3, "Outcomes for the person or organisation causing harm");
         let items: Vec<&str> = outcomes
             .for_person_causing_harm
@@ -812,7 +829,7 @@ fn outcomes(cx: &Context<'_>, w: &mut Writer) {
     if !outcomes.other.trim().is_empty() {
         w.fields(&[("Other outcomes", w.user(&outcomes.other))]);
     }
-    if !outcomes.referrals.is_empty() {
+    if professionals && !outcomes.referrals.is_empty() {
         w.heading(3, "Referrals");
         let rows: Vec<Vec<String>> = outcomes
             .referrals
@@ -866,16 +883,23 @@ fn plan(cx: &Context<'_>, w: &mut Writer) {
 
 fn feedback(cx: &Context<'_>, w: &mut Writer) {
     let feedback: &Feedback = &cx.record.feedback;
-    let arrangements: [(&str, &FeedbackArrangement); 5] = [
+    let all: [(&str, &FeedbackArrangement); 5] = [
         ("The adult", &feedback.to_adult),
+        ("The referrer", &feedback.to_referrer),
+        ("Others who need to know", &feedback.to_absent),
         (
             "The person alleged to have caused harm",
             &feedback.to_person_causing_harm,
         ),
         ("Their employer", &feedback.to_employer),
-        ("The referrer", &feedback.to_referrer),
-        ("Others who need to know", &feedback.to_absent),
     ];
+    // The last two concern the person alleged to have caused harm: professionals only.
+    let shown = if cx.audience == Audience::Professionals {
+        5
+    } else {
+        3
+    };
+    let arrangements = &all[..shown];
     let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
     let any = arrangements.iter().any(|(_, a)| given(a))
         || !feedback.adult_disagreement_contact.trim().is_empty();
