@@ -435,7 +435,8 @@ fn broken_files_fall_back_with_file_line_and_column() {
         "light",
     );
     assert!(
-        warning.contains("line 3, column 1") && warning.contains("slected"),
+        warning.contains("line 3, column 1")
+            && warning.contains("`slected`; did you mean `selected`?"),
         "{warning}"
     );
 

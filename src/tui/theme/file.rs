@@ -200,6 +200,62 @@ impl<'de> Deserialize<'de> for Colour {
     }
 }
 
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RoleVisitor;
+
+        impl Visitor<'_> for RoleVisitor {
+            type Value = Role;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a style name such as `selected`")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Role, E> {
+                Role::from_key(key).ok_or_else(|| E::custom(unknown_style(key)))
+            }
+        }
+
+        deserializer.deserialize_str(RoleVisitor)
+    }
+}
+
+/// Says a style name is unknown: with the likely one for a typo, else with the whole list.
+fn unknown_style(key: &str) -> String {
+    let key_lower = key.to_ascii_lowercase().replace('-', "_");
+    let nearest = Role::ALL
+        .into_iter()
+        .map(|role| (edit_distance(&key_lower, role.key()), role.key()))
+        .min();
+    match nearest {
+        Some((distance, name)) if distance <= 2 => {
+            format!("unknown style `{key}`; did you mean `{name}`?")
+        }
+        _ => {
+            let names: Vec<&str> = Role::ALL.into_iter().map(Role::key).collect();
+            format!("unknown style `{key}`; the styles are {}", names.join(", "))
+        }
+    }
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +287,17 @@ mod tests {
                 if message.contains("300")),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn unknown_styles_suggest_the_nearest() {
+        assert_eq!(edit_distance("slected", "selected"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert!(unknown_style("slected").ends_with("did you mean `selected`?"));
+        assert!(unknown_style("colours").contains("help_key"));
+        let file = ThemeFile::parse(Path::new("t"), "[styles]\nBorder-Focused = {}\n");
+        assert!(file.is_ok_and(|f| f.styles.contains_key(&Role::BorderFocused)));
     }
 
     #[test]

@@ -17,7 +17,6 @@ mod file;
 mod load;
 
 use ratatui::style::{Modifier, Style};
-use serde::Deserialize;
 
 use crate::model::{ItemStatus, Visibility};
 use file::{StyleSpec, ThemeFile};
@@ -44,8 +43,7 @@ pub const DEFAULT_THEME: &str = "default";
 pub const MONO_THEME: &str = "mono";
 
 /// A named semantic style: one key of a theme file's `[styles]` table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
     /// Ordinary text.
     Base,
@@ -198,6 +196,13 @@ impl Role {
             Self::PopupBorder => "popup_border",
             Self::HelpKey => "help_key",
         }
+    }
+
+    /// The role with this key, ignoring case and taking `-` for `_` (`Border-Focused`).
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        let key = key.trim().to_ascii_lowercase().replace('-', "_");
+        Self::ALL.into_iter().find(|role| role.key() == key)
     }
 }
 
@@ -468,14 +473,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn roles_are_in_index_order_and_keys_match_serde() {
+    fn roles_are_in_index_order_and_keys_round_trip() {
         for (i, role) in Role::ALL.iter().enumerate() {
             assert_eq!(*role as usize, i);
-            let parsed: Result<Role, _> = Role::deserialize(serde::de::value::StrDeserializer::<
-                serde::de::value::Error,
-            >::new(role.key()));
-            assert_eq!(parsed.ok(), Some(*role), "{}", role.key());
+            assert_eq!(Role::from_key(role.key()), Some(*role));
         }
+        assert_eq!(Role::from_key("Pane-Title"), Some(Role::PaneTitle));
+        assert_eq!(Role::from_key("extends"), None);
     }
 
     #[test]
