@@ -1,1 +1,0 @@
-//! Semantic styles for the screens, loaded from `themes/*.toml`.
