@@ -52,7 +52,12 @@ pub fn closing_gaps(record: &Record, _today: NaiveDate) -> Vec<Gap> {
         if !missing.is_empty() {
             gap(
                 GapKind::Finding(i),
-                format!("finding {} ({}): {}", i + 1, short(&finding.allegation), missing.join(", ")),
+                format!(
+                    "finding {} ({}): {}",
+                    i + 1,
+                    short(&finding.allegation),
+                    missing.join(", ")
+                ),
             );
         }
     }
@@ -70,7 +75,12 @@ pub fn closing_gaps(record: &Record, _today: NaiveDate) -> Vec<Gap> {
         if !missing.is_empty() {
             gap(
                 GapKind::Action(i),
-                format!("action {} ({}): {}", action.id, short(&action.text), missing.join(", ")),
+                format!(
+                    "action {} ({}): {}",
+                    action.id,
+                    short(&action.text),
+                    missing.join(", ")
+                ),
             );
         }
     }
@@ -101,7 +111,12 @@ pub fn closing_gaps(record: &Record, _today: NaiveDate) -> Vec<Gap> {
         if !covered && item.kind != ItemKind::Attendance {
             gap(
                 GapKind::AgendaItem(i),
-                format!("item {} '{}' is {}", i + 1, item.title, item.status.label().to_lowercase()),
+                format!(
+                    "item {} '{}' is {}",
+                    i + 1,
+                    item.title,
+                    item.status.label().to_lowercase()
+                ),
             );
         }
     }
@@ -149,8 +164,14 @@ mod tests {
         let gaps = closing_gaps(&record, record.meeting.date);
         assert!(gaps.iter().any(|g| g.kind == GapKind::AdultParticipation));
         assert!(gaps.iter().any(|g| g.kind == GapKind::Review));
-        assert_eq!(gaps.iter().filter(|g| g.kind == GapKind::Feedback).count(), 2);
-        assert!(gaps.iter().any(|g| matches!(g.kind, GapKind::AgendaItem(_))));
+        assert_eq!(
+            gaps.iter().filter(|g| g.kind == GapKind::Feedback).count(),
+            2
+        );
+        assert!(
+            gaps.iter()
+                .any(|g| matches!(g.kind, GapKind::AgendaItem(_)))
+        );
     }
 
     #[test]
@@ -190,8 +211,15 @@ mod tests {
             .into_iter()
             .map(|g| g.message)
             .collect();
-        assert!(messages.contains(&"the adult did not attend and the reason is not recorded".to_owned()));
-        assert!(messages.iter().any(|m| m.starts_with("finding 1 (Missed medication calls): no rationale")));
+        assert!(
+            messages
+                .contains(&"the adult did not attend and the reason is not recorded".to_owned())
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("finding 1 (Missed medication calls): no rationale"))
+        );
         assert!(messages.contains(&"action 1 (Chase GP): no owner, no due date".to_owned()));
     }
 }
