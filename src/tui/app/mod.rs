@@ -1,0 +1,369 @@
+//! The live-meeting state and its `update` function: pure, no I/O, no clock (time arrives
+//! in `Action::Tick`). The shell performs the returned effects.
+
+mod agenda;
+mod notes;
+mod overlay;
+mod saving;
+
+use chrono::NaiveDate;
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::model::{Record, Timestamp};
+use crate::tui::action::{Action, Effect};
+
+pub use notes::{SpeakerCompletion, speaker_matches, text_of, toggled};
+pub use overlay::{Overlay, QuitQuestion};
+pub use saving::SaveState;
+
+/// Whether the program goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunState {
+    /// Keep looping.
+    Running,
+    /// Leave the loop (after the shell has saved).
+    Quit,
+}
+
+/// The panes of the live screen, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The agenda list.
+    Agenda,
+    /// The current item's notes editor (typing).
+    Notes,
+    /// Attendees.
+    People,
+    /// Findings and decisions.
+    Findings,
+    /// Actions.
+    Actions,
+    /// The adult's participation, outcomes, plan, feedback and review.
+    Plan,
+}
+
+impl Pane {
+    /// Tab order.
+    pub const ALL: [Self; 6] = [
+        Self::Agenda,
+        Self::Notes,
+        Self::People,
+        Self::Findings,
+        Self::Actions,
+        Self::Plan,
+    ];
+
+    /// The name on its tab.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Agenda => "Agenda",
+            Self::Notes => "Notes",
+            Self::People => "People",
+            Self::Findings => "Findings & decisions",
+            Self::Actions => "Actions",
+            Self::Plan => "Plan & review",
+        }
+    }
+
+    fn step(self, by: isize) -> Self {
+        let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        let n = Self::ALL.len() as isize;
+        let next = (i as isize + by).rem_euclid(n);
+        Self::ALL[usize::try_from(next).unwrap_or(0)]
+    }
+}
+
+/// How serious a status-line message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Information.
+    Info,
+    /// Something was refused or needs attention.
+    Warning,
+}
+
+/// Everything the live screen shows and edits.
+#[derive(Debug)]
+pub struct App {
+    /// The record being minuted.
+    pub record: Record,
+    /// Why this session may not write the record, if so.
+    pub read_only: Option<String>,
+    /// The focused pane.
+    pub focus: Pane,
+    /// The agenda item being minuted.
+    pub current: usize,
+    /// The agenda row the cursor is on.
+    pub agenda_selected: usize,
+    /// Selected row in the other panes.
+    pub selected: Selections,
+    /// The notes editor for the current item.
+    pub editor: TextArea<'static>,
+    /// Where the note being typed lives: (agenda index, note index).
+    pub draft: Option<(usize, usize)>,
+    /// The speaker of the note being typed (initials).
+    pub speaker: Option<String>,
+    /// `@` completion of a speaker, while typing one.
+    pub completion: Option<SpeakerCompletion>,
+    /// A one-line message in the status bar, cleared by the next key.
+    pub message: Option<(String, Tone)>,
+    /// Saving: what was saved, what is in flight, what failed.
+    pub save: SaveState,
+    /// The latest time seen.
+    pub now: Timestamp,
+    /// A digit typed in the agenda, waiting for a possible second digit.
+    pub pending_digit: Option<(u8, Timestamp)>,
+    /// The window over the screen that takes the keys, if any.
+    pub overlay: Option<Overlay>,
+    run: RunState,
+    redraw: bool,
+}
+
+/// The selected row of each list pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Selections {
+    /// Attendees.
+    pub people: usize,
+    /// Findings then decisions, as one list.
+    pub findings: usize,
+    /// Actions.
+    pub actions: usize,
+    /// Sections of the plan pane.
+    pub plan: usize,
+}
+
+impl App {
+    /// A live screen on `record`, typing notes on its first open item.
+    #[must_use]
+    pub fn new(record: Record, read_only: Option<String>, now: Timestamp) -> Self {
+        let mut app = Self {
+            record,
+            read_only,
+            focus: Pane::Notes,
+            current: 0,
+            agenda_selected: 0,
+            selected: Selections::default(),
+            editor: new_editor(),
+            draft: None,
+            speaker: None,
+            completion: None,
+            message: None,
+            save: SaveState::new(now),
+            now,
+            pending_digit: None,
+            overlay: None,
+            run: RunState::Running,
+            redraw: true,
+        };
+        let start = app.first_open_item();
+        if app.read_only.is_none() {
+            if app.record.meeting.started_at.is_none() && !app.record.agenda.is_empty() {
+                app.record.meeting.started_at = Some(now);
+                app.changed();
+            }
+            app.open_item(start);
+        } else {
+            app.current = start;
+            app.agenda_selected = start;
+        }
+        app
+    }
+
+    /// Applies one action; returns the I/O for the shell to perform.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !matches!(
+            action,
+            Action::Tick(_) | Action::Saved(_) | Action::Resize(..)
+        ) {
+            self.message = None;
+        }
+        self.redraw |= !matches!(action, Action::Tick(_));
+        if self.overlay.is_some()
+            && !matches!(
+                action,
+                Action::Tick(_) | Action::Saved(_) | Action::Resize(..) | Action::HangUp
+            )
+        {
+            return self.update_overlay(action);
+        }
+        match action {
+            Action::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                Vec::new()
+            }
+            Action::Tick(now) => self.tick(now),
+            Action::Saved(result) => {
+                self.save.finished(result, self.now);
+                Vec::new()
+            }
+            Action::Resize(..) => Vec::new(),
+            Action::Redraw => vec![Effect::ClearScreen],
+            Action::HangUp => self.hang_up(),
+            Action::Quit => self.quit(),
+            Action::SaveNow => self.save_now(),
+            Action::Suspend => {
+                let effects = self.save_now();
+                self.say(
+                    "Ctrl-Z: saved. Suspending is off during a meeting; Ctrl-Q saves and quits.",
+                    Tone::Info,
+                );
+                effects
+            }
+            Action::FocusNext => {
+                self.focus_pane(self.focus.step(1));
+                Vec::new()
+            }
+            Action::FocusPrev => {
+                self.focus_pane(self.focus.step(-1));
+                Vec::new()
+            }
+            Action::Back if self.completion.is_some() => {
+                self.completion = None;
+                Vec::new()
+            }
+            Action::Back => {
+                if self.focus == Pane::Notes {
+                    self.focus_pane(Pane::Agenda);
+                }
+                Vec::new()
+            }
+            Action::TypeNotes => {
+                self.focus_pane(Pane::Notes);
+                Vec::new()
+            }
+            action => self.update_more(action),
+        }
+    }
+
+    fn update_more(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Edit(_) | Action::Paste(_) if self.focus == Pane::Notes => {
+                self.edit_notes(action);
+            }
+            Action::Submit if self.focus == Pane::Notes => self.submit_notes(),
+            Action::SelectNext if self.completion.is_some() => self.move_completion(1),
+            Action::SelectPrev if self.completion.is_some() => self.move_completion(-1),
+            Action::NextItem => self.step_item(1),
+            Action::PrevItem => self.step_item(-1),
+            Action::SelectNext => self.move_selection(1),
+            Action::SelectPrev => self.move_selection(-1),
+            Action::PageDown => self.move_selection(10),
+            Action::PageUp => self.move_selection(-10),
+            Action::Activate if self.focus == Pane::Agenda => {
+                self.open_item(self.agenda_selected);
+                self.focus_pane(Pane::Notes);
+            }
+            Action::Digit(digit) => self.digit(digit),
+            Action::MarkDone => self.mark_selected(crate::model::ItemStatus::Done),
+            Action::MarkSkipped => self.mark_selected(crate::model::ItemStatus::Skipped),
+            Action::MarkNotApplicable => {
+                self.mark_selected(crate::model::ItemStatus::NotApplicable);
+            }
+            Action::Reopen => self.reopen_selected(),
+            Action::CyclePart => self.cycle_part(),
+            Action::ToggleRestricted if self.focus == Pane::Notes => self.toggle_note_restricted(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Whether to keep looping.
+    #[must_use]
+    pub const fn run_state(&self) -> RunState {
+        self.run
+    }
+
+    /// Whether something visible changed since the last draw; the shell clears it after drawing.
+    #[must_use]
+    pub const fn needs_redraw(&self) -> bool {
+        self.redraw
+    }
+
+    /// Called by the shell after drawing.
+    pub fn drawn(&mut self) {
+        self.redraw = false;
+    }
+
+    /// Whether there are changes not yet saved.
+    #[must_use]
+    pub const fn is_dirty(&self) -> bool {
+        self.save.is_dirty()
+    }
+
+    /// Today, in the meeting's time zone.
+    #[must_use]
+    pub fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    /// Refuses an edit when the record is read-only, saying why.
+    fn writable(&mut self) -> bool {
+        match &self.read_only {
+            None => true,
+            Some(reason) => {
+                let text = format!("Read-only: {reason}");
+                self.say(&text, Tone::Warning);
+                false
+            }
+        }
+    }
+
+    /// Records that the record changed now.
+    fn changed(&mut self) {
+        self.record.touch(self.now);
+        self.save.changed();
+        self.redraw = true;
+    }
+
+    fn say(&mut self, text: &str, tone: Tone) {
+        self.message = Some((text.to_owned(), tone));
+    }
+
+    fn focus_pane(&mut self, pane: Pane) {
+        if self.focus == Pane::Notes && pane != Pane::Notes {
+            self.agenda_selected = self.current;
+        }
+        self.focus = pane;
+    }
+
+    fn move_selection(&mut self, by: isize) {
+        let (len, slot) = match self.focus {
+            Pane::Agenda => (self.record.agenda.len(), &mut self.agenda_selected),
+            Pane::People => (self.record.attendees.len(), &mut self.selected.people),
+            Pane::Findings => (
+                self.record.findings.len() + self.record.decisions.len(),
+                &mut self.selected.findings,
+            ),
+            Pane::Actions => (self.record.actions.len(), &mut self.selected.actions),
+            Pane::Plan => (PLAN_SECTIONS.len(), &mut self.selected.plan),
+            Pane::Notes => return,
+        };
+        *slot = step_index(*slot, by, len);
+    }
+}
+
+/// The sections of the plan pane, in order.
+pub const PLAN_SECTIONS: [&str; 5] = [
+    "The adult's participation",
+    "Outcomes and referrals",
+    "Protection plan",
+    "Feedback",
+    "Review and circulation",
+];
+
+/// `index` moved by `by` within `0..len`, clamped.
+fn step_index(index: usize, by: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let moved = index.saturating_add_signed(by);
+    moved.min(len - 1)
+}
+
+/// A notes editor: soft-wrapped, real cursor.
+fn new_editor() -> TextArea<'static> {
+    let mut editor = TextArea::default();
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor
+}

@@ -1,0 +1,224 @@
+//! Typing notes: the note being typed lives in the record from its first character, so an
+//! autosave always holds it; Enter starts the next note. `@` attributes a speaker.
+
+use ratatui_textarea::{Input, Key, TextArea};
+
+use super::{App, Tone, new_editor};
+use crate::model::{Attendee, Note, Visibility};
+use crate::tui::action::Action;
+
+/// `@` typed in the notes: attendees matching what follows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerCompletion {
+    /// The characters typed after `@`.
+    pub query: String,
+    /// The highlighted match.
+    pub selected: usize,
+}
+
+/// Attendees whose initials, name or agency start with `query` (ignoring case), initials first.
+#[must_use]
+pub fn speaker_matches(attendees: &[Attendee], query: &str) -> Vec<usize> {
+    let query = query.to_lowercase();
+    let starts = |text: &str| text.to_lowercase().starts_with(&query);
+    let mut by_initials: Vec<usize> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
+    for (i, attendee) in attendees.iter().enumerate() {
+        if starts(&attendee.initials) {
+            by_initials.push(i);
+        } else if attendee.name.split_whitespace().any(starts) || starts(&attendee.agency) {
+            others.push(i);
+        }
+    }
+    by_initials.extend(others);
+    by_initials
+}
+
+impl App {
+    /// A key or paste for the notes editor.
+    pub(super) fn edit_notes(&mut self, action: Action) {
+        if !self.writable() {
+            return;
+        }
+        match action {
+            Action::Paste(text) => {
+                self.completion = None;
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                self.editor.insert_str(text);
+            }
+            Action::Edit(input) => self.type_key(input),
+            _ => return,
+        }
+        self.sync_draft();
+    }
+
+    fn type_key(&mut self, input: Input) {
+        if input.ctrl && input.key == Key::Char('j') {
+            self.editor.insert_newline();
+            return;
+        }
+        let typed = match input.key {
+            Key::Char(c) if !input.ctrl && !input.alt => Some(c),
+            _ => None,
+        };
+        let deleting = input.key == Key::Backspace && !input.ctrl && !input.alt;
+        self.editor.input(input);
+        match (&mut self.completion, typed) {
+            (None, Some('@')) => self.completion = Some(SpeakerCompletion::default()),
+            (Some(completion), Some(c)) if c.is_alphanumeric() || c == '-' || c == '\'' => {
+                completion.query.push(c);
+                completion.selected = 0;
+            }
+            (Some(completion), None) if deleting => {
+                if completion.query.pop().is_none() {
+                    self.completion = None;
+                }
+            }
+            (Some(_), _) => self.completion = None,
+            (None, _) => {}
+        }
+    }
+
+    /// Enter in the notes: accept a speaker, or finish this note and start the next.
+    pub(super) fn submit_notes(&mut self) {
+        if self.completion.is_some() {
+            self.accept_speaker();
+        } else {
+            self.finish_draft();
+        }
+    }
+
+    /// Moves the highlighted speaker match.
+    pub(super) fn move_completion(&mut self, by: isize) {
+        let count = self.completion.as_ref().map_or(0, |c| {
+            speaker_matches(&self.record.attendees, &c.query).len()
+        });
+        if let Some(completion) = &mut self.completion {
+            completion.selected = super::step_index(completion.selected, by, count);
+        }
+    }
+
+    /// Puts the chosen attendee in place of `@query`: as the note's speaker when the note
+    /// starts with it, else as "JS (Police)" in the text.
+    pub(super) fn accept_speaker(&mut self) {
+        let Some(completion) = self.completion.take() else {
+            return;
+        };
+        let matches = speaker_matches(&self.record.attendees, &completion.query);
+        let Some(attendee) = matches
+            .get(completion.selected)
+            .and_then(|i| self.record.attendees.get(*i))
+        else {
+            self.say(
+                "No attendee matches; add people in the People pane.",
+                Tone::Warning,
+            );
+            return;
+        };
+        let (initials, attribution) = (attendee.initials.clone(), attendee.attribution());
+        for _ in 0..=completion.query.chars().count() {
+            self.editor.delete_char();
+        }
+        if text_of(&self.editor).trim().is_empty() {
+            self.editor = new_editor();
+            self.speaker = Some(initials);
+        } else {
+            self.editor.insert_str(attribution);
+        }
+        self.sync_draft();
+    }
+
+    /// Copies the editor into the note being typed, creating or removing it as needed.
+    fn sync_draft(&mut self) {
+        let text = text_of(&self.editor);
+        let empty = text.trim().is_empty() && self.speaker.is_none();
+        match self.draft {
+            Some((item, index)) => {
+                let Some(notes) = self.record.agenda.get_mut(item).map(|i| &mut i.notes) else {
+                    self.draft = None;
+                    return;
+                };
+                if empty && index + 1 == notes.len() {
+                    notes.pop();
+                    self.draft = None;
+                } else if let Some(note) = notes.get_mut(index) {
+                    note.text = text;
+                    note.speaker.clone_from(&self.speaker);
+                }
+            }
+            None if !empty => {
+                let mut note = Note::new(self.now, text);
+                note.speaker.clone_from(&self.speaker);
+                note.visibility = self.record.meeting.part.default_visibility();
+                if let Some(item) = self.record.agenda.get_mut(self.current) {
+                    item.notes.push(note);
+                    self.draft = Some((self.current, item.notes.len() - 1));
+                }
+            }
+            None => return,
+        }
+        self.changed();
+    }
+
+    /// Ends the note being typed: it stays in the record; the editor starts empty.
+    pub(super) fn finish_draft(&mut self) {
+        if let Some((item, index)) = self.draft.take()
+            && let Some(note) = self
+                .record
+                .agenda
+                .get_mut(item)
+                .and_then(|i| i.notes.get_mut(index))
+        {
+            let trimmed = note.text.trim_end().to_owned();
+            if trimmed != note.text {
+                note.text = trimmed;
+                self.changed();
+            }
+        }
+        self.editor = new_editor();
+        self.speaker = None;
+        self.completion = None;
+    }
+
+    /// Ctrl-O in the notes: marks the note being typed (or the last note) restricted, or back.
+    pub(super) fn toggle_note_restricted(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let default = self.record.meeting.part.default_visibility();
+        let target = self.draft.or_else(|| {
+            let notes = &self.record.agenda.get(self.current)?.notes;
+            notes.len().checked_sub(1).map(|last| (self.current, last))
+        });
+        let Some(note) =
+            target.and_then(|(item, index)| self.record.agenda.get_mut(item)?.notes.get_mut(index))
+        else {
+            self.say("No note to mark yet: type it first.", Tone::Info);
+            return;
+        };
+        note.visibility = toggled(note.visibility, default);
+        let text = if note.visibility == Visibility::Restricted {
+            "Note marked RESTRICTED: left out of the adult's copy."
+        } else {
+            "Note no longer restricted."
+        };
+        self.changed();
+        self.say(text, Tone::Info);
+    }
+}
+
+/// Restricted <-> the visibility entries get in the current part.
+#[must_use]
+pub fn toggled(visibility: Visibility, default: Visibility) -> Visibility {
+    if visibility == Visibility::Restricted {
+        default
+    } else {
+        Visibility::Restricted
+    }
+}
+
+/// The editor's text with its lines joined by newlines.
+#[must_use]
+pub fn text_of(editor: &TextArea<'_>) -> String {
+    editor.lines().join("\n")
+}
