@@ -89,3 +89,38 @@ mod tests {
         );
     }
 }
+
+/// `text` cut to at most `width` columns of display width, ending in `…` when cut.
+#[must_use]
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod truncate_tests {
+    use super::truncate;
+
+    #[test]
+    fn cuts_by_display_width_not_bytes() {
+        assert_eq!(truncate("Siobhán", 10), "Siobhán");
+        assert_eq!(truncate("Siobhán Ó Briain", 8), "Siobhán…");
+        assert_eq!(truncate("陈伟陈伟", 5), "陈伟…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -2,6 +2,8 @@
 //! in `Action::Tick`). The shell performs the returned effects.
 
 mod agenda;
+mod entries;
+mod forms;
 mod notes;
 mod overlay;
 mod saving;
@@ -9,11 +11,12 @@ mod saving;
 use chrono::NaiveDate;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::model::{Record, Timestamp};
+use crate::model::{ActionStatus, Record, Timestamp};
 use crate::tui::action::{Action, Effect};
 
+pub use entries::{Confirmed, FindingsRow};
 pub use notes::{SpeakerCompletion, speaker_matches, text_of, toggled};
-pub use overlay::{Overlay, QuitQuestion};
+pub use overlay::{Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
 pub use saving::SaveState;
 
 /// Whether the program goes on.
@@ -66,6 +69,28 @@ impl Pane {
         }
     }
 
+    /// One of the panes that share the side column (people, findings, actions, plan).
+    #[must_use]
+    pub const fn is_side(self) -> bool {
+        matches!(
+            self,
+            Self::People | Self::Findings | Self::Actions | Self::Plan
+        )
+    }
+
+    /// The short name on a tab.
+    #[must_use]
+    pub const fn tab(self) -> &'static str {
+        match self {
+            Self::Agenda => "Agenda",
+            Self::Notes => "Notes",
+            Self::People => "People",
+            Self::Findings => "Findings",
+            Self::Actions => "Actions",
+            Self::Plan => "Plan",
+        }
+    }
+
     fn step(self, by: isize) -> Self {
         let i = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
         let n = Self::ALL.len() as isize;
@@ -92,6 +117,8 @@ pub struct App {
     pub read_only: Option<String>,
     /// The focused pane.
     pub focus: Pane,
+    /// The side pane shown beside the notes on wide screens (the last one focused).
+    pub side: Pane,
     /// The agenda item being minuted.
     pub current: usize,
     /// The agenda row the cursor is on.
@@ -114,6 +141,8 @@ pub struct App {
     pub now: Timestamp,
     /// A digit typed in the agenda, waiting for a possible second digit.
     pub pending_digit: Option<(u8, Timestamp)>,
+    /// Closing-check gaps acknowledged in this session (their messages).
+    pub acknowledged: Vec<String>,
     /// The window over the screen that takes the keys, if any.
     pub overlay: Option<Overlay>,
     run: RunState,
@@ -141,6 +170,7 @@ impl App {
             record,
             read_only,
             focus: Pane::Notes,
+            side: Pane::People,
             current: 0,
             agenda_selected: 0,
             selected: Selections::default(),
@@ -153,6 +183,7 @@ impl App {
             now,
             pending_digit: None,
             overlay: None,
+            acknowledged: Vec::new(),
             run: RunState::Running,
             redraw: true,
         };
@@ -260,9 +291,24 @@ impl App {
             Action::MarkNotApplicable => {
                 self.mark_selected(crate::model::ItemStatus::NotApplicable);
             }
-            Action::Reopen => self.reopen_selected(),
             Action::CyclePart => self.cycle_part(),
-            Action::ToggleRestricted if self.focus == Pane::Notes => self.toggle_note_restricted(),
+            Action::Reopen if self.focus == Pane::Agenda => self.reopen_selected(),
+            Action::ToggleRestricted => self.toggle_entry_restricted(),
+            Action::GotoItem => self.open_goto(),
+            Action::EndMeeting => self.open_closing(),
+            Action::QuickAddRole => self.open_roles(),
+            Action::SetAttendance(attendance) => self.set_attendance(attendance),
+            Action::StampJoined => self.stamp(true),
+            Action::StampLeft => self.stamp(false),
+            Action::ToggleAdult => self.toggle_adult(),
+            Action::CompleteAction => self.set_action_status(ActionStatus::Done),
+            Action::CancelAction => self.set_action_status(ActionStatus::Cancelled),
+            Action::Reopen if self.focus == Pane::Actions => {
+                self.set_action_status(ActionStatus::Open);
+            }
+            Action::RemoveSelected => self.ask_remove(),
+            Action::EditSelected => self.edit_selected(),
+            Action::Activate => self.edit_selected(),
             _ => {}
         }
         Vec::new()
@@ -323,6 +369,9 @@ impl App {
     fn focus_pane(&mut self, pane: Pane) {
         if self.focus == Pane::Notes && pane != Pane::Notes {
             self.agenda_selected = self.current;
+        }
+        if pane.is_side() {
+            self.side = pane;
         }
         self.focus = pane;
     }

@@ -2,8 +2,28 @@
 
 use std::path::PathBuf;
 
-use super::{App, RunState, Tone};
+use super::entries::Confirmed;
+use super::{App, Pane, RunState, Tone, step_index};
+use crate::model::{Attendee, Gap, GapKind, ItemStatus, Note, closing_gaps};
 use crate::tui::action::{Action, Effect};
+
+/// The usual roles at a safeguarding meeting, for quick-adding an attendee: (role, agency).
+pub const USUAL_ROLES: [(&str, &str); 14] = [
+    ("Chair", "Adult Social Care"),
+    ("Minute taker", "Adult Social Care"),
+    ("Enquiry officer", "Adult Social Care"),
+    ("Safeguarding adults manager", "Adult Social Care"),
+    ("Social worker", "Adult Social Care"),
+    ("Police officer", "Police"),
+    ("GP", "GP practice"),
+    ("Nurse", "NHS trust"),
+    ("Inspector", "CQC"),
+    ("Registered manager", "Provider"),
+    ("Commissioner", "Commissioning"),
+    ("Advocate", "Advocacy service"),
+    ("Legal adviser", "Legal services"),
+    ("Family member", ""),
+];
 
 /// A window over the live screen that takes the keys until it closes.
 #[derive(Debug)]
@@ -15,6 +35,53 @@ pub enum Overlay {
     },
     /// Saves are failing and the user asked to quit.
     Quit(QuitQuestion),
+    /// A yes/no question before something that cannot be undone.
+    Confirm {
+        /// The question.
+        question: String,
+        /// What yes does.
+        confirmed: Confirmed,
+    },
+    /// Go to an agenda item by number or part of its title.
+    Goto {
+        /// What was typed.
+        query: String,
+        /// The highlighted match.
+        selected: usize,
+    },
+    /// The closing check: what is still missing before the meeting ends.
+    Closing {
+        /// The gaps not yet fixed or acknowledged.
+        gaps: Vec<Gap>,
+        /// The highlighted gap.
+        selected: usize,
+    },
+    /// Pick one of the usual roles to add an attendee.
+    Roles {
+        /// The highlighted role.
+        selected: usize,
+    },
+}
+
+/// Agenda items whose number is `query` or whose title contains it (ignoring case).
+#[must_use]
+pub fn goto_matches(titles: &[&str], query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return (0..titles.len()).collect();
+    }
+    if let Ok(number) = query.parse::<usize>() {
+        return (number >= 1 && number <= titles.len())
+            .then(|| number - 1)
+            .into_iter()
+            .collect();
+    }
+    titles
+        .iter()
+        .enumerate()
+        .filter(|(_, title)| title.to_lowercase().contains(&query))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Quitting while the record cannot be saved: retry, write elsewhere, or discard.
@@ -54,7 +121,230 @@ impl App {
                 let question = question.clone();
                 self.update_quit_question(question, action)
             }
+            Overlay::Confirm { confirmed, .. } => {
+                let confirmed = *confirmed;
+                match action {
+                    Action::Answer('y') => {
+                        self.overlay = None;
+                        self.confirmed(confirmed);
+                    }
+                    Action::Back | Action::Answer('n') => self.overlay = None,
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Overlay::Goto { .. } => {
+                self.update_goto(action);
+                Vec::new()
+            }
+            Overlay::Closing { .. } => {
+                self.update_closing(action);
+                Vec::new()
+            }
+            Overlay::Roles { selected } => {
+                match action {
+                    Action::SelectNext => *selected = step_index(*selected, 1, USUAL_ROLES.len()),
+                    Action::SelectPrev => *selected = step_index(*selected, -1, USUAL_ROLES.len()),
+                    Action::Submit => {
+                        let (role, agency) = USUAL_ROLES[(*selected).min(USUAL_ROLES.len() - 1)];
+                        self.overlay = None;
+                        self.add_attendee_with_role(role, agency);
+                    }
+                    Action::Back => self.overlay = None,
+                    _ => {}
+                }
+                Vec::new()
+            }
         }
+    }
+
+    /// Ctrl-G / g: ask which item to go to.
+    pub(super) fn open_goto(&mut self) {
+        self.overlay = Some(Overlay::Goto {
+            query: String::new(),
+            selected: 0,
+        });
+    }
+
+    fn update_goto(&mut self, action: Action) {
+        let Some(Overlay::Goto { query, selected }) = self.overlay.as_mut() else {
+            return;
+        };
+        let titles: Vec<&str> = self
+            .record
+            .agenda
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect();
+        match action {
+            Action::Edit(input) => {
+                match input.key {
+                    ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => query.push(c),
+                    ratatui_textarea::Key::Backspace => {
+                        query.pop();
+                    }
+                    _ => return,
+                }
+                *selected = 0;
+            }
+            Action::Paste(text) => query.push_str(text.lines().next().unwrap_or("")),
+            Action::SelectNext => {
+                *selected = step_index(*selected, 1, goto_matches(&titles, query).len());
+            }
+            Action::SelectPrev => {
+                *selected = step_index(*selected, -1, goto_matches(&titles, query).len());
+            }
+            Action::Submit => {
+                let target = goto_matches(&titles, query).get(*selected).copied();
+                self.overlay = None;
+                match target {
+                    Some(index) => {
+                        self.open_item(index);
+                        self.focus_pane(Pane::Notes);
+                    }
+                    None => self.say("No agenda item matches.", Tone::Warning),
+                }
+            }
+            Action::Back => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    /// E: the closing check.
+    pub(super) fn open_closing(&mut self) {
+        let gaps = self.open_gaps();
+        self.overlay = Some(Overlay::Closing { gaps, selected: 0 });
+    }
+
+    /// The closing check's gaps less those acknowledged in this session.
+    fn open_gaps(&self) -> Vec<Gap> {
+        closing_gaps(&self.record, self.today())
+            .into_iter()
+            .filter(|gap| !self.acknowledged.contains(&gap.message))
+            .collect()
+    }
+
+    fn update_closing(&mut self, action: Action) {
+        let Some(Overlay::Closing { gaps, selected }) = self.overlay.as_mut() else {
+            return;
+        };
+        match action {
+            Action::SelectNext => *selected = step_index(*selected, 1, gaps.len()),
+            Action::SelectPrev => *selected = step_index(*selected, -1, gaps.len()),
+            Action::Answer('a') => {
+                let at = *selected;
+                let Some(gap) = gaps.get(at).cloned() else {
+                    return;
+                };
+                self.acknowledge(&gap);
+                let gaps = self.open_gaps();
+                let selected = selected_after(at, gaps.len());
+                self.overlay = Some(Overlay::Closing { gaps, selected });
+            }
+            Action::Submit if gaps.is_empty() => {
+                self.overlay = None;
+                self.end_meeting();
+            }
+            Action::Submit => {
+                let Some(gap) = gaps.get(*selected).cloned() else {
+                    return;
+                };
+                self.overlay = None;
+                self.go_to_gap(&gap.kind);
+            }
+            Action::Answer('E') => {
+                self.overlay = None;
+                self.end_meeting();
+            }
+            Action::Back => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    /// Records in the minutes that a gap was seen and left, so the record shows it was not an
+    /// oversight.
+    fn acknowledge(&mut self, gap: &Gap) {
+        if !self.writable() {
+            return;
+        }
+        self.finish_draft();
+        let mut note = Note::new(
+            self.now,
+            format!("Closing check: noted as not recorded: {}.", gap.message),
+        );
+        note.visibility = self.record.meeting.part.default_visibility();
+        let index = self.current.min(self.record.agenda.len().saturating_sub(1));
+        if let Some(item) = self.record.agenda.get_mut(index) {
+            item.notes.push(note);
+            self.acknowledged.push(gap.message.clone());
+            self.changed();
+        }
+    }
+
+    /// Takes the minute taker to where a gap is fixed.
+    fn go_to_gap(&mut self, kind: &GapKind) {
+        match kind {
+            GapKind::AdultParticipation => {
+                self.selected.plan = 0;
+                self.focus_pane(Pane::Plan);
+            }
+            GapKind::Finding(i) => {
+                self.selected.findings = *i;
+                self.focus_pane(Pane::Findings);
+            }
+            GapKind::Action(i) => {
+                self.selected.actions = *i;
+                self.focus_pane(Pane::Actions);
+            }
+            GapKind::Review => {
+                self.selected.plan = 4;
+                self.focus_pane(Pane::Plan);
+            }
+            GapKind::Feedback => {
+                self.selected.plan = 3;
+                self.focus_pane(Pane::Plan);
+            }
+            GapKind::AgendaItem(i) => {
+                self.agenda_selected = *i;
+                self.focus_pane(Pane::Agenda);
+            }
+        }
+        self.edit_selected();
+    }
+
+    /// Ends the meeting: closes the current item and stamps `ended_at`.
+    pub(super) fn end_meeting(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        self.finish_draft();
+        let now = self.now;
+        if let Some(item) = self.record.agenda.get_mut(self.current)
+            && item.status == ItemStatus::Current
+        {
+            item.status = ItemStatus::Done;
+            item.closed_at = Some(now);
+        }
+        self.record.meeting.ended_at = Some(now);
+        self.changed();
+        self.say(
+            &format!(
+                "Meeting ended at {}. Everything is saved as you go; Ctrl-Q quits.",
+                now.format("%H:%M")
+            ),
+            Tone::Info,
+        );
+    }
+
+    /// A: pick a usual role, then fill in the person.
+    pub(super) fn open_roles(&mut self) {
+        if self.writable() {
+            self.overlay = Some(Overlay::Roles { selected: 0 });
+        }
+    }
+
+    fn add_attendee_with_role(&mut self, role: &str, agency: &str) {
+        self.open_attendee_form(None, Some(Attendee::new("", role, agency)));
     }
 
     fn update_quit_question(&mut self, mut question: QuitQuestion, action: Action) -> Vec<Effect> {
@@ -107,5 +397,14 @@ impl App {
         }
         self.overlay = Some(Overlay::Quit(question));
         Vec::new()
+    }
+}
+
+/// The selection after the selected row went away.
+const fn selected_after(selected: usize, len: usize) -> usize {
+    if selected < len {
+        selected
+    } else {
+        len.saturating_sub(1)
     }
 }

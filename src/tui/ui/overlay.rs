@@ -1,0 +1,281 @@
+//! Pop-ups over the screen: help, questions, forms.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::tui::app::{App, Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
+use crate::tui::keymap::{HelpRow, help_rows};
+use crate::tui::theme::Theme;
+
+/// Draws the open overlay, if any; returns where the cursor goes.
+pub(super) fn render(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+) -> Option<Position> {
+    match app.overlay.as_ref()? {
+        Overlay::Help { scroll } => {
+            render_help(theme, frame, body, *scroll);
+            None
+        }
+        Overlay::Quit(question) => render_quit(app, theme, frame, body, question),
+        Overlay::Confirm { question, .. } => {
+            let inner = popup(theme, frame, body, 50, 5, "Confirm");
+            let lines = vec![
+                Line::raw(question.as_str()),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("y", theme.help_key()),
+                    Span::raw(" yes   "),
+                    Span::styled("n", theme.help_key()),
+                    Span::raw(" / Esc no"),
+                ]),
+            ];
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+            None
+        }
+        Overlay::Goto { query, selected } => render_goto(app, theme, frame, body, query, *selected),
+        Overlay::Closing { gaps, selected } => {
+            let rows: Vec<String> = gaps.iter().map(|g| g.message.clone()).collect();
+            let (title, footer) = if rows.is_empty() {
+                (
+                    "Closing check: nothing missing",
+                    "Enter ends the meeting · Esc back",
+                )
+            } else {
+                (
+                    "Closing check: still missing",
+                    "Enter fix · a acknowledge (noted in the minutes) · E end anyway · Esc back",
+                )
+            };
+            render_picker(theme, frame, body, title, &rows, *selected, footer)
+        }
+        Overlay::Roles { selected } => {
+            let rows: Vec<String> = USUAL_ROLES
+                .iter()
+                .map(|(role, agency)| {
+                    if agency.is_empty() {
+                        (*role).to_owned()
+                    } else {
+                        format!("{role} ({agency})")
+                    }
+                })
+                .collect();
+            render_picker(
+                theme,
+                frame,
+                body,
+                "Add someone in the role of",
+                &rows,
+                *selected,
+                "Enter choose · Esc back",
+            )
+        }
+    }
+}
+
+/// A pop-up list with a footer line; the cursor sits on the selected row.
+fn render_picker(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    title: &str,
+    rows: &[String],
+    selected: usize,
+    footer: &str,
+) -> Option<Position> {
+    let height = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    let inner = popup(theme, frame, body, 76, height, title);
+    let [list_area, footer_area] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ]));
+    let items: Vec<ListItem<'_>> = rows.iter().map(|r| ListItem::new(r.as_str())).collect();
+    let mut state = ListState::default().with_selected((!rows.is_empty()).then_some(selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected(true))
+            .highlight_symbol("> "),
+        list_area,
+        &mut state,
+    );
+    frame.render_widget(
+        Paragraph::new(footer)
+            .style(theme.muted())
+            .wrap(Wrap { trim: true }),
+        footer_area,
+    );
+    let row = u16::try_from(selected.checked_sub(state.offset())?).ok()?;
+    (!rows.is_empty() && row < list_area.height)
+        .then_some(Position::new(list_area.x, list_area.y + row))
+}
+
+fn render_goto(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    query: &str,
+    selected: usize,
+) -> Option<Position> {
+    let titles: Vec<&str> = app.record.agenda.iter().map(|i| i.title.as_str()).collect();
+    let matches = goto_matches(&titles, query);
+    let height = u16::try_from(matches.len().min(12))
+        .unwrap_or(12)
+        .saturating_add(4);
+    let inner = popup(
+        theme,
+        frame,
+        body,
+        70,
+        height,
+        "Go to item: number or part of the title",
+    );
+    let [input_area, list_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!("> {query}"), theme.input(true))),
+        input_area,
+    );
+    let items: Vec<ListItem<'_>> = matches
+        .iter()
+        .map(|i| ListItem::new(format!("{:>2}. {}", i + 1, titles[*i])))
+        .collect();
+    let mut state = ListState::default().with_selected((!matches.is_empty()).then_some(selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected(true)),
+        list_area,
+        &mut state,
+    );
+    let col = 2 + unicode_width::UnicodeWidthStr::width(query);
+    Some(Position::new(
+        input_area.x
+            + u16::try_from(col)
+                .unwrap_or(0)
+                .min(input_area.width.saturating_sub(1)),
+        input_area.y,
+    ))
+}
+
+/// A centred pop-up of at most `width` x `height` inside `area`, cleared, with a border.
+pub(super) fn popup(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+) -> Rect {
+    let [row] = area.layout(
+        &Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center),
+    );
+    let [popup] = row.layout(
+        &Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center),
+    );
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.popup_border())
+        .title(format!(" {title} "))
+        .title_style(theme.title())
+        .style(theme.base());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
+}
+
+fn render_help(theme: &Theme, frame: &mut Frame<'_>, body: Rect, scroll: usize) {
+    let inner = popup(
+        theme,
+        frame,
+        body,
+        96,
+        body.height,
+        "Keys (Esc closes; j/k scroll)",
+    );
+    let rows = help_rows();
+    let key_width = rows
+        .iter()
+        .filter_map(|r| match r {
+            HelpRow::Binding(keys, _) => Some(unicode_width::UnicodeWidthStr::width(keys.as_str())),
+            HelpRow::Heading(_) => None,
+        })
+        .max()
+        .unwrap_or(10)
+        .min(usize::from(inner.width / 3));
+    let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
+    let lines: Vec<Line<'_>> = rows
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .map(|row| match row {
+            HelpRow::Heading(title) => Line::styled(title, theme.title()),
+            HelpRow::Binding(keys, words) => Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$} "), theme.help_key()),
+                Span::raw(words),
+            ]),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_quit(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    question: &QuitQuestion,
+) -> Option<Position> {
+    let inner = popup(theme, frame, body, 64, 10, "Quit: the record is NOT saved");
+    let reason = app.save.failure.as_ref().map_or("", |(r, _)| r.as_str());
+    let mut lines = vec![
+        Line::styled(format!("Saving fails: {reason}"), theme.error()),
+        Line::raw(""),
+    ];
+    let cursor = if let Some(path) = &question.save_as {
+        lines.push(Line::raw(
+            "Write a copy to this file (Enter writes, Esc back):",
+        ));
+        lines.push(Line::styled(format!("> {path}"), theme.input(true)));
+        let col = 2 + unicode_width::UnicodeWidthStr::width(path.as_str());
+        Some(Position::new(
+            inner.x
+                + u16::try_from(col)
+                    .unwrap_or(0)
+                    .min(inner.width.saturating_sub(1)),
+            inner.y + 3,
+        ))
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("r", theme.help_key()),
+            Span::raw(" retry the save and quit"),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("w", theme.help_key()),
+            Span::raw(" write a copy to another file"),
+        ]));
+        let discard = if question.discard_armed {
+            " press d again to quit WITHOUT saving"
+        } else {
+            " discard the unsaved changes and quit"
+        };
+        lines.push(Line::from(vec![
+            Span::styled("d", theme.help_key()),
+            Span::styled(discard, theme.warning()),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("Esc", theme.help_key()),
+            Span::raw(" go back to the meeting"),
+        ]));
+        None
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    cursor
+}

@@ -1,0 +1,599 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+//! The live-meeting screen driven through its real key map and `update`, drawn on a
+//! `TestBackend`: state and rendered buffer are both checked.
+
+mod common;
+
+use minutes::model::{
+    ActionStatus, Attendance, BalanceFinding, Finding, ItemKind, ItemStatus, MeetingPart,
+    NewMeeting, Record, Visibility,
+};
+use minutes::templates::Catalogue;
+use minutes::tui::action::{Action, Effect};
+use minutes::tui::app::{App, Pane, RunState};
+use minutes::tui::keymap::map_event;
+use minutes::tui::theme::Theme;
+use minutes::tui::ui::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A live screen on a terminal of the given size.
+struct Screen {
+    app: App,
+    terminal: Terminal<TestBackend>,
+    theme: Theme,
+    effects: Vec<Effect>,
+}
+
+impl Screen {
+    fn new(record: Record, width: u16, height: u16) -> Self {
+        Self::with_theme(record, width, height, "default")
+    }
+
+    fn with_theme(record: Record, width: u16, height: u16, theme: &str) -> Self {
+        let app = App::new(record, None, common::at("10:05"));
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let theme = Theme::builtin(theme).unwrap();
+        let mut screen = Self {
+            app,
+            terminal,
+            theme,
+            effects: Vec::new(),
+        };
+        screen.draw();
+        screen
+    }
+
+    fn draw(&mut self) {
+        let (app, theme) = (&self.app, &self.theme);
+        self.terminal
+            .draw(|frame| render(app, theme, frame))
+            .unwrap();
+    }
+
+    fn event(&mut self, event: Event) {
+        if let Some(action) = map_event(&self.app, &event) {
+            self.act(action);
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        let effects = self.app.update(action);
+        self.effects.extend(effects);
+        self.draw();
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+
+    fn keys(&mut self, text: &str) {
+        for c in text.chars() {
+            let mods = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            self.event(Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
+        }
+    }
+
+    fn text(&self) -> String {
+        let buffer = self.terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let mut line = String::new();
+            for x in 0..buffer.area.width {
+                line.push_str(buffer[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn shows(&self, needle: &str) -> bool {
+        self.text().contains(needle)
+    }
+}
+
+/// A new case conference from the built-in template, with the typical record's attendees.
+fn live_record() -> Record {
+    let catalogue = Catalogue::load(None);
+    let template = catalogue.get("case-conference").unwrap();
+    let details = NewMeeting {
+        title: "Case conference: Mrs W".to_owned(),
+        subject_ref: "SA-2026-0142".to_owned(),
+        date: common::date("2026-11-23"),
+    };
+    let mut record = Record::new(template, details, "c0ffee00".repeat(4), common::at("10:00"));
+    record.attendees = common::typical_record().attendees;
+    record
+}
+
+fn index_of(record: &Record, kind: ItemKind) -> usize {
+    record.agenda.iter().position(|i| i.kind == kind).unwrap()
+}
+
+#[test]
+fn opens_on_the_first_item_typing_and_stamps_the_start() {
+    let screen = Screen::new(live_record(), 80, 24);
+    assert_eq!(screen.app.focus, Pane::Notes);
+    assert_eq!(screen.app.current, 0);
+    let item = &screen.app.record.agenda[0];
+    assert_eq!(item.status, ItemStatus::Current);
+    assert_eq!(item.opened_at, Some(common::at("10:05")));
+    assert_eq!(
+        screen.app.record.meeting.started_at,
+        Some(common::at("10:05"))
+    );
+    assert!(
+        screen.shows(&format!("1. {}", item.title)),
+        "{}",
+        screen.text()
+    );
+    assert!(
+        screen.shows(&item.prompt[..20]),
+        "the prompt is visible while typing"
+    );
+}
+
+#[test]
+fn typing_goes_into_the_record_at_once_and_enter_starts_the_next_note() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("Police have CCTV");
+    let notes = &screen.app.record.agenda[0].notes;
+    assert_eq!(notes.len(), 1, "the note is in the record before Enter");
+    assert_eq!(notes[0].text, "Police have CCTV");
+    assert_eq!(notes[0].at, common::at("10:05"));
+    screen.key(KeyCode::Enter);
+    screen.keys("Second point");
+    let notes = &screen.app.record.agenda[0].notes;
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[1].text, "Second point");
+    assert!(screen.shows("10:05 Police have CCTV"), "{}", screen.text());
+    assert!(screen.shows("Second point"));
+    assert!(screen.app.is_dirty());
+}
+
+#[test]
+fn plain_letters_type_text_in_the_notes_and_never_run_commands() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("d s x ? q E P ] [ g t");
+    assert_eq!(screen.app.focus, Pane::Notes);
+    assert!(screen.app.overlay.is_none());
+    assert_eq!(screen.app.current, 0);
+    assert_eq!(
+        screen.app.record.agenda[0].notes[0].text,
+        "d s x ? q E P ] [ g t"
+    );
+    assert_eq!(screen.app.record.meeting.part, MeetingPart::Whole);
+}
+
+#[test]
+fn key_releases_and_repeats_do_not_double_keys() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    for kind in [
+        KeyEventKind::Press,
+        KeyEventKind::Release,
+        KeyEventKind::Repeat,
+    ] {
+        let mut event = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+        event.kind = kind;
+        screen.event(Event::Key(event));
+    }
+    assert_eq!(screen.app.record.agenda[0].notes[0].text, "a");
+}
+
+#[test]
+fn a_pasted_block_is_text_in_one_note_not_commands() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.event(Event::Paste("Line one\r\nd\nq\n\u{3}Line four".to_owned()));
+    let notes = &screen.app.record.agenda[0].notes;
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].text.starts_with("Line one\nd\nq\n"));
+    assert!(screen.app.overlay.is_none());
+    assert_eq!(screen.app.current, 0);
+}
+
+#[test]
+fn speaker_attribution_completes_from_the_attendee_list() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    let police = screen
+        .app
+        .record
+        .attendees
+        .iter()
+        .find(|a| a.agency == "Police")
+        .unwrap()
+        .clone();
+    screen.keys("@");
+    screen.keys(&police.initials[..1]);
+    assert!(screen.app.completion.is_some());
+    assert!(screen.shows(&police.name), "{}", screen.text());
+    screen.keys(&police.initials[1..]);
+    screen.key(KeyCode::Enter);
+    screen.keys("confirmed the CCTV request");
+    let note = &screen.app.record.agenda[0].notes[0];
+    assert_eq!(note.speaker.as_deref(), Some(police.initials.as_str()));
+    assert_eq!(note.text, "confirmed the CCTV request");
+    screen.key(KeyCode::Enter);
+    assert!(
+        screen.shows(&format!("{}: confirmed", police.attribution())),
+        "{}",
+        screen.text()
+    );
+}
+
+#[test]
+fn agenda_commands_mark_done_and_move_on() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("Everyone introduced");
+    screen.key(KeyCode::Esc);
+    assert_eq!(screen.app.focus, Pane::Agenda);
+    screen.keys("d");
+    let agenda = &screen.app.record.agenda;
+    assert_eq!(agenda[0].status, ItemStatus::Done);
+    assert_eq!(agenda[0].closed_at, Some(common::at("10:05")));
+    assert_eq!(agenda[0].notes[0].text, "Everyone introduced");
+    assert_eq!(screen.app.current, 1);
+    assert_eq!(agenda[1].status, ItemStatus::Current);
+    screen.keys("s");
+    assert_eq!(screen.app.record.agenda[1].status, ItemStatus::Skipped);
+    assert_eq!(screen.app.current, 2);
+    screen.keys("12");
+    assert_eq!(screen.app.agenda_selected, 11);
+    screen.key(KeyCode::Enter);
+    assert_eq!(screen.app.current, 11);
+    assert_eq!(screen.app.focus, Pane::Notes);
+    assert_eq!(
+        screen.app.record.agenda[2].status,
+        ItemStatus::Pending,
+        "left, not closed"
+    );
+}
+
+#[test]
+fn the_findings_item_is_not_done_while_a_finding_has_no_rationale() {
+    let mut record = live_record();
+    let findings = index_of(&record, ItemKind::Findings);
+    let mut finding = Finding {
+        allegation: "Missed care calls".to_owned(),
+        abuse_type: None,
+        location: None,
+        source: None,
+        finding: Some(BalanceFinding::Substantiated),
+        result: None,
+        risk_outcome: None,
+        rationale: String::new(),
+        agenda_key: record.agenda[findings].key.clone(),
+        at: common::at("10:00"),
+        visibility: Visibility::All,
+        extra: Default::default(),
+    };
+    record.findings.push(finding.clone());
+    let mut screen = Screen::new(record, 80, 24);
+    screen.ctrl('g');
+    screen.keys(&(findings + 1).to_string());
+    screen.key(KeyCode::Enter);
+    assert_eq!(screen.app.current, findings);
+    screen.key(KeyCode::Esc);
+    screen.keys("d");
+    assert_eq!(
+        screen.app.record.agenda[findings].status,
+        ItemStatus::Current
+    );
+    assert!(
+        screen.shows("finding 1 has no rationale"),
+        "{}",
+        screen.text()
+    );
+    finding.rationale = "Call logs agree".to_owned();
+    screen.app.record.findings[0] = finding;
+    screen.keys("d");
+    assert_eq!(screen.app.record.agenda[findings].status, ItemStatus::Done);
+}
+
+#[test]
+fn part_one_entries_are_professionals_only_and_restricted_is_marked_everywhere() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.key(KeyCode::Esc);
+    screen.keys("P");
+    assert_eq!(
+        screen.app.record.meeting.part,
+        MeetingPart::ProfessionalsOnly
+    );
+    screen.keys("i");
+    screen.keys("Police update on Worker A");
+    screen.key(KeyCode::Enter);
+    screen.keys("Name of the informant");
+    screen.ctrl('o');
+    let notes = &screen.app.record.agenda[0].notes;
+    assert_eq!(notes[0].visibility, Visibility::ProfessionalsOnly);
+    assert_eq!(notes[1].visibility, Visibility::Restricted);
+    screen.key(KeyCode::Enter);
+    assert!(screen.shows("[P1] Police update"), "{}", screen.text());
+    assert!(
+        screen.shows("[R] Name of the informant"),
+        "{}",
+        screen.text()
+    );
+    assert!(
+        screen.shows("Part 1"),
+        "the header shows the part: {}",
+        screen.text()
+    );
+}
+
+#[test]
+fn attendance_is_set_with_one_key_and_removal_asks_first() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.key(KeyCode::Tab);
+    assert_eq!(screen.app.focus, Pane::People);
+    let name = screen.app.record.attendees[1].name.clone();
+    screen.keys("j2");
+    assert_eq!(
+        screen.app.record.attendees[1].attendance,
+        Attendance::Apologies
+    );
+    screen.keys("J");
+    assert_eq!(
+        screen.app.record.attendees[1].attendance,
+        Attendance::Present
+    );
+    assert_eq!(
+        screen.app.record.attendees[1]
+            .joined_at
+            .map(|t| t.to_string()),
+        Some("10:05:00".to_owned())
+    );
+    screen.keys("X");
+    assert!(
+        screen.shows(&format!("Remove {name}?")),
+        "{}",
+        screen.text()
+    );
+    screen.keys("n");
+    assert_eq!(screen.app.record.attendees[1].name, name);
+    screen.keys("Xy");
+    assert!(screen.app.record.attendees.iter().all(|a| a.name != name));
+}
+
+#[test]
+fn actions_are_completed_cancelled_and_reopened() {
+    let mut record = live_record();
+    record.actions = common::typical_record().actions;
+    for action in &mut record.actions {
+        action.status = ActionStatus::Open;
+        action.status_at = None;
+    }
+    let mut screen = Screen::new(record, 80, 24);
+    for _ in 0..3 {
+        screen.key(KeyCode::Tab);
+    }
+    assert_eq!(screen.app.focus, Pane::Actions);
+    screen.keys("c");
+    assert_eq!(screen.app.record.actions[0].status, ActionStatus::Done);
+    assert_eq!(
+        screen.app.record.actions[0].status_at,
+        Some(common::at("10:05"))
+    );
+    screen.keys("jx");
+    assert_eq!(screen.app.record.actions[1].status, ActionStatus::Cancelled);
+    screen.keys("o");
+    assert_eq!(screen.app.record.actions[1].status, ActionStatus::Open);
+}
+
+#[test]
+fn help_lists_every_binding_from_the_key_map() {
+    let mut screen = Screen::new(live_record(), 100, 40);
+    screen.key(KeyCode::F(1));
+    assert!(screen.shows("Ctrl-Q Ctrl-C"), "{}", screen.text());
+    assert!(screen.shows("save and quit"));
+    screen.key(KeyCode::Esc);
+    assert!(screen.app.overlay.is_none());
+    screen.key(KeyCode::Esc);
+    screen.keys("?");
+    assert!(screen.shows("Keys"));
+}
+
+#[test]
+fn autosave_asks_for_a_save_a_second_after_a_change_and_the_header_says_so() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.effects.clear();
+    screen.act(Action::Tick(
+        common::at("10:05") + chrono::TimeDelta::seconds(2),
+    ));
+    let first_save = screen
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Save(_)))
+        .count();
+    assert_eq!(first_save, 1, "starting the meeting is a change to save");
+    screen.act(Action::Saved(Ok(
+        common::at("10:05") + chrono::TimeDelta::seconds(2)
+    )));
+    assert!(!screen.app.is_dirty());
+    assert!(screen.shows("saved 10:05:02"), "{}", screen.text());
+    screen.keys("x");
+    assert!(screen.shows("saving..."));
+    screen.effects.clear();
+    screen.act(Action::Tick(
+        common::at("10:05") + chrono::TimeDelta::seconds(4),
+    ));
+    let Some(Effect::Save(saved)) = screen.effects.first() else {
+        panic!("no save: {:?}", screen.effects);
+    };
+    assert_eq!(saved.agenda[0].notes[0].text, "x");
+}
+
+#[test]
+fn a_failing_save_is_shown_retried_and_quitting_offers_another_path() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("text that must not be lost");
+    screen.act(Action::Tick(
+        common::at("10:05") + chrono::TimeDelta::seconds(2),
+    ));
+    screen.act(Action::Saved(Err("disk full".to_owned())));
+    assert!(
+        screen.shows("NOT SAVED: disk full, retrying"),
+        "{}",
+        screen.text()
+    );
+    screen.ctrl('q');
+    assert!(
+        screen.shows("Quit: the record is NOT saved"),
+        "{}",
+        screen.text()
+    );
+    assert_eq!(screen.app.run_state(), RunState::Running);
+    screen.keys("w/tmp/copy.json");
+    screen.key(KeyCode::Enter);
+    let Some(Effect::SaveAs(record, path)) = screen.effects.last() else {
+        panic!("{:?}", screen.effects);
+    };
+    assert_eq!(path.to_str(), Some("/tmp/copy.json"));
+    assert_eq!(record.agenda[0].notes[0].text, "text that must not be lost");
+}
+
+#[test]
+fn quitting_saves_first_and_hang_up_saves_and_exits() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("last words");
+    screen.ctrl('q');
+    assert!(
+        matches!(
+            screen.effects.as_slice(),
+            [.., Effect::Save(_), Effect::Exit]
+        ),
+        "{:?}",
+        screen.effects
+    );
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("typed as the line dropped");
+    screen.act(Action::HangUp);
+    assert_eq!(screen.app.run_state(), RunState::Quit);
+    let Some(Effect::Save(record)) = screen.effects.first() else {
+        panic!("{:?}", screen.effects);
+    };
+    assert_eq!(record.agenda[0].notes[0].text, "typed as the line dropped");
+}
+
+#[test]
+fn go_to_an_item_by_part_of_its_title() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    let target = index_of(&screen.app.record, ItemKind::Plan);
+    let title = screen.app.record.agenda[target].title.clone();
+    screen.ctrl('g');
+    screen.keys(&title[..title.len().min(12)]);
+    assert!(screen.shows(&title[..title.len().min(12)]));
+    screen.key(KeyCode::Enter);
+    assert_eq!(screen.app.current, target);
+    assert_eq!(screen.app.focus, Pane::Notes);
+}
+
+#[test]
+fn the_closing_check_lists_gaps_records_acknowledgements_and_ends_the_meeting() {
+    let mut screen = Screen::new(live_record(), 100, 30);
+    screen.key(KeyCode::Esc);
+    screen.keys("E");
+    assert!(
+        screen.shows("Closing check: still missing"),
+        "{}",
+        screen.text()
+    );
+    assert!(screen.shows("the adult's attendance is not recorded"));
+    screen.keys("a");
+    let acknowledged = screen.app.record.agenda[0].notes.iter().any(|n| {
+        n.text
+            .contains("Closing check: noted as not recorded: the adult's attendance")
+    });
+    assert!(acknowledged, "the acknowledgement is in the minutes");
+    assert!(!screen.shows("the adult's attendance is not recorded"));
+    screen.keys("E");
+    assert_eq!(
+        screen.app.record.meeting.ended_at,
+        Some(common::at("10:05"))
+    );
+    assert!(screen.shows("Meeting ended at 10:05"));
+}
+
+#[test]
+fn a_small_terminal_says_so_and_keeps_the_data() {
+    let mut screen = Screen::new(live_record(), 50, 12);
+    screen.keys("still typing");
+    assert!(screen.shows("Terminal too small"), "{}", screen.text());
+    assert_eq!(screen.app.record.agenda[0].notes[0].text, "still typing");
+}
+
+#[test]
+fn every_pane_is_reachable_at_80x24() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    for pane in [
+        "Findings & decisions",
+        "Actions",
+        "Plan & review",
+        "Agenda",
+        "1. ",
+    ] {
+        screen.key(KeyCode::Tab);
+        screen.key(KeyCode::Tab);
+        let _ = pane;
+    }
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        screen.key(KeyCode::Tab);
+        seen.push(screen.app.focus);
+        let title = screen.app.focus.title();
+        if screen.app.focus != Pane::Notes {
+            assert!(screen.shows(title), "{title} not drawn: {}", screen.text());
+        }
+    }
+    assert_eq!(seen.len(), 6);
+}
+
+#[test]
+fn the_cursor_sits_on_the_caret_while_typing() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("abc");
+    let position = screen.terminal.get_cursor_position().unwrap();
+    let buffer = screen.terminal.backend().buffer();
+    let before = buffer[(position.x - 1, position.y)].symbol().to_owned();
+    assert_eq!(before, "c", "cursor right after the typed text");
+}
+
+fn snapshot_name(width: u16, height: u16, theme: &str, what: &str) -> String {
+    format!("{what}_{width}x{height}_{theme}")
+}
+
+#[test]
+fn snapshots_at_80x24_and_140x45_in_default_and_mono() {
+    for (width, height) in [(80, 24), (140, 45)] {
+        for theme in ["default", "mono"] {
+            let mut record = live_record();
+            record.findings = common::typical_record().findings;
+            record.decisions = common::typical_record().decisions;
+            record.actions = common::typical_record().actions;
+            let mut screen = Screen::with_theme(record, width, height, theme);
+            screen.keys("@");
+            screen.keys(&screen.app.record.attendees[0].initials.clone());
+            screen.key(KeyCode::Enter);
+            screen.keys("opened the meeting and explained confidentiality");
+            insta::assert_snapshot!(snapshot_name(width, height, theme, "typing"), screen.text());
+            screen.key(KeyCode::Tab);
+            screen.key(KeyCode::Tab);
+            insta::assert_snapshot!(
+                snapshot_name(width, height, theme, "findings"),
+                screen.text()
+            );
+        }
+    }
+}
