@@ -2,6 +2,7 @@
 //!
 //! Module map (a pure core and a thin shell):
 //! - [`model`]: the record types and value lists; no I/O, no terminal.
+//! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
@@ -19,6 +20,7 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod model;
+pub mod quick_action;
 pub mod store;
 pub mod table;
 pub mod templates;
