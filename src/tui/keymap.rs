@@ -295,8 +295,9 @@ pub const BINDINGS: &[Binding] = &[
     hint(Pl, &[Key::ch('e'), Key::plain(Enter)], Action::EditSelected, "edit the selected section", "edit"),
     // Forms.
     hint(Fo, &[Key::plain(Enter)], Action::Submit, "save the form", "save"),
-    hint(Fo, &[Key::plain(Tab), Key::plain(Down)], Action::NextField, "next field", "next"),
-    bind(Fo, &[Key::plain(BackTab), Key::plain(Up)], Action::PrevField, "previous field"),
+    hint(Fo, &[Key::plain(Tab)], Action::NextField, "next field (Down too, outside lists and long text)", "next"),
+    bind(Fo, &[Key::plain(BackTab)], Action::PrevField, "previous field (Up too)"),
+    bind(Fo, &[Key::ch(' ')], typed(' ', false), "choice, yes/no, list: change or tick (Left/Right too; a letter jumps)"),
     hint(Fo, &[Key::plain(Esc)], Action::Back, "cancel (twice if you changed something)", "cancel"),
     bind(Fo, &[Key::ctrl('j')], typed('j', true), "new line in a long text field"),
     // One-line prompts.
@@ -334,7 +335,8 @@ pub fn contexts(app: &App) -> &'static [Context] {
         return match overlay {
             Overlay::Help { .. } => &[Context::Help],
             Overlay::Quit(_) | Overlay::Confirm { .. } => &[Context::Question],
-            Overlay::Goto { .. } => &[Context::Prompt],
+            Overlay::Goto { .. } | Overlay::QuickAction(_) => &[Context::Prompt],
+            Overlay::Form { .. } => &[Context::Form],
             Overlay::Closing { .. } | Overlay::Roles { .. } => &[Context::Picker],
         };
     }
@@ -352,7 +354,8 @@ pub fn contexts(app: &App) -> &'static [Context] {
 fn typing(app: &App) -> bool {
     match &app.overlay {
         Some(Overlay::Quit(question)) => question.save_as.is_some(),
-        Some(Overlay::Goto { .. }) => true,
+        Some(Overlay::Goto { .. } | Overlay::QuickAction(_)) => true,
+        Some(Overlay::Form { form, .. }) => form.is_editing_text(),
         Some(_) => false,
         None => app.focus == Pane::Notes,
     }

@@ -6,6 +6,7 @@ mod entries;
 mod forms;
 mod notes;
 mod overlay;
+mod quick;
 mod saving;
 
 use chrono::NaiveDate;
@@ -15,6 +16,8 @@ use crate::model::{ActionStatus, Record, Timestamp};
 use crate::tui::action::{Action, Effect};
 
 pub use entries::{Confirmed, FindingsRow};
+pub use forms::FormPurpose;
+pub use quick::QuickAction;
 pub use notes::{SpeakerCompletion, speaker_matches, text_of, toggled};
 pub use overlay::{Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
 pub use saving::SaveState;
@@ -308,6 +311,9 @@ impl App {
             }
             Action::RemoveSelected => self.ask_remove(),
             Action::EditSelected => self.edit_selected(),
+            Action::Add => self.add_entry(),
+            Action::AddDecision => self.add_decision(),
+            Action::QuickAction => self.open_quick_action(),
             Action::Activate => self.edit_selected(),
             _ => {}
         }
@@ -414,5 +420,6 @@ fn step_index(index: usize, by: isize, len: usize) -> usize {
 fn new_editor() -> TextArea<'static> {
     let mut editor = TextArea::default();
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_cursor_line_style(ratatui::style::Style::default());
     editor
 }

@@ -56,6 +56,15 @@ pub enum Overlay {
         /// The highlighted gap.
         selected: usize,
     },
+    /// A form: an attendee, finding, decision, action or plan section.
+    Form {
+        /// The form.
+        form: Box<crate::tui::form::Form>,
+        /// What it edits.
+        purpose: super::forms::FormPurpose,
+    },
+    /// The quick-action prompt.
+    QuickAction(Box<super::quick::QuickAction>),
     /// Pick one of the usual roles to add an attendee.
     Roles {
         /// The highlighted role.
@@ -139,6 +148,14 @@ impl App {
             }
             Overlay::Closing { .. } => {
                 self.update_closing(action);
+                Vec::new()
+            }
+            Overlay::Form { .. } => {
+                self.update_form(&action);
+                Vec::new()
+            }
+            Overlay::QuickAction(_) => {
+                self.update_quick_action(action);
                 Vec::new()
             }
             Overlay::Roles { selected } => {

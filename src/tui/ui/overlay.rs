@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::tui::app::{App, Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
+use crate::tui::app::{App, Overlay, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches};
 use crate::tui::keymap::{HelpRow, help_rows};
 use crate::tui::theme::Theme;
 
@@ -53,6 +53,13 @@ pub(super) fn render(
             };
             render_picker(theme, frame, body, title, &rows, *selected, footer)
         }
+        Overlay::Form { form, .. } => {
+            let width = body.width.min(90);
+            let height = form.preferred_height(width.saturating_sub(2)).saturating_add(2);
+            let inner = popup(theme, frame, body, width, height, form.title());
+            form.render(inner, frame.buffer_mut(), theme)
+        }
+        Overlay::QuickAction(quick) => render_quick_action(app, theme, frame, body, quick),
         Overlay::Roles { selected } => {
             let rows: Vec<String> = USUAL_ROLES
                 .iter()
@@ -278,4 +285,57 @@ fn render_quit(
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     cursor
+}
+
+fn render_quick_action(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    quick: &QuickAction,
+) -> Option<Position> {
+    let inner = popup(theme, frame, body, 76, 9, "Quick action: who does what by when");
+    let [input_area, _, fields_area, help_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(2),
+    ]));
+    frame.render_widget(&quick.input, input_area);
+    let parsed = &quick.parsed;
+    let missing = |text: String, what: &'static str| {
+        if text.is_empty() {
+            Span::styled(what, theme.warning())
+        } else {
+            Span::raw(text)
+        }
+    };
+    let owner = match (parsed.owner.is_empty(), parsed.agency.is_empty()) {
+        (false, false) if parsed.owner != parsed.agency => format!("{} ({})", parsed.owner, parsed.agency),
+        (false, _) => parsed.owner.clone(),
+        (true, false) => parsed.agency.clone(),
+        (true, true) => String::new(),
+    };
+    let due = parsed.due.map_or_else(String::new, |d| {
+        let phrase = parsed.due_phrase.as_deref().unwrap_or("");
+        format!("{}  ('{phrase}')", d.format("%a %-d %b %Y"))
+    });
+    let label = |text: &'static str| Span::styled(text, theme.muted());
+    let lines = vec![
+        Line::from(vec![label("Action  "), missing(parsed.text.clone(), "type what is to be done")]),
+        Line::from(vec![label("Owner   "), missing(owner, "no owner: start with initials, a name or an agency")]),
+        Line::from(vec![label("Due     "), missing(due, "no date: end with 'by fri', 'in 10 working days', '3 Dec'")]),
+    ];
+    frame.render_widget(Paragraph::new(lines), fields_area);
+    let today = app.today().format("%a %-d %b").to_string();
+    frame.render_widget(
+        Paragraph::new(format!("Enter saves · Tab adjusts the fields in a form · Esc cancels · today is {today}"))
+            .style(theme.muted())
+            .wrap(Wrap { trim: true }),
+        help_area,
+    );
+    let cursor = quick.input.screen_cursor();
+    let (_, left) = quick.input.scroll_offset();
+    let col = u16::try_from(cursor.col).ok()?.checked_sub(left)?;
+    (col < input_area.width).then(|| Position::new(input_area.x + col, input_area.y))
 }
