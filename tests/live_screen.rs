@@ -10,7 +10,7 @@ use minutes::model::{
 };
 use minutes::templates::Catalogue;
 use minutes::tui::action::{Action, Effect};
-use minutes::tui::app::{App, Pane, RunState};
+use minutes::tui::app::{App, Overlay, Pane, RunState};
 use minutes::tui::keymap::map_event;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
@@ -596,4 +596,163 @@ fn snapshots_at_80x24_and_140x45_in_default_and_mono() {
             );
         }
     }
+}
+
+#[test]
+fn quick_action_from_anywhere_fills_owner_agency_and_due_date() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("Typing a note");
+    screen.ctrl('t');
+    screen.keys("JS to chase GP records by fri");
+    assert!(screen.shows("Jane Smith (Police)"), "{}", screen.text());
+    assert!(screen.shows("Fri 27 Nov 2026"), "{}", screen.text());
+    screen.key(KeyCode::Enter);
+    let action = screen.app.record.actions.last().unwrap();
+    assert_eq!(action.id, 1);
+    assert_eq!(action.text, "Chase GP records");
+    assert_eq!(action.owner, "Jane Smith");
+    assert_eq!(action.agency, "Police");
+    assert_eq!(action.due, Some(common::date("2026-11-27")));
+    assert_eq!(action.agenda_key, screen.app.record.agenda[0].key);
+    assert_eq!(
+        screen.app.focus,
+        Pane::Notes,
+        "back to typing where we were"
+    );
+    assert_eq!(screen.app.record.agenda[0].notes[0].text, "Typing a note");
+}
+
+#[test]
+fn quick_action_tab_adjusts_the_fields_in_a_form() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.ctrl('t');
+    screen.keys("Police to request CCTV");
+    screen.key(KeyCode::Tab);
+    assert!(
+        matches!(screen.app.overlay, Some(Overlay::Form { .. })),
+        "{}",
+        screen.text()
+    );
+    for _ in 0..3 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.keys("in 10 working days");
+    screen.key(KeyCode::Enter);
+    let action = screen.app.record.actions.last().unwrap();
+    assert_eq!(action.text, "Request CCTV");
+    assert_eq!(action.due, Some(common::date("2026-12-07")));
+}
+
+#[test]
+fn attendees_are_added_with_initials_derived_and_from_the_usual_roles() {
+    let mut record = live_record();
+    record.attendees.clear();
+    let mut screen = Screen::new(record, 80, 24);
+    screen.key(KeyCode::Tab);
+    screen.keys("a");
+    screen.keys("Zoë de la Cruz");
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Tab);
+    screen.keys("Advocate");
+    screen.key(KeyCode::Enter);
+    let person = &screen.app.record.attendees[0];
+    assert_eq!(person.name, "Zoë de la Cruz");
+    assert_eq!(person.initials, "ZDLC");
+    assert_eq!(person.role, "Advocate");
+    screen.keys("A");
+    assert!(screen.shows("Police officer (Police)"), "{}", screen.text());
+    for _ in 0..5 {
+        screen.keys("j");
+    }
+    screen.key(KeyCode::Enter);
+    screen.keys("Jane Smith");
+    screen.key(KeyCode::Enter);
+    let police = &screen.app.record.attendees[1];
+    assert_eq!(
+        (police.name.as_str(), police.agency.as_str()),
+        ("Jane Smith", "Police")
+    );
+    assert_eq!(police.role, "Police officer");
+}
+
+#[test]
+fn findings_and_decisions_are_added_and_edited_in_forms() {
+    let mut screen = Screen::new(live_record(), 100, 30);
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Tab);
+    assert_eq!(screen.app.focus, Pane::Findings);
+    screen.keys("a");
+    screen.keys("Missed care calls");
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.app.record.findings[0].allegation,
+        "Missed care calls"
+    );
+    assert!(screen.shows("no rationale"), "{}", screen.text());
+    screen.keys("e");
+    for _ in 0..7 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.keys("Call logs show a third of calls missed");
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.app.record.findings[0].rationale,
+        "Call logs show a third of calls missed"
+    );
+    screen.keys("c");
+    screen.keys("Suspend new placements");
+    screen.key(KeyCode::Tab);
+    screen.keys("Risk to other residents");
+    screen.key(KeyCode::Tab);
+    screen.keys("Mark Bennett");
+    screen.key(KeyCode::Enter);
+    let decision = &screen.app.record.decisions[0];
+    assert_eq!(decision.text, "Suspend new placements");
+    assert_eq!(decision.rationale, "Risk to other residents");
+    assert_eq!(
+        decision.dissent.as_ref().map(|d| d.who.as_str()),
+        Some("Mark Bennett")
+    );
+    assert_eq!(decision.at, common::at("10:05"));
+    assert!(
+        screen.shows("D1 Suspend new placements"),
+        "{}",
+        screen.text()
+    );
+}
+
+#[test]
+fn the_review_date_is_typed_in_words() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    for _ in 0..4 {
+        screen.key(KeyCode::Tab);
+    }
+    assert_eq!(screen.app.focus, Pane::Plan);
+    screen.keys("jjjj");
+    screen.key(KeyCode::Enter);
+    assert!(screen.shows("Review date"), "{}", screen.text());
+    screen.keys("+6w");
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.app.record.review.review_date,
+        Some(common::date("2027-01-04"))
+    );
+}
+
+#[test]
+fn the_adult_not_attending_without_a_reason_is_flagged() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    for _ in 0..4 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.key(KeyCode::Enter);
+    screen.key(KeyCode::Right);
+    screen.key(KeyCode::Right);
+    screen.key(KeyCode::Enter);
+    assert_eq!(screen.app.record.adult_participation.attended, Some(false));
+    assert!(
+        screen.shows("reason the adult did not attend must be recorded"),
+        "{}",
+        screen.text()
+    );
 }

@@ -160,8 +160,12 @@ impl App {
                 self.open_attendee_form(index, None);
                 return;
             }
-            FormPurpose::Finding(index) => finding_form(index.and_then(|i| self.record.findings.get(i))),
-            FormPurpose::Decision(index) => decision_form(index.and_then(|i| self.record.decisions.get(i))),
+            FormPurpose::Finding(index) => {
+                finding_form(index.and_then(|i| self.record.findings.get(i)))
+            }
+            FormPurpose::Decision(index) => {
+                decision_form(index.and_then(|i| self.record.decisions.get(i)))
+            }
             FormPurpose::Action(index) => match index.and_then(|i| self.record.actions.get(i)) {
                 Some(action) => action_form(action),
                 None => return,
@@ -276,16 +280,19 @@ impl App {
                 let before = index.and_then(|i| self.record.findings.get(i));
                 let finding = Finding {
                     allegation: form.text_of("allegation"),
-                    abuse_type: pick(form, "abuse_type", &AbuseType::ALL),
-                    location: pick(form, "location", &RiskLocation::ALL),
-                    source: pick(form, "source", &RiskSource::ALL),
-                    finding: pick(form, "finding", &BalanceFinding::ALL),
-                    result: pick(form, "result", &EnquiryResult::ALL),
-                    risk_outcome: pick(form, "risk_outcome", &RiskOutcome::ALL),
+                    abuse_type: pick(form, "abuse_type", AbuseType::ALL),
+                    location: pick(form, "location", RiskLocation::ALL),
+                    source: pick(form, "source", RiskSource::ALL),
+                    finding: pick(form, "finding", BalanceFinding::ALL),
+                    result: pick(form, "result", EnquiryResult::ALL),
+                    risk_outcome: pick(form, "risk_outcome", RiskOutcome::ALL),
                     rationale: form.text_of("rationale"),
                     agenda_key: before.map_or(agenda_key, |f| f.agenda_key.clone()),
                     at: before.map_or(self.now, |f| f.at),
-                    visibility: visibility(form.flag_of("restricted"), before.map(|f| f.visibility)),
+                    visibility: visibility(
+                        form.flag_of("restricted"),
+                        before.map(|f| f.visibility),
+                    ),
                     extra: before.map(|f| f.extra.clone()).unwrap_or_default(),
                 };
                 let gaps = finding.gaps();
@@ -318,7 +325,10 @@ impl App {
                         who,
                         reason: form.text_of("dissent_reason"),
                     }),
-                    visibility: visibility(form.flag_of("restricted"), before.map(|d| d.visibility)),
+                    visibility: visibility(
+                        form.flag_of("restricted"),
+                        before.map(|d| d.visibility),
+                    ),
                     extra: before.map(|d| d.extra.clone()).unwrap_or_default(),
                 };
                 let n = match index {
@@ -336,7 +346,7 @@ impl App {
                 format!("Decision {n} saved")
             }
             FormPurpose::Action(index) => {
-                let status = pick(form, "status", &ActionStatus::ALL).unwrap_or_default();
+                let status = pick(form, "status", ActionStatus::ALL).unwrap_or_default();
                 let now = self.now;
                 let item = match index.and_then(|i| self.record.actions.get_mut(i)) {
                     Some(item) => item,
@@ -377,21 +387,24 @@ impl App {
                 let p = &mut self.record.adult_participation;
                 p.attended = form.choice_of("attended").map(|i| i == 0);
                 p.reason_not_attended = form.text_of("reason");
-                p.views_given = ticked(&ViewsGiven::ALL, &form.multi_of("views_given"));
+                p.views_given = ticked(ViewsGiven::ALL, &form.multi_of("views_given"));
                 p.views = form.text_of("views");
-                p.capacity = pick(form, "capacity", &MentalCapacity::ALL);
-                p.best_interests_decider = pick(form, "decider", &BestInterestsDecider::ALL);
+                p.capacity = pick(form, "capacity", MentalCapacity::ALL);
+                p.best_interests_decider = pick(form, "decider", BestInterestsDecider::ALL);
                 p.best_interests_name = form.text_of("decider_name");
-                p.msp_asked = pick(form, "msp_asked", &MspAsked::ALL);
+                p.msp_asked = pick(form, "msp_asked", MspAsked::ALL);
                 let kept = std::mem::take(&mut p.desired_outcomes);
                 p.desired_outcomes = lines_of(&form.text_of("desired"))
                     .into_iter()
                     .map(|text| DesiredOutcome {
-                        achieved: kept.iter().find(|o| o.text == text).and_then(|o| o.achieved),
+                        achieved: kept
+                            .iter()
+                            .find(|o| o.text == text)
+                            .and_then(|o| o.achieved),
                         text,
                     })
                     .collect();
-                p.outcomes_achieved = pick(form, "achieved", &OutcomeAchieved::ALL);
+                p.outcomes_achieved = pick(form, "achieved", OutcomeAchieved::ALL);
                 if p.missing_absence_reason() {
                     "Saved. The reason the adult did not attend must be recorded before the meeting closes".to_owned()
                 } else {
@@ -400,9 +413,9 @@ impl App {
             }
             FormPurpose::Outcomes => {
                 let o = &mut self.record.outcomes;
-                o.for_adult = ticked(&AdultOutcome::ALL, &form.multi_of("for_adult"));
+                o.for_adult = ticked(AdultOutcome::ALL, &form.multi_of("for_adult"));
                 o.for_person_causing_harm =
-                    ticked(&HarmCauserOutcome::ALL, &form.multi_of("for_pach"));
+                    ticked(HarmCauserOutcome::ALL, &form.multi_of("for_pach"));
                 o.other = form.text_of("other");
                 let before = std::mem::take(&mut o.referrals);
                 o.referrals = ReferralKind::ALL
@@ -473,7 +486,11 @@ fn pick<T: Copy>(form: &Form, key: &str, all: &[T]) -> Option<T> {
 }
 
 fn attendee_form(index: Option<usize>, a: &Attendee) -> Form {
-    let title = if index.is_some() { "Edit attendee" } else { "Add attendee" };
+    let title = if index.is_some() {
+        "Edit attendee"
+    } else {
+        "Add attendee"
+    };
     Form::new(title)
         .text("name", "Name", &a.name)
         .required()
@@ -484,8 +501,8 @@ fn attendee_form(index: Option<usize>, a: &Attendee) -> Form {
         .choice(
             "attendance",
             "Attendance",
-            labels(&Attendance::ALL, Attendance::label),
-            position(&Attendance::ALL, Some(a.attendance)),
+            labels(Attendance::ALL, Attendance::label),
+            position(Attendance::ALL, Some(a.attendance)),
         )
         .time("joined", "Joined late at", a.joined_at)
         .time("left", "Left early at", a.left_at)
@@ -493,41 +510,107 @@ fn attendee_form(index: Option<usize>, a: &Attendee) -> Form {
         .choice(
             "representative",
             "Represents the adult as",
-            labels(&RepresentativeKind::ALL, RepresentativeKind::label),
-            position(&RepresentativeKind::ALL, a.representative_kind),
+            labels(RepresentativeKind::ALL, RepresentativeKind::label),
+            position(RepresentativeKind::ALL, a.representative_kind),
         )
         .text("contact", "Contact", &a.contact)
 }
 
 fn finding_form(f: Option<&Finding>) -> Form {
-    let title = if f.is_some() { "Edit finding" } else { "Add finding (one per allegation)" };
+    let title = if f.is_some() {
+        "Edit finding"
+    } else {
+        "Add finding (one per allegation)"
+    };
     Form::new(title)
-        .long_text("allegation", "Allegation", f.map_or("", |f| f.allegation.as_str()))
+        .long_text(
+            "allegation",
+            "Allegation",
+            f.map_or("", |f| f.allegation.as_str()),
+        )
         .required()
-        .choice("abuse_type", "Type of risk", labels(&AbuseType::ALL, AbuseType::label), position(&AbuseType::ALL, f.and_then(|f| f.abuse_type)))
-        .choice("location", "Location of risk", labels(&RiskLocation::ALL, RiskLocation::label), position(&RiskLocation::ALL, f.and_then(|f| f.location)))
-        .choice("source", "Source of risk", labels(&RiskSource::ALL, RiskSource::label), position(&RiskSource::ALL, f.and_then(|f| f.source)))
-        .choice("finding", "Finding (balance of probabilities)", labels(&BalanceFinding::ALL, BalanceFinding::label), position(&BalanceFinding::ALL, f.and_then(|f| f.finding)))
-        .choice("result", "Result of the enquiry", labels(&EnquiryResult::ALL, EnquiryResult::label), position(&EnquiryResult::ALL, f.and_then(|f| f.result)))
-        .choice("risk_outcome", "Risk outcome", labels(&RiskOutcome::ALL, RiskOutcome::label), position(&RiskOutcome::ALL, f.and_then(|f| f.risk_outcome)))
+        .choice(
+            "abuse_type",
+            "Type of risk",
+            labels(AbuseType::ALL, AbuseType::label),
+            position(AbuseType::ALL, f.and_then(|f| f.abuse_type)),
+        )
+        .choice(
+            "location",
+            "Location of risk",
+            labels(RiskLocation::ALL, RiskLocation::label),
+            position(RiskLocation::ALL, f.and_then(|f| f.location)),
+        )
+        .choice(
+            "source",
+            "Source of risk",
+            labels(RiskSource::ALL, RiskSource::label),
+            position(RiskSource::ALL, f.and_then(|f| f.source)),
+        )
+        .choice(
+            "finding",
+            "Finding (balance of probabilities)",
+            labels(BalanceFinding::ALL, BalanceFinding::label),
+            position(BalanceFinding::ALL, f.and_then(|f| f.finding)),
+        )
+        .choice(
+            "result",
+            "Result of the enquiry",
+            labels(EnquiryResult::ALL, EnquiryResult::label),
+            position(EnquiryResult::ALL, f.and_then(|f| f.result)),
+        )
+        .choice(
+            "risk_outcome",
+            "Risk outcome",
+            labels(RiskOutcome::ALL, RiskOutcome::label),
+            position(RiskOutcome::ALL, f.and_then(|f| f.risk_outcome)),
+        )
         .hint("only where a risk was identified")
-        .long_text("rationale", "Rationale", f.map_or("", |f| f.rationale.as_str()))
+        .long_text(
+            "rationale",
+            "Rationale",
+            f.map_or("", |f| f.rationale.as_str()),
+        )
         .hint("the evidence and reasoning; needed before the findings item is done")
-        .flag("restricted", "Restricted", f.is_some_and(|f| f.visibility == Visibility::Restricted))
+        .flag(
+            "restricted",
+            "Restricted",
+            f.is_some_and(|f| f.visibility == Visibility::Restricted),
+        )
 }
 
 fn decision_form(d: Option<&Decision>) -> Form {
-    let title = if d.is_some() { "Edit decision" } else { "Add decision" };
+    let title = if d.is_some() {
+        "Edit decision"
+    } else {
+        "Add decision"
+    };
     let dissent = d.and_then(|d| d.dissent.as_ref());
     Form::new(title)
         .long_text("text", "Decision", d.map_or("", |d| d.text.as_str()))
         .required()
-        .long_text("rationale", "How it was reached", d.map_or("", |d| d.rationale.as_str()))
+        .long_text(
+            "rationale",
+            "How it was reached",
+            d.map_or("", |d| d.rationale.as_str()),
+        )
         .hint("the reasons and the evidence")
-        .text("dissent_who", "Disagreed", dissent.map_or("", |x| x.who.as_str()))
+        .text(
+            "dissent_who",
+            "Disagreed",
+            dissent.map_or("", |x| x.who.as_str()),
+        )
         .hint("who disagreed, if anyone")
-        .text("dissent_reason", "Their reason", dissent.map_or("", |x| x.reason.as_str()))
-        .flag("restricted", "Restricted", d.is_some_and(|d| d.visibility == Visibility::Restricted))
+        .text(
+            "dissent_reason",
+            "Their reason",
+            dissent.map_or("", |x| x.reason.as_str()),
+        )
+        .flag(
+            "restricted",
+            "Restricted",
+            d.is_some_and(|d| d.visibility == Visibility::Restricted),
+        )
 }
 
 pub(super) fn action_form(a: &ActionItem) -> Form {
@@ -538,40 +621,97 @@ pub(super) fn action_form(a: &ActionItem) -> Form {
         .text("agency", "Agency", &a.agency)
         .date("due", "Due", a.due)
         .hint("e.g. fri, 3 Dec, +2w, in 10 working days")
-        .choice("status", "Status", labels(&ActionStatus::ALL, ActionStatus::label), position(&ActionStatus::ALL, Some(a.status)))
+        .choice(
+            "status",
+            "Status",
+            labels(ActionStatus::ALL, ActionStatus::label),
+            position(ActionStatus::ALL, Some(a.status)),
+        )
         .text("status_note", "Status note", &a.status_note)
         .hint("why it was cancelled, or left open at review")
-        .flag("restricted", "Restricted", a.visibility == Visibility::Restricted)
+        .flag(
+            "restricted",
+            "Restricted",
+            a.visibility == Visibility::Restricted,
+        )
 }
 
 fn participation_form(app: &App) -> Form {
     let p = &app.record.adult_participation;
     let desired: Vec<&str> = p.desired_outcomes.iter().map(|o| o.text.as_str()).collect();
     Form::new(PLAN_SECTIONS[0])
-        .choice("attended", "The adult attended", yes_no(), yes_no_index(p.attended))
+        .choice(
+            "attended",
+            "The adult attended",
+            yes_no(),
+            yes_no_index(p.attended),
+        )
         .long_text("reason", "Why not", &p.reason_not_attended)
         .hint("required when the adult did not attend")
-        .multi("views_given", "Views given", labels(&ViewsGiven::ALL, ViewsGiven::label), checked(&ViewsGiven::ALL, &p.views_given))
+        .multi(
+            "views_given",
+            "Views given",
+            labels(ViewsGiven::ALL, ViewsGiven::label),
+            checked(ViewsGiven::ALL, &p.views_given),
+        )
         .long_text("views", "Their views and wishes", &p.views)
-        .choice("capacity", "Mental capacity", labels(&MentalCapacity::ALL, MentalCapacity::label), position(&MentalCapacity::ALL, p.capacity))
-        .choice("decider", "Best-interests decider", labels(&BestInterestsDecider::ALL, BestInterestsDecider::label), position(&BestInterestsDecider::ALL, p.best_interests_decider))
+        .choice(
+            "capacity",
+            "Mental capacity",
+            labels(MentalCapacity::ALL, MentalCapacity::label),
+            position(MentalCapacity::ALL, p.capacity),
+        )
+        .choice(
+            "decider",
+            "Best-interests decider",
+            labels(BestInterestsDecider::ALL, BestInterestsDecider::label),
+            position(BestInterestsDecider::ALL, p.best_interests_decider),
+        )
         .text("decider_name", "Decider's name", &p.best_interests_name)
-        .choice("msp_asked", "Asked about outcomes (MSP)", labels(&MspAsked::ALL, MspAsked::label), position(&MspAsked::ALL, p.msp_asked))
+        .choice(
+            "msp_asked",
+            "Asked about outcomes (MSP)",
+            labels(MspAsked::ALL, MspAsked::label),
+            position(MspAsked::ALL, p.msp_asked),
+        )
         .long_text("desired", "Desired outcomes", &desired.join("\n"))
         .hint("in their words, one per line (Ctrl-J)")
-        .choice("achieved", "Outcomes met", labels(&OutcomeAchieved::ALL, OutcomeAchieved::label), position(&OutcomeAchieved::ALL, p.outcomes_achieved))
+        .choice(
+            "achieved",
+            "Outcomes met",
+            labels(OutcomeAchieved::ALL, OutcomeAchieved::label),
+            position(OutcomeAchieved::ALL, p.outcomes_achieved),
+        )
 }
 
 fn outcomes_form(app: &App) -> Form {
     let o = &app.record.outcomes;
     let mut form = Form::new(PLAN_SECTIONS[1])
-        .multi("for_adult", "For the adult", labels(&AdultOutcome::ALL, AdultOutcome::label), checked(&AdultOutcome::ALL, &o.for_adult))
-        .multi("for_pach", "For the person or organisation causing harm", labels(&HarmCauserOutcome::ALL, HarmCauserOutcome::label), checked(&HarmCauserOutcome::ALL, &o.for_person_causing_harm))
+        .multi(
+            "for_adult",
+            "For the adult",
+            labels(AdultOutcome::ALL, AdultOutcome::label),
+            checked(AdultOutcome::ALL, &o.for_adult),
+        )
+        .multi(
+            "for_pach",
+            "For the person or organisation causing harm",
+            labels(HarmCauserOutcome::ALL, HarmCauserOutcome::label),
+            checked(HarmCauserOutcome::ALL, &o.for_person_causing_harm),
+        )
         .text("other", "Other outcome", &o.other);
     for kind in ReferralKind::ALL {
-        let by = o.referrals.iter().find(|r| r.kind == kind).map_or("", |r| r.by.as_str());
+        let by = o
+            .referrals
+            .iter()
+            .find(|r| r.kind == *kind)
+            .map_or("", |r| r.by.as_str());
         form = form
-            .text(&format!("referral_{}", kind.key()), &format!("Referral: {}", kind.label()), by)
+            .text(
+                &format!("referral_{}", kind.key()),
+                &format!("Referral: {}", kind.label()),
+                by,
+            )
             .hint("who makes it; empty = no referral");
     }
     form
@@ -594,16 +734,28 @@ fn feedback_form(app: &App) -> Form {
     let mut form = Form::new(PLAN_SECTIONS[3]);
     for (key, label, slot) in [
         ("adult", "To the adult", &f.to_adult),
-        ("pach", "To the person alleged to have caused harm", &f.to_person_causing_harm),
+        (
+            "pach",
+            "To the person alleged to have caused harm",
+            &f.to_person_causing_harm,
+        ),
         ("employer", "To their employer", &f.to_employer),
         ("referrer", "To the referrer", &f.to_referrer),
         ("absent", "To those not present", &f.to_absent),
     ] {
         form = form
             .text(&format!("{key}_by"), &format!("{label}: by"), &slot.by)
-            .text(&format!("{key}_what"), &format!("{label}: what"), &slot.what);
+            .text(
+                &format!("{key}_what"),
+                &format!("{label}: what"),
+                &slot.what,
+            );
     }
-    form.text("disagree", "If the adult disagrees, they contact", &f.adult_disagreement_contact)
+    form.text(
+        "disagree",
+        "If the adult disagrees, they contact",
+        &f.adult_disagreement_contact,
+    )
 }
 
 fn review_form(app: &App) -> Form {
@@ -611,16 +763,31 @@ fn review_form(app: &App) -> Form {
     let circulation: Vec<String> = r
         .circulation
         .iter()
-        .map(|c| if c.agency.is_empty() { c.name.clone() } else { format!("{}, {}", c.name, c.agency) })
+        .map(|c| {
+            if c.agency.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{}, {}", c.name, c.agency)
+            }
+        })
         .collect();
-    let due = r
-        .minutes_due
-        .map_or_else(String::new, |d| format!("minutes due {}", d.format("%a %-d %b %Y")));
+    let due = r.minutes_due.map_or_else(String::new, |d| {
+        format!("minutes due {}", d.format("%a %-d %b %Y"))
+    });
     Form::new(PLAN_SECTIONS[4])
         .date("review_date", "Review date", r.review_date)
         .hint("e.g. +6w, 3 Mar, 2027-03-03")
-        .choice("further", "Further conference", yes_no(), yes_no_index(r.further_conference))
+        .choice(
+            "further",
+            "Further conference",
+            yes_no(),
+            yes_no_index(r.further_conference),
+        )
         .long_text("further_reason", "Why", &r.further_conference_reason)
         .long_text("circulation", "Circulation", &circulation.join("\n"))
-        .hint(if due.is_empty() { "one per line: name, agency" } else { &due })
+        .hint(if due.is_empty() {
+            "one per line: name, agency"
+        } else {
+            &due
+        })
 }

@@ -17,9 +17,9 @@ use crate::tui::action::{Action, Effect};
 
 pub use entries::{Confirmed, FindingsRow};
 pub use forms::FormPurpose;
-pub use quick::QuickAction;
 pub use notes::{SpeakerCompletion, speaker_matches, text_of, toggled};
 pub use overlay::{Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
+pub use quick::QuickAction;
 pub use saving::SaveState;
 
 /// Whether the program goes on.

@@ -48,7 +48,9 @@ impl App {
                 quick.input.input(input);
             }
             Action::Paste(text) => {
-                quick.input.insert_str(text.split(['\r', '\n']).collect::<Vec<_>>().join(" "));
+                quick
+                    .input
+                    .insert_str(text.split(['\r', '\n']).collect::<Vec<_>>().join(" "));
             }
             Action::Back => {
                 self.overlay = None;
@@ -57,7 +59,10 @@ impl App {
             Action::Submit => {
                 let parsed = quick.parsed.clone();
                 if parsed.text.trim().is_empty() {
-                    self.say("Type the action first, e.g. 'JS to chase GP records by fri'.", Tone::Info);
+                    self.say(
+                        "Type the action first, e.g. 'JS to chase GP records by fri'.",
+                        Tone::Info,
+                    );
                     return;
                 }
                 self.overlay = None;

@@ -1,35 +1,13 @@
 //! Reading the dates and times typed into a form, and showing them back in words.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
-/// A date typed by the minute-taker: `YYYY-MM-DD`, `DD/MM/YYYY` (or `DD/MM/YY`, taken as
-/// 20YY), `D/M` (its next occurrence: this year, or next year once it has passed), `today`
-/// or `tomorrow`. Case and surrounding spaces do not matter. `None` when it is not a date.
-///
-/// Kept as one function so the richer `crate::quick_action::parse_due` (weekday names,
-/// `+2w`, `3 Dec`) can replace its body later.
+/// A date typed by the minute-taker, read as quick actions read due dates (see
+/// [`crate::quick_action::parse_due`]): `2026-12-03`, `3/12/2026`, `3/12`, `3 Dec`, `fri`,
+/// `next fri`, `tomorrow`, `+2w`, `in 10 working days`... `None` when it is not a date.
 #[must_use]
 pub fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let text = text.trim().to_lowercase();
-    match text.as_str() {
-        "today" => return Some(today),
-        "tomorrow" => return today.checked_add_days(Days::new(1)),
-        _ => {}
-    }
-    let numbers = |separator: char| -> Option<Vec<u32>> {
-        text.split(separator)
-            .map(number)
-            .collect::<Option<Vec<u32>>>()
-    };
-    if let Some([year, month, day]) = numbers('-').as_deref() {
-        let four_digit_year = text.split('-').next().is_some_and(|y| y.len() == 4);
-        return four_digit_year.then(|| ymd(*year, *month, *day)).flatten();
-    }
-    match numbers('/').as_deref() {
-        Some([day, month, year]) => ymd(full_year(*year, &text)?, *month, *day),
-        Some([day, month]) => next_occurrence(*day, *month, today),
-        _ => None,
-    }
+    crate::quick_action::parse_due(text, today)
 }
 
 /// A time typed by the minute-taker: `HH:MM`, `H:MM`, `HH.MM`, `HHMM` or `now` (to the
@@ -82,28 +60,6 @@ fn number(text: &str) -> Option<u32> {
     text.parse().ok()
 }
 
-fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
-}
-
-/// The year of `D/M/Y`: four digits as written, two digits in this century.
-fn full_year(year: u32, text: &str) -> Option<u32> {
-    match text.rsplit('/').next().map(str::len) {
-        Some(4) => Some(year),
-        Some(2) => Some(2000 + year),
-        _ => None,
-    }
-}
-
-/// `day`/`month` this year, or next year if that day has passed.
-fn next_occurrence(day: u32, month: u32, today: NaiveDate) -> Option<NaiveDate> {
-    let this_year = u32::try_from(today.year()).ok()?;
-    match ymd(this_year, month, day) {
-        Some(date) if date >= today => Some(date),
-        _ => ymd(this_year + 1, month, day),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,8 +95,8 @@ mod tests {
         assert_eq!(parse_date("22/11", today), Some(day(2027, 11, 22)));
         assert_eq!(
             parse_date("29/2", today),
-            None,
-            "only the next year is tried"
+            Some(day(2028, 2, 29)),
+            "the next 29 February there is"
         );
     }
 

@@ -55,7 +55,9 @@ pub(super) fn render(
         }
         Overlay::Form { form, .. } => {
             let width = body.width.min(90);
-            let height = form.preferred_height(width.saturating_sub(2)).saturating_add(2);
+            let height = form
+                .preferred_height(width.saturating_sub(2))
+                .saturating_add(2);
             let inner = popup(theme, frame, body, width, height, form.title());
             form.render(inner, frame.buffer_mut(), theme)
         }
@@ -294,7 +296,14 @@ fn render_quick_action(
     body: Rect,
     quick: &QuickAction,
 ) -> Option<Position> {
-    let inner = popup(theme, frame, body, 76, 9, "Quick action: who does what by when");
+    let inner = popup(
+        theme,
+        frame,
+        body,
+        76,
+        9,
+        "Quick action: who does what by when",
+    );
     let [input_area, _, fields_area, help_area] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -311,7 +320,9 @@ fn render_quick_action(
         }
     };
     let owner = match (parsed.owner.is_empty(), parsed.agency.is_empty()) {
-        (false, false) if parsed.owner != parsed.agency => format!("{} ({})", parsed.owner, parsed.agency),
+        (false, false) if parsed.owner != parsed.agency => {
+            format!("{} ({})", parsed.owner, parsed.agency)
+        }
         (false, _) => parsed.owner.clone(),
         (true, false) => parsed.agency.clone(),
         (true, true) => String::new(),
@@ -322,16 +333,30 @@ fn render_quick_action(
     });
     let label = |text: &'static str| Span::styled(text, theme.muted());
     let lines = vec![
-        Line::from(vec![label("Action  "), missing(parsed.text.clone(), "type what is to be done")]),
-        Line::from(vec![label("Owner   "), missing(owner, "no owner: start with initials, a name or an agency")]),
-        Line::from(vec![label("Due     "), missing(due, "no date: end with 'by fri', 'in 10 working days', '3 Dec'")]),
+        Line::from(vec![
+            label("Action  "),
+            missing(parsed.text.clone(), "type what is to be done"),
+        ]),
+        Line::from(vec![
+            label("Owner   "),
+            missing(owner, "no owner: start with initials, a name or an agency"),
+        ]),
+        Line::from(vec![
+            label("Due     "),
+            missing(
+                due,
+                "no date: end with 'by fri', 'in 10 working days', '3 Dec'",
+            ),
+        ]),
     ];
     frame.render_widget(Paragraph::new(lines), fields_area);
     let today = app.today().format("%a %-d %b").to_string();
     frame.render_widget(
-        Paragraph::new(format!("Enter saves · Tab adjusts the fields in a form · Esc cancels · today is {today}"))
-            .style(theme.muted())
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(format!(
+            "Enter saves · Tab adjusts the fields in a form · Esc cancels · today is {today}"
+        ))
+        .style(theme.muted())
+        .wrap(Wrap { trim: true }),
         help_area,
     );
     let cursor = quick.input.screen_cursor();
