@@ -756,3 +756,28 @@ fn the_adult_not_attending_without_a_reason_is_flagged() {
         screen.text()
     );
 }
+
+#[test]
+fn a_hang_up_or_quit_with_a_form_open_keeps_what_was_typed_in_it() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Tab);
+    screen.keys("a");
+    screen.keys("Financial abuse by Worker A");
+    screen.act(Action::HangUp);
+    assert_eq!(
+        screen.app.record.findings[0].allegation,
+        "Financial abuse by Worker A"
+    );
+    let Some(Effect::Save(saved)) = screen.effects.first() else {
+        panic!("{:?}", screen.effects);
+    };
+    assert_eq!(saved.findings.len(), 1, "the save holds the form's finding");
+
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.ctrl('t');
+    screen.keys("GP to send records by tomorrow");
+    screen.ctrl('q');
+    assert_eq!(screen.app.record.actions[0].text, "Send records");
+    assert_eq!(screen.app.run_state(), RunState::Quit);
+}

@@ -333,11 +333,11 @@ pub const BINDINGS: &[Binding] = &[
 pub fn contexts(app: &App) -> &'static [Context] {
     if let Some(overlay) = &app.overlay {
         return match overlay {
-            Overlay::Help { .. } => &[Context::Help],
+            Overlay::Help { .. } => &[Context::Help, Context::Global],
             Overlay::Quit(_) | Overlay::Confirm { .. } => &[Context::Question],
-            Overlay::Goto { .. } | Overlay::QuickAction(_) => &[Context::Prompt],
-            Overlay::Form { .. } => &[Context::Form],
-            Overlay::Closing { .. } | Overlay::Roles { .. } => &[Context::Picker],
+            Overlay::Goto { .. } | Overlay::QuickAction(_) => &[Context::Prompt, Context::Global],
+            Overlay::Form { .. } => &[Context::Form, Context::Global],
+            Overlay::Closing { .. } | Overlay::Roles { .. } => &[Context::Picker, Context::Global],
         };
     }
     match app.focus {

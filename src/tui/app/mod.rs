@@ -213,6 +213,15 @@ impl App {
             self.message = None;
         }
         self.redraw |= !matches!(action, Action::Tick(_));
+        match action {
+            Action::SaveNow => return self.save_now(),
+            Action::Quit if self.overlay.is_some() && !self.keep_open_entry() => return Vec::new(),
+            Action::HangUp => {
+                self.keep_open_entry();
+                self.overlay = None;
+            }
+            _ => {}
+        }
         if self.overlay.is_some()
             && !matches!(
                 action,

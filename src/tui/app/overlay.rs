@@ -103,6 +103,28 @@ pub struct QuitQuestion {
 }
 
 impl App {
+    /// Before quitting or on a hang-up: saves what an open form or quick action holds, and
+    /// closes the overlay. `false` (overlay left open) when the form's values do not pass or
+    /// the quit question is already open.
+    pub(super) fn keep_open_entry(&mut self) -> bool {
+        match &self.overlay {
+            Some(Overlay::Form { .. }) => {
+                self.update_form(&Action::Submit);
+                !matches!(self.overlay, Some(Overlay::Form { .. }))
+            }
+            Some(Overlay::QuickAction(_)) => {
+                self.update_quick_action(Action::Submit);
+                self.overlay = None;
+                true
+            }
+            Some(Overlay::Quit(_)) => false,
+            _ => {
+                self.overlay = None;
+                true
+            }
+        }
+    }
+
     pub(super) fn open_quit_question(&mut self) {
         self.overlay = Some(Overlay::Quit(QuitQuestion::default()));
     }

@@ -1,0 +1,122 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+//! Random input on the live screen: it never panics, draws at any size, and never loses a
+//! note once it is finished.
+
+mod common;
+
+use minutes::model::{NewMeeting, Record};
+use minutes::templates::Catalogue;
+use minutes::tui::action::Action;
+use minutes::tui::app::App;
+use minutes::tui::keymap::map_event;
+use minutes::tui::theme::Theme;
+use minutes::tui::ui::render;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn record() -> Record {
+    let catalogue = Catalogue::load(None);
+    let template = catalogue.get("strategy").unwrap();
+    let details = NewMeeting {
+        title: "Strategy".to_owned(),
+        subject_ref: "SA-1".to_owned(),
+        date: common::date("2026-11-23"),
+    };
+    let mut record = Record::new(template, details, "ab".repeat(16), common::at("10:00"));
+    record.attendees = common::typical_record().attendees;
+    record
+}
+
+/// One thing that can happen: a key, a paste, time passing, a save result, a resize.
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyCode, KeyModifiers),
+    Paste(String),
+    Tick(i64),
+    Saved(bool),
+    Resize(u16, u16),
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        6 => proptest::char::range(' ', '~').prop_map(KeyCode::Char),
+        1 => proptest::sample::select(vec!['é', '陈', '\u{301}', '🙂']).prop_map(KeyCode::Char),
+        3 => proptest::sample::select(vec![
+            KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace,
+            KeyCode::Delete, KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right,
+            KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home, KeyCode::End, KeyCode::F(1),
+        ]),
+    ]
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        12 => (key_code(), proptest::sample::select(vec![
+            KeyModifiers::NONE, KeyModifiers::NONE, KeyModifiers::NONE, KeyModifiers::SHIFT,
+            KeyModifiers::CONTROL, KeyModifiers::ALT,
+        ]))
+            .prop_map(|(code, mods)| Input::Key(code, mods)),
+        1 => "[a-z \n\r@]{0,40}".prop_map(Input::Paste),
+        1 => (0i64..5).prop_map(Input::Tick),
+        1 => any::<bool>().prop_map(Input::Saved),
+        1 => (1u16..160, 1u16..60).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+/// Every finished note: (item, index, text).
+fn finished_notes(app: &App) -> Vec<(usize, usize, String)> {
+    app.record
+        .agenda
+        .iter()
+        .enumerate()
+        .flat_map(|(i, item)| {
+            item.notes
+                .iter()
+                .enumerate()
+                .map(move |(n, note)| (i, n, note.text.clone()))
+        })
+        .filter(|(i, n, _)| app.draft != Some((*i, *n)))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn random_input_never_panics_and_never_loses_a_finished_note(
+        inputs in proptest::collection::vec(input(), 1..120),
+    ) {
+        let mut app = App::new(record(), None, common::at("10:00"));
+        let theme = Theme::builtin("default").unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut now = common::at("10:00");
+        let mut seen: Vec<(usize, usize, String)> = Vec::new();
+        for input in inputs {
+            let action = match input {
+                Input::Key(code, mods) => map_event(&app, &Event::Key(KeyEvent::new(code, mods))),
+                Input::Paste(text) => map_event(&app, &Event::Paste(text)),
+                Input::Tick(seconds) => {
+                    now += chrono::TimeDelta::seconds(seconds);
+                    Some(Action::Tick(now))
+                }
+                Input::Saved(ok) => Some(Action::Saved(if ok { Ok(now) } else { Err("disk full".to_owned()) })),
+                Input::Resize(w, h) => {
+                    terminal.backend_mut().resize(w, h);
+                    terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+                    Some(Action::Resize(w, h))
+                }
+            };
+            if let Some(action) = action {
+                let _ = app.update(action);
+            }
+            terminal.draw(|frame| render(&app, &theme, frame)).unwrap();
+            let now_finished = finished_notes(&app);
+            for note in &seen {
+                prop_assert!(now_finished.contains(note), "lost {note:?}");
+            }
+            seen = now_finished;
+        }
+    }
+}
