@@ -781,3 +781,102 @@ fn a_hang_up_or_quit_with_a_form_open_keeps_what_was_typed_in_it() {
     assert_eq!(screen.app.record.actions[0].text, "Send records");
     assert_eq!(screen.app.run_state(), RunState::Quit);
 }
+
+mod start_screen {
+    use super::*;
+    use minutes::model::RecordSummary;
+    use minutes::store::ListEntry;
+    use minutes::tui::start::{StartChoice, StartScreen};
+
+    fn templates() -> Vec<(String, String)> {
+        Catalogue::load(None)
+            .templates()
+            .iter()
+            .map(|t| (t.key.clone(), t.title.clone()))
+            .collect()
+    }
+
+    fn drive(screen: &mut StartScreen, events: &[Event]) -> String {
+        let theme = Theme::builtin("default").unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        for event in events {
+            if let Some(action) = screen.map_event(event) {
+                screen.update(&action);
+            }
+        }
+        terminal.draw(|frame| screen.render(&theme, frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn typed(text: &str) -> Vec<Event> {
+        text.chars().map(|c| key(KeyCode::Char(c))).collect()
+    }
+
+    #[test]
+    fn with_no_records_it_opens_on_the_new_meeting_form() {
+        let mut screen = StartScreen::new(
+            Vec::new(),
+            templates(),
+            Vec::new(),
+            common::date("2026-11-23"),
+        );
+        let mut events = vec![key(KeyCode::Right), key(KeyCode::Tab)];
+        events.extend(typed("Strategy: Mrs W"));
+        events.push(key(KeyCode::Tab));
+        events.extend(typed("SA-1"));
+        let text = drive(&mut screen, &events);
+        assert!(text.contains("New meeting"), "{text}");
+        drive(&mut screen, &[key(KeyCode::Enter)]);
+        let Some(StartChoice::New { template, details }) = &screen.choice else {
+            panic!("{:?}", screen.choice);
+        };
+        assert_eq!(template, &templates()[1].0);
+        assert_eq!(details.title, "Strategy: Mrs W");
+        assert_eq!(details.subject_ref, "SA-1");
+        assert_eq!(details.date, common::date("2026-11-23"));
+    }
+
+    #[test]
+    fn recent_records_are_listed_and_opened() {
+        let entries: Vec<ListEntry> = ["first", "second"]
+            .iter()
+            .map(|name| {
+                let mut record = common::typical_record();
+                record.meeting.title = format!("Meeting {name}");
+                ListEntry {
+                    path: format!("/records/{name}.json").into(),
+                    summary: RecordSummary::of(&record),
+                }
+            })
+            .collect();
+        let mut screen = StartScreen::new(
+            entries,
+            templates(),
+            vec!["bad.json: not a record".to_owned()],
+            common::date("2026-11-23"),
+        );
+        let text = drive(&mut screen, &[key(KeyCode::Char('j'))]);
+        assert!(
+            text.contains("Meeting first") && text.contains("Meeting second"),
+            "{text}"
+        );
+        assert!(text.contains("bad.json: not a record"));
+        drive(&mut screen, &[key(KeyCode::Enter)]);
+        assert_eq!(
+            screen.choice,
+            Some(StartChoice::Open("/records/second.json".into()))
+        );
+    }
+}

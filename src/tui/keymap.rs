@@ -41,6 +41,8 @@ pub enum Context {
     Question,
     /// The help screen.
     Help,
+    /// The start screen's list of recent meetings.
+    Start,
 }
 
 impl Context {
@@ -61,11 +63,12 @@ impl Context {
             Self::Picker => "Pop-up lists",
             Self::Question => "Questions",
             Self::Help => "This help",
+            Self::Start => "Start screen (minutes with no arguments)",
         }
     }
 
     /// The order of sections on the help screen.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Global,
         Self::Notes,
         Self::Lists,
@@ -79,6 +82,7 @@ impl Context {
         Self::Picker,
         Self::Question,
         Self::Help,
+        Self::Start,
     ];
 }
 
@@ -218,7 +222,7 @@ const fn typed(c: char, ctrl: bool) -> Action {
 
 use Context::{
     Actions as Act, Agenda as Ag, Findings as Fi, Form as Fo, Global as G, Help as He, Lists as Li,
-    Notes as No, People as Pe, Picker as Pi, Plan as Pl, Prompt as Pr, Question as Qu,
+    Notes as No, People as Pe, Picker as Pi, Plan as Pl, Prompt as Pr, Question as Qu, Start as St,
 };
 use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, PageDown, PageUp, Tab, Up};
 
@@ -326,6 +330,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(He, &[Key::plain(PageDown), Key::ch(' ')], Action::PageDown, "page down"),
     bind(He, &[Key::plain(PageUp)], Action::PageUp, "page up"),
     hint(He, &[Key::plain(Esc), Key::ch('?'), Key::ch('q')], Action::Back, "close help", "close"),
+    // Start screen.
+    hint(St, &[Key::plain(Enter)], Action::Activate, "open the selected meeting", "open"),
+    hint(St, &[Key::ch('n')], Action::Add, "start a new meeting", "new meeting"),
+    bind(St, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "move down"),
+    bind(St, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "move up"),
+    hint(St, &[Key::ch('q'), Key::plain(Esc), Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
 ];
 
 /// The contexts that apply now, most specific first.
@@ -364,30 +374,41 @@ fn typing(app: &App) -> bool {
 /// Maps a terminal event to an action for `app`, or `None` to ignore it.
 #[must_use]
 pub fn map_event(app: &App, event: &Event) -> Option<Action> {
+    if let Event::Key(key) = event
+        && key.kind == KeyEventKind::Press
+        && app.completion.is_some()
+        && app.focus == Pane::Notes
+        && app.overlay.is_none()
+    {
+        match key.code {
+            KeyCode::Down => return Some(Action::SelectNext),
+            KeyCode::Up => return Some(Action::SelectPrev),
+            KeyCode::Tab => return Some(Action::Submit),
+            _ => {}
+        }
+    }
+    map_event_in(contexts(app), typing(app), event)
+}
+
+/// Maps a terminal event using the bindings of `contexts` (most specific first). While
+/// `typing`, plain characters are text, never commands. Only key presses act.
+#[must_use]
+pub fn map_event_in(contexts: &[Context], typing: bool, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => Some(map_key(app, key)),
+        Event::Key(event) if event.kind == KeyEventKind::Press => {
+            let key = Key::of(event);
+            let plain_char = matches!(key.code, KeyCode::Char(_)) && key.mods.is_empty();
+            if !(typing && plain_char)
+                && let Some(action) = lookup(contexts, key)
+            {
+                return Some(action);
+            }
+            Some(Action::Edit((*event).into()))
+        }
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }
-}
-
-fn map_key(app: &App, event: &KeyEvent) -> Action {
-    let key = Key::of(event);
-    let plain_char = matches!(key.code, KeyCode::Char(_)) && key.mods.is_empty();
-    if app.completion.is_some() && app.focus == Pane::Notes && app.overlay.is_none() {
-        match key.code {
-            KeyCode::Down => return Action::SelectNext,
-            KeyCode::Up => return Action::SelectPrev,
-            KeyCode::Tab => return Action::Submit,
-            _ => {}
-        }
-    }
-    let text_first = typing(app) && plain_char;
-    if !text_first && let Some(action) = lookup(contexts(app), key) {
-        return action;
-    }
-    Action::Edit((*event).into())
 }
 
 /// The action bound to `key` in the first of `contexts` that binds it.

@@ -7,5 +7,6 @@ pub mod action;
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod start;
 pub mod theme;
 pub mod ui;
