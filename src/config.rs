@@ -1,6 +1,11 @@
-//! Where records and user templates live.
+//! Where records, user templates, themes and settings live, and reading the settings file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::Error;
 
 /// Environment variable naming the records folder.
 pub const DIR_ENV: &str = "MINUTES_DIR";
@@ -32,4 +37,115 @@ fn non_empty_env(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+}
+
+/// `config.toml` in the config folder. Every setting is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The theme to use unless `--theme` or `MINUTES_THEME` says otherwise.
+    pub theme: Option<String>,
+}
+
+/// The settings file's path.
+#[must_use]
+pub fn settings_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("config.toml"))
+}
+
+/// Reads `config.toml`; a missing file is the defaults. A file that cannot be read or parsed
+/// gives the defaults and a warning naming the file, line and column.
+#[must_use]
+pub fn load_settings() -> (Settings, Vec<String>) {
+    let Some(path) = settings_path() else {
+        return (Settings::default(), Vec::new());
+    };
+    match fs_err::read_to_string(&path) {
+        Ok(text) => match parse_toml(&path, &text) {
+            Ok(settings) => (settings, Vec::new()),
+            Err(error) => (
+                Settings::default(),
+                vec![format!("{error}; using the defaults")],
+            ),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            (Settings::default(), Vec::new())
+        }
+        Err(error) => (
+            Settings::default(),
+            vec![format!("{error}; using the defaults")],
+        ),
+    }
+}
+
+/// The theme to use: `--theme`, else `$MINUTES_THEME`, else the settings file's `theme`.
+#[must_use]
+pub fn theme_name(flag: Option<String>, settings: &Settings) -> Option<String> {
+    flag.or_else(|| std::env::var(THEME_ENV).ok())
+        .filter(|name| !name.trim().is_empty())
+        .or_else(|| settings.theme.clone())
+}
+
+/// Environment variable naming the theme.
+pub const THEME_ENV: &str = "MINUTES_THEME";
+
+/// Parses a TOML file's text; errors name the file, and the line and column where TOML
+/// gives one, on one line.
+///
+/// # Errors
+/// [`Error::Parse`] or [`Error::Invalid`] naming `path`.
+pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Error> {
+    toml::from_str(text).map_err(|error| {
+        let message = error.message().trim().replace('\n', " ");
+        match error.span() {
+            Some(span) => {
+                let (line, column) = line_column(text, span.start);
+                Error::Parse {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message,
+                }
+            }
+            None => Error::Invalid {
+                path: path.to_owned(),
+                message,
+            },
+        }
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncdé\nf", 0), (1, 1));
+        assert_eq!(line_column("ab\ncdé\nf", 3), (2, 1));
+        assert_eq!(line_column("ab\ncdé\nf", 8), (3, 1));
+        assert_eq!(line_column("é=x", 2), (1, 2));
+    }
+
+    #[test]
+    fn a_mistake_in_the_settings_names_the_file_line_and_column() {
+        let error = parse_toml::<Settings>(Path::new("/c/config.toml"), "theme = 3\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("/c/config.toml"), "{error}");
+        assert!(error.contains('1'), "{error}");
+        let settings: Settings =
+            parse_toml(Path::new("c.toml"), "theme = \"light\"").unwrap_or_default();
+        assert_eq!(settings.theme.as_deref(), Some("light"));
+    }
 }

@@ -26,35 +26,8 @@ pub(super) struct ThemeFile {
 impl ThemeFile {
     /// Parses a theme file; errors name the file, and the line and column where TOML gives one.
     pub fn parse(path: &Path, text: &str) -> Result<Self, Error> {
-        toml::from_str(text).map_err(|error| {
-            // One line: warnings are shown in the status bar.
-            let message = error.message().trim().replace('\n', " ");
-            match error.span() {
-                Some(span) => {
-                    let (line, column) = line_column(text, span.start);
-                    Error::Parse {
-                        path: path.to_owned(),
-                        line,
-                        column,
-                        message,
-                    }
-                }
-                None => Error::Invalid {
-                    path: path.to_owned(),
-                    message,
-                },
-            }
-        })
+        crate::config::parse_toml(path, text)
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
 }
 
 /// One style as written. A key left out keeps the value of the theme underneath.
@@ -298,14 +271,6 @@ mod tests {
         assert!(unknown_style("colours").contains("help_key"));
         let file = ThemeFile::parse(Path::new("t"), "[styles]\nBorder-Focused = {}\n");
         assert!(file.is_ok_and(|f| f.styles.contains_key(&Role::BorderFocused)));
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\ncdé\nf", 0), (1, 1));
-        assert_eq!(line_column("ab\ncdé\nf", 3), (2, 1));
-        assert_eq!(line_column("ab\ncdé\nf", 8), (3, 1));
-        assert_eq!(line_column("é=x", 2), (1, 2));
     }
 
     #[test]
