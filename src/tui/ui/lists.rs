@@ -1,5 +1,7 @@
 //! The side panes: people, findings and decisions, actions, and the plan and review block.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -18,23 +20,23 @@ pub(super) fn render(
     area: Rect,
     pane: Pane,
 ) -> Option<Position> {
-    let (items, selected, empty) = match pane {
+    let (total, selected, empty) = match pane {
         Pane::People => (
-            people(app, theme),
+            app.record.attendees.len(),
             app.selected.people,
             "No attendees yet: a adds one, A picks from the usual roles.",
         ),
         Pane::Findings => (
-            findings(app, theme),
+            app.record.findings.len() + app.record.decisions.len(),
             app.selected.findings,
             "No findings or decisions yet: a adds a finding (one per allegation), c a decision.",
         ),
         Pane::Actions => (
-            actions(app, theme),
+            app.record.actions.len(),
             app.selected.actions,
             "No actions yet: Ctrl-T (or a here) captures one: 'JS to chase GP records by fri'.",
         ),
-        Pane::Plan => (plan(&app.record, theme), app.selected.plan, ""),
+        Pane::Plan => (PLAN_SECTIONS.len(), app.selected.plan, ""),
         Pane::Agenda | Pane::Notes => return None,
     };
     let focused = app.focus == pane;
@@ -42,7 +44,7 @@ pub(super) fn render(
     let block = super::pane_block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if items.is_empty() {
+    if total == 0 {
         frame.render_widget(
             ratatui::widgets::Paragraph::new(empty)
                 .style(theme.muted())
@@ -51,8 +53,19 @@ pub(super) fn render(
         );
         return focused.then_some(Position::new(inner.x, inner.y));
     }
+    // Only the rows that can be on screen are built: each takes at least one line.
+    let selected = selected.min(total - 1);
+    let rows = usize::from(inner.height);
+    let window = selected.saturating_sub(rows)..total.min(selected + rows + 1);
+    let start = window.start;
+    let items: Vec<ListItem<'_>> = match pane {
+        Pane::People => people(app, theme, window),
+        Pane::Findings => findings(app, theme, window),
+        Pane::Actions => actions(app, theme, window),
+        _ => plan(&app.record, theme),
+    };
+    let selected = selected - if pane == Pane::Plan { 0 } else { start };
     let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
-    let selected = selected.min(items.len() - 1);
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(
         List::new(items).highlight_style(theme.selected(focused)),
@@ -72,10 +85,12 @@ fn marker(theme: &Theme, visibility: crate::model::Visibility) -> Vec<Span<'stat
         .collect()
 }
 
-fn people<'a>(app: &'a App, theme: &Theme) -> Vec<ListItem<'a>> {
+fn people<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
     app.record
         .attendees
         .iter()
+        .skip(window.start)
+        .take(window.len())
         .map(|a| {
             let attendance_style = match a.attendance {
                 Attendance::Present => theme.base(),
@@ -115,10 +130,17 @@ fn people<'a>(app: &'a App, theme: &Theme) -> Vec<ListItem<'a>> {
         .collect()
 }
 
-fn findings<'a>(app: &'a App, theme: &Theme) -> Vec<ListItem<'a>> {
+fn findings<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
     let record = &app.record;
     let mut items: Vec<ListItem<'a>> = Vec::new();
-    for (i, f) in record.findings.iter().enumerate() {
+    let decisions_from = window.start.saturating_sub(record.findings.len());
+    for (i, f) in record
+        .findings
+        .iter()
+        .enumerate()
+        .skip(window.start)
+        .take(window.len())
+    {
         let mut head = vec![Span::styled(format!("F{} ", i + 1), theme.title())];
         head.extend(marker(theme, f.visibility));
         head.push(Span::raw(f.allegation.as_str()));
@@ -141,7 +163,14 @@ fn findings<'a>(app: &'a App, theme: &Theme) -> Vec<ListItem<'a>> {
         }
         items.push(ListItem::new(lines));
     }
-    for (i, d) in record.decisions.iter().enumerate() {
+    let room = window.len().saturating_sub(items.len());
+    for (i, d) in record
+        .decisions
+        .iter()
+        .enumerate()
+        .skip(decisions_from)
+        .take(room)
+    {
         let mut head = vec![Span::styled(format!("D{} ", i + 1), theme.title())];
         head.extend(marker(theme, d.visibility));
         head.push(Span::raw(d.text.as_str()));
@@ -162,11 +191,13 @@ fn findings<'a>(app: &'a App, theme: &Theme) -> Vec<ListItem<'a>> {
     items
 }
 
-fn actions<'a>(app: &'a App, theme: &Theme) -> Vec<ListItem<'a>> {
+fn actions<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
     let today = app.today();
     app.record
         .actions
         .iter()
+        .skip(window.start)
+        .take(window.len())
         .map(|a| {
             let style = match a.status {
                 ActionStatus::Open if a.is_overdue(today) => theme.overdue(),

@@ -81,7 +81,8 @@ fn render_recent(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, no
         if Some(i) == draft {
             continue;
         }
-        let note_lines = note_lines(app, theme, note);
+        let budget = usize::from(area.width) * usize::from(area.height);
+        let note_lines = note_lines(app, theme, note, budget);
         rows += Paragraph::new(note_lines.clone())
             .wrap(Wrap { trim: false })
             .line_count(area.width);
@@ -113,8 +114,18 @@ fn render_recent(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, no
     );
 }
 
-/// One note as lines: time, marker and speaker on the first.
-fn note_lines<'a>(app: &App, theme: &Theme, note: &'a Note) -> Vec<Line<'a>> {
+/// The end of `text` that can be on screen: at most `budget` characters, cut at a character
+/// boundary, so a long note costs no more to wrap than the screen holds.
+fn visible_tail(text: &str, budget: usize) -> &str {
+    text.char_indices()
+        .rev()
+        .nth(budget)
+        .map_or(text, |(at, _)| text.get(at..).unwrap_or(text))
+}
+
+/// One note as lines: time, marker and speaker on the first; only the end that fits in
+/// `budget` characters.
+fn note_lines<'a>(app: &App, theme: &Theme, note: &'a Note, budget: usize) -> Vec<Line<'a>> {
     let mut head = vec![Span::styled(
         format!("{} ", super::clock(&note.at)),
         theme.muted(),
@@ -129,7 +140,11 @@ fn note_lines<'a>(app: &App, theme: &Theme, note: &'a Note) -> Vec<Line<'a>> {
         ));
     }
     let mut lines = Vec::new();
-    for (i, text) in note.text.lines().enumerate() {
+    let shown = visible_tail(&note.text, budget);
+    if shown.len() < note.text.len() {
+        head.push(Span::styled("… ", theme.muted()));
+    }
+    for (i, text) in shown.lines().enumerate() {
         if i == 0 {
             let mut spans = std::mem::take(&mut head);
             spans.push(Span::raw(text));
