@@ -65,7 +65,7 @@ fn keystroke(c: &mut Criterion) {
         group.bench_function(format!("type_a_character_{width}x{height}"), |b| {
             b.iter(|| {
                 typed += 1;
-                let code = if typed % 60 == 0 {
+                let code = if typed.is_multiple_of(60) {
                     KeyCode::Enter
                 } else {
                     KeyCode::Char('a')
