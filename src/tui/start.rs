@@ -228,6 +228,7 @@ impl StartScreen {
             Constraint::Fill(1),
             Constraint::Length(notice_rows),
         ]));
+        let mut offset = 0;
         if self.recent.is_empty() {
             frame.render_widget(
                 Paragraph::new("No meetings yet. n starts one.")
@@ -258,6 +259,7 @@ impl StartScreen {
                 list_area,
                 &mut state,
             );
+            offset = state.offset();
         }
         let notices: Vec<Line<'_>> = self
             .notices
@@ -266,7 +268,7 @@ impl StartScreen {
             .map(|n| Line::styled(n.as_str(), theme.warning()))
             .collect();
         frame.render_widget(Paragraph::new(notices), notice_area);
-        let row = u16::try_from(self.selected.saturating_sub(0)).ok()?;
+        let row = u16::try_from(self.selected.saturating_sub(offset)).ok()?;
         (!self.recent.is_empty() && row < list_area.height)
             .then_some(Position::new(list_area.x, list_area.y + row))
     }
