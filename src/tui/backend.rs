@@ -26,6 +26,7 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
 
 /// Frames that change more cells than this are sent as one synchronized update.
 pub const SYNC_THRESHOLD: usize = 16;
@@ -234,12 +235,11 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.set_pen(cell);
             let symbol = cell.symbol();
             self.out.extend_from_slice(symbol.as_bytes());
-            // One printable ASCII byte moves the cursor one column. For anything else the
-            // terminal's idea of the width may differ from ours: move explicitly next time.
-            self.cursor = match symbol.as_bytes() {
-                [b' '..=b'~'] => Some(Position { x: x + 1, y }),
-                _ => None,
-            };
+            // A symbol one column wide (by the same measure ratatui lays out with, and as
+            // `CrosstermBackend` also assumes) moves the cursor one column. Wide and
+            // zero-width symbols are where terminals disagree (emoji, variation selectors):
+            // move explicitly next time.
+            self.cursor = (symbol.width() == 1).then_some(Position { x: x + 1, y });
         }
         if changed > SYNC_THRESHOLD && !self.syncing {
             self.out.splice(start..start, BEGIN_SYNC.iter().copied());
@@ -522,7 +522,7 @@ mod tests {
             Style::new().bold(),
         );
         let line = (2, 3, text.to_owned(), Style::default());
-        let caret = (2 + u16::try_from(text.len()).unwrap(), 3);
+        let caret = (2 + u16::try_from(text.width()).unwrap(), 3);
         (vec![header, line], caret)
     }
 
@@ -554,25 +554,45 @@ mod tests {
     fn far_fewer_bytes_than_the_crossterm_backend_per_key() {
         let (mut lean, lean_tap) = lean_sized(80, 6);
         let (mut standard, standard_tap) = plain(80, 6);
-        let sentence = "Jane said the adult wants to stay at home";
-        for n in 0..=sentence.len() {
-            draw(&mut lean, &notes(&sentence[..n]));
-            draw(&mut standard, &notes(&sentence[..n]));
-            if n == 0 {
-                lean_tap.take();
-                standard_tap.take();
-            }
+        let sentence = "Jane said the adult wants to stay at home — café";
+        let keys: Vec<usize> = sentence
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .collect();
+        draw(&mut lean, &notes(""));
+        draw(&mut standard, &notes(""));
+        lean_tap.take();
+        standard_tap.take();
+        for end in &keys {
+            draw(&mut lean, &notes(&sentence[..*end]));
+            draw(&mut standard, &notes(&sentence[..*end]));
         }
         let lean_bytes = lean_tap.take().len();
         let standard_bytes = standard_tap.take().len();
-        // A letter is one byte; a space over a blank cell is a 3-byte move right; the
-        // first key also turns off the header's bold (5 bytes).
+        // A letter is its UTF-8 bytes (one column, so the cursor is where the caret goes
+        // next); a space over a blank cell is a 3-byte move right; the first key also
+        // turns off the header's bold (5 bytes).
         let spaces = sentence.matches(' ').count();
         assert_eq!(lean_bytes, sentence.len() + 2 * spaces + 5);
         assert!(
-            standard_bytes >= 30 * sentence.len(),
+            standard_bytes >= 30 * keys.len(),
             "crossterm: {standard_bytes} bytes for {} keys",
-            sentence.len()
+            keys.len()
+        );
+    }
+
+    #[test]
+    fn after_a_wide_character_the_cursor_is_placed_explicitly() {
+        let (mut terminal, tap) = lean();
+        draw(&mut terminal, &notes(""));
+        tap.take();
+        draw(&mut terminal, &notes("日a"));
+        let bytes = tap.take();
+        let expected = "日\x1b[4;5Ha".as_bytes();
+        assert!(
+            bytes.windows(expected.len()).any(|w| w == expected),
+            "{}",
+            String::from_utf8_lossy(&bytes).escape_debug()
         );
     }
 
