@@ -89,11 +89,59 @@ pub struct Outcome {
     pub record: Box<crate::model::Record>,
 }
 
+/// Where the loop draws: the real [`Screen`], or a stand-in in tests.
+pub trait Display {
+    /// Draws the app (only what changed since the last draw).
+    ///
+    /// # Errors
+    /// The terminal cannot be written: the loop takes it as a hang-up.
+    fn draw(&mut self, app: &App, theme: &Theme) -> std::io::Result<()>;
+
+    /// Clears the screen so the next draw paints everything.
+    ///
+    /// # Errors
+    /// As for [`draw`](Self::draw).
+    fn clear(&mut self) -> std::io::Result<()>;
+
+    /// Whether the terminal still works (asked every tick).
+    fn alive(&self) -> bool;
+
+    /// The terminal hung up: never write to it again, not even to restore it.
+    fn hung_up(&mut self);
+
+    /// A bug stopped the loop: put the terminal back now, before anything else is said.
+    fn restore(&mut self);
+}
+
+impl Display for Screen {
+    fn draw(&mut self, app: &App, theme: &Theme) -> std::io::Result<()> {
+        self.terminal()
+            .draw(|frame| ui::render(app, theme, frame))
+            .map(drop)
+    }
+
+    fn clear(&mut self) -> std::io::Result<()> {
+        self.terminal().clear()
+    }
+
+    fn alive(&self) -> bool {
+        event::terminal_alive()
+    }
+
+    fn hung_up(&mut self) {
+        terminal::mark_dead();
+    }
+
+    fn restore(&mut self) {
+        terminal::restore();
+    }
+}
+
 /// Runs the live screen until the app exits, the terminal hangs up or a bug stops it.
 /// `rx` receives every [`Message`]; `saver` writes the record at `record_path`.
 #[must_use]
-pub fn run(
-    screen: &mut Screen,
+pub fn run<D: Display>(
+    screen: &mut D,
     app: App,
     theme: &Theme,
     saver: Saver,
@@ -110,6 +158,7 @@ pub fn run(
         exiting: false,
         exit_deadline: None,
         hang_up: None,
+        dead: false,
         force_draw: true,
         last_tick: Instant::now(),
     };
@@ -120,10 +169,10 @@ pub fn run(
 /// A panic caught in the loop, with its message.
 struct Bug(String);
 
-struct Shell<'a> {
+struct Shell<'a, D> {
     app: App,
     theme: &'a Theme,
-    screen: &'a mut Screen,
+    screen: &'a mut D,
     saver: Saver,
     record_path: &'a Path,
     /// The loop's own account of saves (the app keeps another, for the screen).
@@ -133,12 +182,14 @@ struct Shell<'a> {
     /// When waiting for the final save gives up.
     exit_deadline: Option<Instant>,
     hang_up: Option<HangUp>,
+    /// The terminal is gone: draw nothing more.
+    dead: bool,
     /// Draw on the next turn even if the app did not ask (after clearing the screen).
     force_draw: bool,
     last_tick: Instant,
 }
 
-impl Shell<'_> {
+impl<D: Display> Shell<'_, D> {
     fn run_loop(&mut self, rx: &Receiver<Message>) -> Result<(), Bug> {
         self.draw()?;
         while !self.exiting {
@@ -189,7 +240,7 @@ impl Shell<'_> {
     /// Time passes; first make sure the terminal is still there.
     fn tick(&mut self) -> Result<(), Bug> {
         self.last_tick = Instant::now();
-        if !event::terminal_alive() {
+        if !self.screen.alive() {
             let why = "standard input or output is no longer a terminal".to_owned();
             return self.hang_up(HangUp::TerminalGone(why));
         }
@@ -202,8 +253,8 @@ impl Shell<'_> {
         }
         // A real hang-up has made the terminal fail `isatty` by the time its SIGHUP arrives;
         // a signal sent by hand (kill) leaves a working terminal to restore.
-        if !matches!(cause, HangUp::Signal(_)) || !event::terminal_alive() {
-            terminal::mark_dead();
+        if !matches!(cause, HangUp::Signal(_)) || !self.screen.alive() {
+            self.mark_dead();
         }
         self.hang_up = Some(cause);
         let deadline = Instant::now() + HANGUP_WAIT;
@@ -230,8 +281,8 @@ impl Shell<'_> {
                 self.saver.copy(record, path);
             }
             Effect::ClearScreen => {
-                if !terminal::is_dead() {
-                    if let Err(e) = self.screen.terminal().clear() {
+                if !self.dead {
+                    if let Err(e) = self.screen.clear() {
                         let why = format!("cannot write to it: {e}");
                         return self.hang_up(HangUp::TerminalGone(why));
                     }
@@ -249,18 +300,18 @@ impl Shell<'_> {
         Ok(())
     }
 
+    fn mark_dead(&mut self) {
+        self.dead = true;
+        self.screen.hung_up();
+    }
+
     /// Draws if something visible changed, unless the terminal is gone.
     fn draw(&mut self) -> Result<(), Bug> {
-        if terminal::is_dead() || !(self.force_draw || self.app.needs_redraw()) {
+        if self.dead || !(self.force_draw || self.app.needs_redraw()) {
             return Ok(());
         }
         let (app, theme, screen) = (&self.app, self.theme, &mut *self.screen);
-        let drawn = catch(|| {
-            screen
-                .terminal()
-                .draw(|frame| ui::render(app, theme, frame))
-                .map(drop)
-        })?;
+        let drawn = catch(|| screen.draw(app, theme))?;
         match drawn {
             Ok(()) => {
                 self.app.drawn();
@@ -275,7 +326,7 @@ impl Shell<'_> {
     fn finish(mut self, rx: &Receiver<Message>, bug: Option<String>) -> Outcome {
         let ending = match &bug {
             Some(message) => {
-                terminal::restore();
+                self.screen.restore();
                 let reason = format!("minutes stopped on a bug ({message})");
                 self.recover(reason)
             }
@@ -317,8 +368,8 @@ impl Shell<'_> {
                 }
                 Ok(Message::HangUp(cause)) => {
                     if self.hang_up.is_none() {
-                        if !event::terminal_alive() {
-                            terminal::mark_dead();
+                        if !self.screen.alive() {
+                            self.mark_dead();
                         }
                         self.hang_up = Some(cause);
                         deadline = deadline.min(Instant::now() + HANGUP_WAIT);
@@ -572,6 +623,188 @@ mod tests {
     fn changes_nobody_asked_to_save_are_recovered_not_dropped() {
         let ledger = SaveLedger::default();
         assert!(matches!(ledger.verdict(None, true), Verdict::Recover(_)));
+    }
+
+    // ------------------------------------------------------------ the loop, no terminal
+
+    use std::sync::mpsc::{self, Sender};
+    use std::sync::{Arc, Mutex};
+
+    use ratatui::crossterm::event::Event;
+
+    use crate::model::{NewMeeting, Record};
+    use crate::store::Store;
+
+    const PASTE: &str = "pasted-text;";
+
+    /// A display that records how many pastes each frame showed, and can panic.
+    #[derive(Clone, Default)]
+    struct Fake {
+        frames: Arc<Mutex<Vec<usize>>>,
+        panic_on_frame: Option<usize>,
+        hung_up: Arc<Mutex<bool>>,
+    }
+
+    impl Display for Fake {
+        fn draw(&mut self, app: &App, _: &Theme) -> std::io::Result<()> {
+            let json = serde_json::to_string(&app.record).unwrap();
+            let mut frames = self.frames.lock().unwrap();
+            frames.push(json.matches(PASTE).count());
+            if self.panic_on_frame == Some(frames.len()) {
+                drop(frames);
+                panic!("render bug in the test");
+            }
+            Ok(())
+        }
+        fn clear(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn alive(&self) -> bool {
+            !*self.hung_up.lock().unwrap()
+        }
+        fn hung_up(&mut self) {
+            *self.hung_up.lock().unwrap() = true;
+        }
+        fn restore(&mut self) {}
+    }
+
+    struct Rig {
+        _dir: tempfile::TempDir,
+        path: std::path::PathBuf,
+        app: Option<App>,
+        saver: Option<Saver>,
+        tx: Sender<Message>,
+        rx: Receiver<Message>,
+        theme: Theme,
+    }
+
+    fn rig() -> Rig {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let catalogue = crate::templates::Catalogue::load(None);
+        let now = SystemClock.now();
+        let record = Record::new(
+            &catalogue.templates()[0],
+            NewMeeting {
+                title: "Loop test".into(),
+                subject_ref: String::new(),
+                date: now.date_naive(),
+            },
+            "cd".repeat(16),
+            now,
+        );
+        let file = store.create_record(&record).unwrap();
+        let path = file.path().to_owned();
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::spawn(Some(file), path.clone(), tx.clone()).unwrap();
+        Rig {
+            _dir: dir,
+            path,
+            app: Some(App::new(record, None, now)),
+            saver: Some(saver),
+            tx,
+            rx,
+            theme: crate::tui::theme::load_theme(None, None, false).0,
+        }
+    }
+
+    impl Rig {
+        fn paste(&self, times: usize) {
+            for _ in 0..times {
+                let event = Event::Paste(PASTE.to_owned());
+                self.tx.send(Message::Terminal(event)).unwrap();
+            }
+        }
+
+        fn run(&mut self, display: &mut Fake) -> Outcome {
+            let (app, saver) = (self.app.take().unwrap(), self.saver.take().unwrap());
+            run(display, app, &self.theme, saver, &self.rx, &self.path)
+        }
+
+        fn on_disk(&self) -> usize {
+            std::fs::read_to_string(&self.path)
+                .unwrap()
+                .matches(PASTE)
+                .count()
+        }
+    }
+
+    /// Sends a hang-up once the display has drawn `frames` frames; with `dead`, the
+    /// terminal first stops working, as it does before the kernel's SIGHUP.
+    fn hang_up_after(
+        frames: usize,
+        display: &Fake,
+        tx: &Sender<Message>,
+        cause: HangUp,
+        dead: bool,
+    ) {
+        let (seen, gone, tx) = (display.frames.clone(), display.hung_up.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while seen.lock().unwrap().len() < frames && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            *gone.lock().unwrap() = dead;
+            let _ = tx.send(Message::HangUp(cause));
+        });
+    }
+
+    #[test]
+    fn a_burst_is_drawn_once_and_a_hang_up_saves_it() {
+        let mut rig = rig();
+        let mut display = Fake::default();
+        rig.paste(50);
+        hang_up_after(2, &display, &rig.tx, HangUp::Signal("SIGTERM"), false);
+        let outcome = rig.run(&mut display);
+        let frames = display.frames.lock().unwrap().clone();
+        assert_eq!(
+            frames[..2],
+            [0, 50],
+            "first screen, then all 50 in one frame"
+        );
+        assert_eq!(outcome.ending, Ending::Saved);
+        assert_eq!(outcome.hang_up, Some(HangUp::Signal("SIGTERM")));
+        assert_eq!(rig.on_disk(), 50);
+        assert!(
+            !*display.hung_up.lock().unwrap(),
+            "SIGTERM leaves the terminal usable"
+        );
+    }
+
+    #[test]
+    fn a_dead_terminal_is_never_drawn_on_again() {
+        let mut rig = rig();
+        let mut display = Fake::default();
+        rig.paste(3);
+        hang_up_after(2, &display, &rig.tx, HangUp::Signal("SIGHUP"), true);
+        let outcome = rig.run(&mut display);
+        assert_eq!(outcome.ending, Ending::Saved);
+        assert_eq!(rig.on_disk(), 3);
+        assert_eq!(
+            display.frames.lock().unwrap().len(),
+            2,
+            "no frame after the hang-up"
+        );
+    }
+
+    #[test]
+    fn a_panic_in_render_leaves_a_recovery_file_with_the_latest_text() {
+        let mut rig = rig();
+        let mut display = Fake {
+            panic_on_frame: Some(2),
+            ..Fake::default()
+        };
+        rig.paste(7);
+        let outcome = rig.run(&mut display);
+        assert_eq!(outcome.bug.as_deref(), Some("render bug in the test"));
+        let Ending::Recovered { file, reason } = &outcome.ending else {
+            panic!("{:?}", outcome.ending);
+        };
+        assert!(reason.contains("bug"), "{reason}");
+        assert_eq!(file.parent(), rig.path.parent());
+        let recovered = std::fs::read_to_string(file).unwrap();
+        assert_eq!(recovered.matches(PASTE).count(), 7);
+        assert_eq!(rig.on_disk(), 0, "the record's own file is left as it was");
     }
 
     #[test]

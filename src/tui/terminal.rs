@@ -88,12 +88,6 @@ pub fn mark_dead() {
     DEAD.store(true, Ordering::SeqCst);
 }
 
-/// Whether [`mark_dead`] was called.
-#[must_use]
-pub fn is_dead() -> bool {
-    DEAD.load(Ordering::SeqCst)
-}
-
 /// Leaves the full-screen mode, if entered: ends any synchronized update, resets colours,
 /// shows the cursor, turns bracketed paste off, leaves the alternate screen, then turns raw
 /// mode off. Safe to call any number of times, from a panic hook too; never panics.
