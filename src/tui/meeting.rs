@@ -1,6 +1,6 @@
 //! `minutes open` and `minutes new`: the live-meeting screen from start to finish. Checks
 //! the terminal, loads the theme, starts the threads (signals, saver, input), runs the
-//! [`shell`](super::shell) loop on the entered screen, and says afterwards, in one line,
+//! shell loop ([`super::shell`]) on the entered screen, and says afterwards, in one line,
 //! where the record is.
 
 use std::io::{self, IsTerminal, Write};

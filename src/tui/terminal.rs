@@ -95,7 +95,8 @@ pub fn restore() {
     if !ENTERED.swap(false, Ordering::SeqCst) {
         return;
     }
-    SCREEN_THREAD.with(|flag| flag.set(false));
+    // `try_with`: this also runs from the panic hook, possibly as a thread ends.
+    let _ = SCREEN_THREAD.try_with(|flag| flag.set(false));
     if !DEAD.load(Ordering::SeqCst) {
         let mut out = io::stdout();
         let _ = out.write_all(b"\x1b[?2026l\x1b[0m\x1b[?25h");
@@ -111,7 +112,7 @@ fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if SCREEN_THREAD.with(Cell::get) {
+            if SCREEN_THREAD.try_with(Cell::get).unwrap_or(false) {
                 restore();
             }
             previous(info);
