@@ -95,6 +95,12 @@ pub enum Error {
         /// What happened to it, in words ("was changed by another program", "was deleted").
         what: String,
     },
+
+    /// The live screen needs a terminal and `what` (standard input or output) is not one.
+    #[error(
+        "{0} is not a terminal; the live-meeting screen needs one (to read a record without it: minutes show ID)"
+    )]
+    NotATerminal(String),
 }
 
 impl Error {

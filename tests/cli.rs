@@ -272,3 +272,62 @@ fn no_arguments_shows_records_and_how_to_start() {
         .stdout(predicate::str::contains("2026-11-20"))
         .stdout(predicate::str::contains("minutes new --type"));
 }
+
+#[test]
+fn new_without_a_terminal_creates_the_record_and_says_it_was_not_opened() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = minutes(tmp.path())
+        .args(["new", "--type", "strategy", "--title", "Strategy"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not a terminal"))
+        .stderr(predicate::str::contains("minutes open"));
+    let path = PathBuf::from(
+        String::from_utf8(out.get_output().stdout.clone())
+            .expect("utf-8")
+            .trim(),
+    );
+    assert_eq!(read_json(&path)["meeting"]["title"], "Strategy");
+    // The lock was released: the record can be opened again at once.
+    let lock = path.with_file_name(format!(
+        ".{}.lock",
+        path.file_name().and_then(|n| n.to_str()).expect("name")
+    ));
+    assert_eq!(std::fs::read(lock).map(|b| b.len()).unwrap_or(0), 0);
+}
+
+#[test]
+fn open_without_a_terminal_exits_2_and_changes_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = new_record(tmp.path(), "2026-11-20");
+    let before = std::fs::read(&path).expect("read");
+    minutes(tmp.path())
+        .args(["open"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a terminal"));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    minutes(tmp.path())
+        .args(["open", "0123abcd"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no record matches '0123abcd'"));
+}
+
+#[test]
+fn theme_option_is_accepted_by_new_and_open() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    minutes(tmp.path())
+        .args(["new", "--type", "strategy", "--title", "S", "--no-open"])
+        .args(["--theme", "mono"])
+        .assert()
+        .success();
+    minutes(tmp.path())
+        .env("MINUTES_THEME", "light")
+        .args(["open", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--theme"))
+        .stdout(predicate::str::contains("MINUTES_THEME"));
+}

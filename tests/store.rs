@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate};
 use minutes::Error;
 use minutes::model::{Attendee, ItemKind, NewMeeting, Note, Record, Timestamp};
-use minutes::store::{Store, load_file};
+use minutes::store::{Store, load_file, recovery};
 use minutes::templates::{DeadlineRule, Template, TemplateItem};
 use serde_json::{Value, json};
 
@@ -696,4 +696,86 @@ fn temp_left_by_a_crash_is_reported_not_deleted() {
     // A fresh temp may be a save in progress: no warning.
     fs::write(tmp.path().join(".tmp-new"), "x").unwrap();
     assert_eq!(store.list().unwrap().warnings.len(), 1);
+}
+
+// ---------------------------------------------------------------- recovery and copies
+
+#[test]
+fn recovery_file_is_hidden_private_complete_and_listed_as_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let rec = record("ab12cd34", "2026-11-23");
+    let path = store.create(&rec).unwrap();
+    let mut newer = rec.clone();
+    newer.agenda[0]
+        .notes
+        .push(Note::new(now(), "Typed after the last save."));
+
+    let first = recovery::write_recovery(&path, &newer).unwrap();
+    let second = recovery::write_recovery(&path, &newer).unwrap();
+    assert_ne!(first, second, "never replaces an earlier recovery file");
+    for file in [&first, &second] {
+        assert_eq!(file.parent(), path.parent(), "beside the record");
+        let name = file.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with(".2026-11-23-case-conference-ab12cd34.recovery-"),
+            "{name}"
+        );
+        assert!(name.ends_with(".json"), "{name}");
+        assert_eq!(mode(file), 0o600);
+        assert_eq!(load_file(file).unwrap(), newer);
+    }
+    assert_eq!(load_file(&path).unwrap(), rec, "the record is untouched");
+    assert!(temps(tmp.path()).is_empty());
+
+    // Not a record in the listing, but not forgotten either.
+    let listing = store.list().unwrap();
+    assert_eq!(listing.entries.len(), 1);
+    assert!(listing.problems.is_empty(), "{:?}", listing.problems);
+    assert_eq!(listing.warnings.len(), 2, "{:?}", listing.warnings);
+    assert!(listing.warnings[0].contains("recovery file"));
+    assert!(listing.warnings[0].contains("minutes show"));
+}
+
+#[test]
+fn copy_never_overwrites_another_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rec = record("ab12cd34", "2026-11-23");
+
+    // A new file.
+    let target = tmp.path().join("copy.json");
+    assert_eq!(recovery::save_copy(&target, &rec).unwrap(), target);
+    assert_eq!(mode(&target), 0o600);
+    assert_eq!(load_file(&target).unwrap(), rec);
+
+    // Again over the copy of the same meeting: fine, it is newer.
+    let mut newer = rec.clone();
+    newer.meeting.location = "Room 4".into();
+    recovery::save_copy(&target, &newer).unwrap();
+    assert_eq!(load_file(&target).unwrap(), newer);
+
+    // Another meeting's record, or any other file: refused, untouched.
+    let other = record("ef56ab78", "2026-11-23");
+    let err = recovery::save_copy(&target, &other).unwrap_err();
+    assert!(matches!(err, Error::Exists { .. }), "{err}");
+    assert!(err.to_string().contains("copy.json"), "{err}");
+    assert_eq!(load_file(&target).unwrap(), newer);
+    let notes = tmp.path().join("notes.txt");
+    fs::write(&notes, "my shopping list").unwrap();
+    assert!(recovery::save_copy(&notes, &rec).is_err());
+    assert_eq!(fs::read_to_string(&notes).unwrap(), "my shopping list");
+
+    // A folder: the copy goes inside under the record's usual name.
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let written = recovery::save_copy(&usb, &rec).unwrap();
+    assert_eq!(
+        written,
+        usb.join("2026-11-23-case-conference-ab12cd34.json")
+    );
+
+    // A folder that is not there: the error names it.
+    let err = recovery::save_copy(&tmp.path().join("gone/copy.json"), &rec).unwrap_err();
+    assert!(err.to_string().contains("gone"), "{err}");
+    assert!(temps(tmp.path()).is_empty());
 }

@@ -13,6 +13,7 @@ use crate::model::{NewMeeting, Record, RecordSummary};
 use crate::store::{Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
+use crate::tui::meeting::{self, Meeting, MeetingOptions, run_meeting};
 
 /// Runs one parsed command line.
 ///
@@ -32,13 +33,18 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             subject,
             date,
             no_open,
+            theme,
         }) => {
             let details = NewMeeting {
                 title,
                 subject_ref: subject,
                 date: date.unwrap_or_else(|| clock.today()),
             };
-            new_record(cli.dir, &meeting_type, details, no_open, &clock, out)
+            let open = (!no_open).then_some(MeetingOptions { theme });
+            new_record(cli.dir, &meeting_type, details, open, &clock, out)
+        }
+        Some(Command::Open { record, theme }) => {
+            open_record(cli.dir, &record, &MeetingOptions { theme }, out)
         }
         Some(Command::List { json }) => list_records(cli.dir, json, &clock, out),
         Some(Command::Show {
@@ -105,6 +111,7 @@ fn overview(dir: Option<PathBuf>, clock: &dyn Clock, out: &mut dyn Write) -> Res
         "Start a meeting:  minutes new --type case-conference --title \"...\" --subject REF"
     )?;
     writeln!(out, "Meeting types:    minutes templates")?;
+    writeln!(out, "Take minutes:     minutes open ID")?;
     writeln!(out, "Read minutes:     minutes show ID")?;
     writeln!(out, "All commands:     minutes --help")?;
     Ok(exit_code(listing.problems.is_empty()))
@@ -181,11 +188,13 @@ fn deadline_words(rule: DeadlineRule) -> String {
     }
 }
 
+/// Creates a record and, with `open`, opens it on the live screen (when there is a
+/// terminal; without one the record is still created, and a note says so).
 fn new_record(
     dir: Option<PathBuf>,
     meeting_type: &str,
     details: NewMeeting,
-    no_open: bool,
+    open: Option<MeetingOptions>,
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
@@ -193,23 +202,70 @@ fn new_record(
     let template = catalogue.get(meeting_type)?;
     let store = open_store(dir)?;
     // File names carry the first 8 hex digits of the id: on the rare clash, draw another id.
+    // The record is created locked, so no other session can take it before the screen opens.
     let mut attempts = 0;
-    let (record, path) = loop {
+    let (record, file) = loop {
         let id = uuid::Uuid::new_v4().simple().to_string();
         let record = Record::new(template, details.clone(), id, clock.now());
-        match store.create(&record) {
+        match store.create_record(&record) {
             Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
             result => break (record, result?),
         }
     };
+    let path = file.path().to_owned();
     writeln!(out, "{}", path.display())?;
-    if !no_open {
+    out.flush()?;
+    let Some(options) = open else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    if let Some(what) = meeting::terminal_problem() {
         eprintln!(
-            "minutes: created {}; the live-meeting screen is not in this version yet, so it was not opened",
+            "minutes: created {}; not opened on the live screen because {what} is not a \
+             terminal (open it later with: minutes open {})",
+            record.short_id(),
             record.short_id()
         );
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(ExitCode::SUCCESS)
+    let meeting = Meeting {
+        record,
+        path,
+        file: Some(file),
+        read_only: None,
+    };
+    run_meeting(meeting, &options)
+}
+
+/// Opens a record on the live screen; read-only, saying why, when another session has it.
+fn open_record(
+    dir: Option<PathBuf>,
+    query: &str,
+    options: &MeetingOptions,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let store = open_store(dir)?;
+    let path = store.resolve(query)?;
+    if let Some(what) = meeting::terminal_problem() {
+        return Err(Error::NotATerminal(what.to_owned()));
+    }
+    let (loaded, file) = store.open_record(&path)?;
+    for warning in &loaded.warnings {
+        eprintln!("minutes: warning: {warning}");
+    }
+    for problem in &loaded.problems {
+        eprintln!("minutes: note: {}: {problem}", path.display());
+    }
+    if let Some(reason) = &loaded.read_only {
+        eprintln!("minutes: note: {}: {reason}", path.display());
+    }
+    out.flush()?;
+    let meeting = Meeting {
+        record: loaded.record,
+        path,
+        file,
+        read_only: loaded.read_only,
+    };
+    run_meeting(meeting, options)
 }
 
 fn list_records(

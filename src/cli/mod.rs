@@ -3,6 +3,7 @@
 
 mod commands;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,6 +51,19 @@ pub enum Command {
         /// Print the new file's path and exit instead of opening it.
         #[arg(long)]
         no_open: bool,
+        /// Colour theme for the live screen (default, light, high-contrast, mono, or a file
+        /// in the config folder's themes/).
+        #[arg(long, value_name = "NAME", env = "MINUTES_THEME")]
+        theme: Option<String>,
+    },
+    /// Open a record on the live-meeting screen (read-only if another session has it).
+    Open {
+        /// Record id (any unique prefix) or path to a record file.
+        record: String,
+        /// Colour theme for the live screen (default, light, high-contrast, mono, or a file
+        /// in the config folder's themes/).
+        #[arg(long, value_name = "NAME", env = "MINUTES_THEME")]
+        theme: Option<String>,
     },
     /// List records, newest first.
     List {
@@ -127,8 +141,12 @@ pub fn run() -> ExitCode {
     match commands::dispatch(cli, &mut std::io::stdout().lock()) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("minutes: {error}");
-            ExitCode::FAILURE
+            let _ = writeln!(std::io::stderr(), "minutes: {error}");
+            match error {
+                // Like a usage error: run it differently.
+                crate::Error::NotATerminal(_) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Durability, Stamp, TEMP_PREFIX};
-use super::load;
+use super::{load, recovery};
 use crate::error::{Error, Result};
 use crate::model::{RecordSummary, SCHEMA_VERSION, Timestamp};
 
@@ -96,6 +96,10 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         let name = os_name.to_string_lossy();
         if name.starts_with(TEMP_PREFIX) {
             warnings.extend(leftover_temp_warning(&entry.path(), now));
+            continue;
+        }
+        if recovery::is_recovery_name(&name) {
+            warnings.push(recovery_warning(&entry.path()));
             continue;
         }
         if !is_record_name(&name) {
@@ -214,6 +218,16 @@ fn write_index(path: &Path, files: &BTreeMap<String, Cached>) -> Result<()> {
     Ok(())
 }
 
+/// A warning for a recovery file: it holds text that could not be saved in the record.
+fn recovery_warning(path: &Path) -> String {
+    format!(
+        "{}: a recovery file, written when minutes could not save the record; it may hold \
+         text the record lacks. Read it with: minutes show '{}'",
+        path.display(),
+        path.display()
+    )
+}
+
 /// A warning for a temp file left by an interrupted save: it may hold the newest text.
 fn leftover_temp_warning(path: &Path, now: SystemTime) -> Option<String> {
     let modified = fs_err::symlink_metadata(path).ok()?.modified().ok()?;
@@ -242,6 +256,9 @@ mod tests {
         assert!(!is_record_name(".tmp-abc"));
         assert!(!is_record_name(".x.json.lock"));
         assert!(!is_record_name(".json"));
+        assert!(!is_record_name(
+            ".2026-11-23-case-conference-ab12cd34.recovery-20261123-140341.json"
+        ));
         assert!(!is_record_name("notes.txt"));
     }
 

@@ -6,6 +6,8 @@
 //!   Names sort by meeting date.
 //! - `<that name>.bak`: the version before the last save (a hard link to the old file).
 //! - `.<that name>.lock`: the lock file (see [`Store::lock`]); left in place when released.
+//! - `.<name without .json>.recovery-<time>.json`: written by the live screen when it had to
+//!   stop without saving (see [`recovery`]); [`Store::list`] warns about them.
 //!
 //! and `.index.json`, a cache of summaries for [`Store::list`] that is rebuilt whenever it is
 //! missing, damaged or stale. Temp files are `.tmp-*`; one older than a minute was left by an
@@ -31,6 +33,7 @@ mod index;
 mod load;
 mod lock;
 mod record_file;
+pub mod recovery;
 
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
@@ -133,12 +136,7 @@ impl Store {
     /// Where a record is saved: `YYYY-MM-DD-<type>-<short id>.json`.
     #[must_use]
     pub fn path_for(&self, record: &Record) -> PathBuf {
-        self.dir.join(format!(
-            "{}-{}-{}.json",
-            record.meeting.date,
-            record.meeting.meeting_type,
-            record.short_id()
-        ))
+        self.dir.join(file_name_for(record))
     }
 
     /// Writes a new record at [`path_for`](Self::path_for) without taking its lock; never
@@ -316,6 +314,16 @@ impl Store {
     pub fn lock(&self, path: &Path) -> Result<RecordLock> {
         lock::acquire(path)
     }
+}
+
+/// A record's usual file name: `YYYY-MM-DD-<type>-<short id>.json`.
+fn file_name_for(record: &Record) -> String {
+    format!(
+        "{}-{}-{}.json",
+        record.meeting.date,
+        record.meeting.meeting_type,
+        record.short_id()
+    )
 }
 
 /// Reads one record file anywhere on disk.

@@ -2,11 +2,24 @@
 //!
 //! One loop: terminal event -> [`keymap`] -> [`action::Action`] -> [`app::App::update`] ->
 //! [`ui::render`]. `update` does no I/O; it returns [`action::Effect`]s the shell performs.
+//!
+//! The shell around that pure core: [`meeting`] (start to finish of `minutes open`),
+//! [`terminal`] (enter and always restore the screen), [`event`] (one channel for input,
+//! signals and save results), [`saver`] (the thread that owns the record file), [`shell`]
+//! (the loop) and [`backend`] (a ratatui backend that sends few bytes over SSH).
 
 pub mod action;
 pub mod app;
+pub mod backend;
+pub mod event;
 pub mod form;
 pub mod keymap;
+pub mod meeting;
+pub mod saver;
+pub mod shell;
 pub mod start;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
+
+pub use meeting::{Meeting, MeetingOptions, run_meeting};

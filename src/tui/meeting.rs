@@ -1,0 +1,175 @@
+//! `minutes open` and `minutes new`: the live-meeting screen from start to finish. Checks
+//! the terminal, loads the theme, starts the threads (signals, saver, input), runs the
+//! shell loop ([`super::shell`]) on the entered screen, and says afterwards, in one line,
+//! where the record is.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+use super::app::App;
+use super::event;
+use super::saver::Saver;
+use super::shell::{self, Ending, Outcome};
+use super::terminal;
+use super::theme::{load_theme, no_color_requested, user_themes_dir};
+use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+use crate::model::Record;
+use crate::store::RecordFile;
+
+/// A record opened for the live screen.
+#[derive(Debug)]
+pub struct Meeting {
+    /// The record.
+    pub record: Record,
+    /// Its file.
+    pub path: PathBuf,
+    /// The handle to save it with (holding its lock); `None` when read-only.
+    pub file: Option<RecordFile>,
+    /// Why this session may not write it, if so.
+    pub read_only: Option<String>,
+}
+
+/// Choices for the live screen.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingOptions {
+    /// The theme named by `--theme` or `MINUTES_THEME`.
+    pub theme: Option<String>,
+}
+
+/// Why the live screen cannot run here, if it cannot: standard input or output is not a
+/// terminal (a pipe, a file, no terminal at all).
+#[must_use]
+pub fn terminal_problem() -> Option<&'static str> {
+    if !io::stdin().is_terminal() {
+        Some("standard input")
+    } else if !io::stdout().is_terminal() {
+        Some("standard output")
+    } else {
+        None
+    }
+}
+
+/// Runs the live screen on `meeting` until the user quits or the terminal goes away, then
+/// prints one line saying where the text is. Exit code 0 when the record's file holds
+/// everything (or nothing needed saving, or the user chose to discard), 1 when the latest
+/// text is only in a copy or a recovery file.
+///
+/// # Errors
+/// [`Error::NotATerminal`] before anything is changed; the terminal or a thread cannot be
+/// set up.
+pub fn run_meeting(meeting: Meeting, options: &MeetingOptions) -> Result<ExitCode> {
+    if let Some(what) = terminal_problem() {
+        return Err(Error::NotATerminal(what.to_owned()));
+    }
+    let (theme, warnings) = load_theme(
+        options.theme.as_deref(),
+        user_themes_dir().as_deref(),
+        no_color_requested(),
+    );
+    for warning in warnings {
+        let _ = writeln!(io::stderr(), "minutes: warning: {warning}");
+    }
+    let Meeting {
+        record,
+        path,
+        file,
+        read_only,
+    } = meeting;
+    let read_only = read_only.or_else(|| {
+        file.is_none()
+            .then(|| "this session cannot write the file; opened read-only".to_owned())
+    });
+
+    let (tx, rx) = mpsc::channel();
+    // Signals first: from here on SIGHUP/SIGTERM save instead of killing.
+    let _signals = event::spawn_signals(tx.clone()).map_err(|e| setup_error("signals", &e))?;
+    let saver =
+        Saver::spawn(file, path.clone(), tx.clone()).map_err(|e| setup_error("saver", &e))?;
+    let app = App::new(record, read_only, SystemClock.now());
+    let mut screen = terminal::enter().map_err(|e| setup_error("terminal", &e))?;
+    event::spawn_reader(tx).map_err(|e| setup_error("input", &e))?;
+
+    let outcome = shell::run(&mut screen, app, &theme, saver, &rx, &path);
+    drop(screen); // leaves the full screen, so the line below lands on the normal one
+    Ok(report(&outcome, &path))
+}
+
+fn setup_error(what: &str, error: &io::Error) -> Error {
+    Error::Io(io::Error::new(
+        error.kind(),
+        format!("cannot set up the {what} for the live screen: {error}"),
+    ))
+}
+
+/// Prints where the text is, in one line (write errors ignored: after a hang-up there is
+/// nobody to read it), and returns the exit code.
+fn report(outcome: &Outcome, path: &Path) -> ExitCode {
+    let path = path.display();
+    let mut out = io::stdout();
+    let mut err = io::stderr();
+    let ok = match &outcome.ending {
+        Ending::Saved => {
+            let _ = writeln!(out, "Saved to {path}");
+            true
+        }
+        Ending::Unchanged => {
+            let _ = writeln!(out, "No changes; {path} is as it was");
+            true
+        }
+        Ending::ReadOnly(reason) => {
+            let _ = writeln!(out, "Read-only ({reason}); nothing was written to {path}");
+            true
+        }
+        Ending::Discarded(reason) => {
+            let why = reason
+                .as_deref()
+                .map_or_else(String::new, |e| format!(" (saving failed: {e})"));
+            let _ = writeln!(
+                err,
+                "minutes: left without saving the last changes, as asked{why}; {path} holds the last save"
+            );
+            true
+        }
+        Ending::InCopy { copy, reason } => {
+            let _ = writeln!(
+                err,
+                "minutes: the latest text is in your copy {}; {path} could not be saved: {reason}",
+                copy.display()
+            );
+            false
+        }
+        Ending::Recovered { file, reason } => {
+            let _ = writeln!(
+                err,
+                "minutes: {path} does not have the latest text ({reason}); it is in {}. Read it with: minutes show '{}'",
+                file.display(),
+                file.display()
+            );
+            false
+        }
+        Ending::NotSaved {
+            reason,
+            recovery_error,
+        } => {
+            // The last resort: the text on the screen, to be copied from the scrollback.
+            let _ = writeln!(
+                err,
+                "minutes: could not save {path} ({reason}) nor write a recovery file \
+                 ({recovery_error}); the record follows as JSON: copy it somewhere safe"
+            );
+            if let Ok(json) = serde_json::to_string_pretty(&outcome.record) {
+                let _ = writeln!(out, "{json}");
+            }
+            false
+        }
+    };
+    let _ = out.flush();
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

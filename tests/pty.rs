@@ -1,0 +1,346 @@
+//! The real `minutes` binary on the live screen, in a pseudo-terminal: it draws, saves what
+//! is typed, restores the terminal when it leaves, and survives the terminal going away.
+//!
+//! The pty is made with rustix's safe wrappers. The child is started through util-linux's
+//! `setsid --ctty` when it is there, so the pty is its controlling terminal and closing the
+//! master delivers SIGHUP as a dropped SSH link does; without `setsid` the program still
+//! notices the dead terminal by itself.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests stop loudly
+
+use std::io::ErrorKind;
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, kill_process};
+use rustix::pty::{OpenptFlags, grantpt, ioctl_tiocgptpeer, openpt, unlockpt};
+use rustix::termios::{Winsize, tcsetwinsize};
+
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+/// One word: the lean backend skips the cells of spaces on a blank screen.
+const TITLE: &str = "Pty-case-conference";
+
+/// A records folder with one new record in it.
+struct Folder {
+    tmp: tempfile::TempDir,
+    record: PathBuf,
+}
+
+impl Folder {
+    fn new() -> Self {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .args(["new", "--type", "case-conference", "--title", TITLE])
+            .args(["--date", "2026-11-23", "--no-open"])
+            .envs(env(tmp.path()))
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        let record = PathBuf::from(String::from_utf8(output.stdout).expect("utf-8").trim());
+        Self { tmp, record }
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(&self.record).expect("record readable")
+    }
+
+    /// Hidden recovery files left in the folder.
+    fn recovery_files(&self) -> Vec<String> {
+        std::fs::read_dir(self.record.parent().expect("folder"))
+            .expect("folder readable")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains(".recovery-"))
+            .collect()
+    }
+}
+
+fn env(dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("MINUTES_DIR", dir.join("records")),
+        ("MINUTES_CONFIG_DIR", dir.join("config")),
+        ("TERM", PathBuf::from("xterm-256color")),
+    ]
+}
+
+/// `minutes` running in a pseudo-terminal, and everything it has written so far.
+struct Session {
+    child: Child,
+    master: Option<OwnedFd>,
+    output: Vec<u8>,
+}
+
+impl Session {
+    fn start(folder: &Folder, args: &[&str]) -> Self {
+        let master =
+            openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let size = Winsize {
+            ws_row: 30,
+            ws_col: 100,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        tcsetwinsize(&master, size).expect("window size");
+        let slave = ioctl_tiocgptpeer(&master, OpenptFlags::RDWR | OpenptFlags::NOCTTY)
+            .expect("open the pty's terminal side");
+        rustix::io::ioctl_fionbio(&master, true).expect("non-blocking master");
+
+        let binary = env!("CARGO_BIN_EXE_minutes");
+        let spawn = |program: &str, prefix: &[&str]| {
+            Command::new(program)
+                .args(prefix)
+                .args(args)
+                .envs(env(folder.tmp.path()))
+                .env_remove("NO_COLOR")
+                .env_remove("MINUTES_THEME")
+                .stdin(Stdio::from(slave.try_clone().expect("dup")))
+                .stdout(Stdio::from(slave.try_clone().expect("dup")))
+                .stderr(Stdio::from(slave.try_clone().expect("dup")))
+                .spawn()
+        };
+        let child = match spawn("setsid", &["--ctty", binary]) {
+            Err(e) if e.kind() == ErrorKind::NotFound => spawn(binary, &[]),
+            other => other,
+        }
+        .expect("spawn minutes");
+        drop(slave); // only the child holds the terminal side now
+        Self {
+            child,
+            master: Some(master),
+            output: Vec::new(),
+        }
+    }
+
+    /// Reads whatever the program has written.
+    fn pump(&mut self) {
+        let Some(master) = &self.master else { return };
+        let mut buf = [0_u8; 4096];
+        loop {
+            match rustix::io::read(master, &mut buf) {
+                Ok(0) | Err(_) => return, // nothing more now (EAGAIN), or the child is gone (EIO)
+                Ok(n) => self.output.extend_from_slice(&buf[..n]),
+            }
+        }
+    }
+
+    fn shown(&self, what: &[u8]) -> bool {
+        self.output.windows(what.len()).any(|w| w == what)
+    }
+
+    /// Waits until the screen is up: the alternate screen entered and the title drawn.
+    fn wait_for_screen(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            self.pump();
+            if self.shown(ENTER_ALT) && self.shown(TITLE.as_bytes()) {
+                return;
+            }
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                panic!("exited early with {status}: {}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("no screen after 3 s: {}", self.text());
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let master = self.master.as_ref().expect("pty open");
+            match rustix::io::write(master, rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e) if e == rustix::io::Errno::AGAIN => {
+                    self.pump();
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => panic!("write to the pty: {e}"),
+            }
+        }
+    }
+
+    /// Types `text` one key at a time, as a person would (not as one paste).
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut buf = [0_u8; 4];
+            self.send(c.encode_utf8(&mut buf).as_bytes());
+            std::thread::sleep(Duration::from_millis(2));
+            self.pump();
+        }
+    }
+
+    fn signal(&self, signal: Signal) {
+        kill_process(Pid::from_child(&self.child), signal).expect("kill");
+    }
+
+    /// Closes the pty, as a dropped SSH connection or a killed tmux pane does.
+    fn hang_up(&mut self) {
+        self.pump();
+        self.master = None;
+    }
+
+    /// Waits for the program to exit, reading its output meanwhile.
+    fn wait_exit(&mut self, within: Duration) -> (ExitStatus, Duration) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                self.pump();
+                return (status, start.elapsed());
+            }
+            assert!(
+                start.elapsed() < within,
+                "still running after {within:?}: {}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output).into_owned()
+    }
+
+    /// What came after the last time the program entered the full screen.
+    fn after_screen(&self) -> &[u8] {
+        let start = self
+            .output
+            .windows(ENTER_ALT.len())
+            .rposition(|w| w == ENTER_ALT)
+            .expect("entered the full screen");
+        &self.output[start..]
+    }
+
+    /// The terminal was put back: bracketed paste off, cursor shown, the alternate screen
+    /// left, and nothing drawn after that but the closing line.
+    fn assert_restored(&self) {
+        let tail = self.after_screen();
+        let find = |what: &[u8]| tail.windows(what.len()).rposition(|w| w == what);
+        let left = find(LEAVE_ALT).unwrap_or_else(|| panic!("never left: {}", self.text()));
+        assert!(
+            find(b"\x1b[?2004l").is_some_and(|at| at < left),
+            "paste mode left on"
+        );
+        assert!(
+            find(b"\x1b[?25h").is_some_and(|at| at < left),
+            "cursor left hidden"
+        );
+        let after = String::from_utf8_lossy(&tail[left + LEAVE_ALT.len()..]).into_owned();
+        assert!(!after.contains('\x1b'), "drawing after leaving: {after:?}");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the live screen's key map (Ctrl-Q = quit), being written on main"]
+fn ctrl_q_quits_and_restores_the_terminal() {
+    let folder = Folder::new();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    session.send(b"\x11"); // Ctrl-Q
+    let (status, _) = session.wait_exit(Duration::from_secs(3));
+    assert!(status.success(), "{status}: {}", session.text());
+    session.assert_restored();
+    assert!(
+        session
+            .text()
+            .contains(&folder.record.display().to_string())
+    );
+}
+
+#[test]
+fn sigterm_saves_what_was_typed_and_restores_the_terminal() {
+    let folder = Folder::new();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    session.type_text("before the signal");
+    session.signal(Signal::TERM);
+    let (status, took) = session.wait_exit(Duration::from_secs(2));
+    assert!(status.success(), "{status}: {}", session.text());
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    session.assert_restored();
+    assert!(session.text().contains("Saved to"), "{}", session.text());
+    assert!(folder.text().contains("before the signal"));
+    assert!(folder.recovery_files().is_empty());
+}
+
+#[test]
+fn closing_the_terminal_exits_within_a_second_with_the_text_saved() {
+    let folder = Folder::new();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    session.type_text("typed just before the link dropped");
+    session.hang_up();
+    let (_, took) = session.wait_exit(Duration::from_secs(3));
+    eprintln!("exited {took:?} after the pty was closed");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    let record = minutes::store::load_file(&folder.record).expect("the record is intact");
+    let text = serde_json::to_string(&record).expect("json");
+    assert!(text.contains("typed just before the link dropped"));
+    assert!(folder.recovery_files().is_empty());
+}
+
+#[test]
+fn sighup_with_the_terminal_still_there_saves_and_restores() {
+    let folder = Folder::new();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    session.type_text("hup");
+    session.signal(Signal::HUP);
+    let (_, took) = session.wait_exit(Duration::from_secs(2));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    session.assert_restored();
+    assert!(folder.text().contains("hup"));
+}
+
+#[test]
+fn typed_text_reaches_the_file_by_autosave() {
+    let folder = Folder::new();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    session.type_text("hello world");
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !folder.text().contains("hello world") {
+        assert!(
+            Instant::now() < deadline,
+            "not saved within 3 s: {}",
+            session.text()
+        );
+        session.pump();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        matches!(session.child.try_wait(), Ok(None)),
+        "still running: autosave, not exit, saved it"
+    );
+}
+
+#[test]
+fn a_second_session_opens_read_only_and_says_why() {
+    let folder = Folder::new();
+    let path = folder.record.display().to_string();
+    let mut first = Session::start(&folder, &["open", &path]);
+    first.wait_for_screen();
+    let mut second = Session::start(&folder, &["open", &path]);
+    second.wait_for_screen();
+    second.type_text("not mine");
+    second.signal(Signal::TERM);
+    let (status, _) = second.wait_exit(Duration::from_secs(2));
+    assert!(status.success(), "{status}: {}", second.text());
+    let said = second.text();
+    assert!(said.contains("in use by"), "{said}");
+    assert!(said.contains("Read-only"), "{said}");
+    first.signal(Signal::TERM);
+    first.wait_exit(Duration::from_secs(2));
+    assert!(!folder.text().contains("not mine"));
+}
