@@ -171,6 +171,21 @@ impl Session {
         }
     }
 
+    /// Waits until the screen has echoed `text`: the program has read every key of it. (A
+    /// key still in the terminal's input queue when the line drops is lost by the kernel,
+    /// before any program can read it.)
+    fn wait_for_echo(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            self.pump();
+            if self.shown(text.as_bytes()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("'{text}' not echoed after 3 s: {}", self.text());
+    }
+
     fn signal(&self, signal: Signal) {
         kill_process(Pid::from_child(&self.child), signal).expect("kill");
     }
@@ -242,7 +257,6 @@ impl Drop for Session {
 }
 
 #[test]
-#[ignore = "needs the live screen's key map (Ctrl-Q = quit), being written on main"]
 fn ctrl_q_quits_and_restores_the_terminal() {
     let folder = Folder::new();
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
@@ -264,6 +278,7 @@ fn sigterm_saves_what_was_typed_and_restores_the_terminal() {
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
     session.type_text("before the signal");
+    session.wait_for_echo("signal");
     session.signal(Signal::TERM);
     let (status, took) = session.wait_exit(Duration::from_secs(2));
     assert!(status.success(), "{status}: {}", session.text());
@@ -280,13 +295,18 @@ fn closing_the_terminal_exits_within_a_second_with_the_text_saved() {
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
     session.type_text("typed just before the link dropped");
+    session.wait_for_echo("dropped");
     session.hang_up();
     let (_, took) = session.wait_exit(Duration::from_secs(3));
     eprintln!("exited {took:?} after the pty was closed");
     assert!(took < Duration::from_secs(1), "took {took:?}");
     let record = minutes::store::load_file(&folder.record).expect("the record is intact");
     let text = serde_json::to_string(&record).expect("json");
-    assert!(text.contains("typed just before the link dropped"));
+    assert!(
+        text.contains("typed just before the link dropped"),
+        "{text}\n{}",
+        session.text()
+    );
     assert!(folder.recovery_files().is_empty());
 }
 
@@ -296,6 +316,7 @@ fn sighup_with_the_terminal_still_there_saves_and_restores() {
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
     session.type_text("hup");
+    session.wait_for_echo("hup");
     session.signal(Signal::HUP);
     let (_, took) = session.wait_exit(Duration::from_secs(2));
     assert!(took < Duration::from_secs(1), "took {took:?}");

@@ -10,10 +10,11 @@ use crate::config;
 use crate::document::{self, Format};
 use crate::error::{Error, Result};
 use crate::model::{NewMeeting, Record, RecordSummary};
-use crate::store::{Store, load_file};
+use crate::store::{RecordFile, Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
-use crate::tui::meeting::{self, Meeting, MeetingOptions, run_meeting};
+use crate::tui::meeting::{self, Meeting, MeetingOptions, run_meeting, run_start_screen};
+use crate::tui::start::{StartChoice, StartScreen};
 
 /// Runs one parsed command line.
 ///
@@ -22,6 +23,7 @@ use crate::tui::meeting::{self, Meeting, MeetingOptions, run_meeting};
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let clock = SystemClock;
     let result = match cli.command {
+        None if meeting::terminal_problem().is_none() => start_screen(cli.dir, &clock),
         None => overview(cli.dir, &clock, out),
         Some(Command::Templates { action: None }) => list_templates(out),
         Some(Command::Templates {
@@ -201,17 +203,7 @@ fn new_record(
     let catalogue = load_catalogue();
     let template = catalogue.get(meeting_type)?;
     let store = open_store(dir)?;
-    // File names carry the first 8 hex digits of the id: on the rare clash, draw another id.
-    // The record is created locked, so no other session can take it before the screen opens.
-    let mut attempts = 0;
-    let (record, file) = loop {
-        let id = uuid::Uuid::new_v4().simple().to_string();
-        let record = Record::new(template, details.clone(), id, clock.now());
-        match store.create_record(&record) {
-            Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
-            result => break (record, result?),
-        }
-    };
+    let (record, file) = create_record(&store, template, &details, clock)?;
     let path = file.path().to_owned();
     writeln!(out, "{}", path.display())?;
     out.flush()?;
@@ -234,6 +226,75 @@ fn new_record(
         read_only: None,
     };
     run_meeting(meeting, &options)
+}
+
+/// Creates a record from `template`, locked, so no other session can take it before the
+/// screen opens. File names carry the first 8 hex digits of the id: on the rare clash,
+/// another id is drawn.
+fn create_record(
+    store: &Store,
+    template: &Template,
+    details: &NewMeeting,
+    clock: &dyn Clock,
+) -> Result<(Record, RecordFile)> {
+    let mut attempts = 0;
+    loop {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let record = Record::new(template, details.clone(), id, clock.now());
+        match store.create_record(&record) {
+            Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
+            result => return Ok((record, result?)),
+        }
+    }
+}
+
+/// `minutes` on a terminal: the start screen, then the live screen on the meeting chosen.
+fn start_screen(dir: Option<PathBuf>, clock: &dyn Clock) -> Result<ExitCode> {
+    let store = open_store(dir)?;
+    let listing = store.list()?;
+    let catalogue = load_catalogue();
+    let mut notices: Vec<String> = listing
+        .problems
+        .iter()
+        .map(|p| format!("skipped {p}"))
+        .collect();
+    notices.extend(listing.warnings.iter().cloned());
+    let templates = catalogue
+        .templates()
+        .iter()
+        .map(|t| (t.key.clone(), t.title.clone()))
+        .collect();
+    let start = StartScreen::new(listing.entries, templates, notices, clock.today());
+    run_start_screen(start, &MeetingOptions::default(), |choice| match choice {
+        StartChoice::Open(path) => opened(&store, path),
+        StartChoice::New { template, details } => {
+            let template = catalogue.get(&template)?;
+            let (record, file) = create_record(&store, template, &details, clock)?;
+            Ok(Meeting {
+                record,
+                path: file.path().to_owned(),
+                file: Some(file),
+                read_only: None,
+            })
+        }
+        // The start screen handles quitting itself; nothing to open.
+        StartChoice::Quit => Err(Error::Invalid {
+            path: store.dir().to_owned(),
+            message: "no meeting chosen".to_owned(),
+        }),
+    })
+}
+
+/// Opens the record at `path` for the live screen: read-only, saying why, when another
+/// session holds it.
+fn opened(store: &Store, path: PathBuf) -> Result<Meeting> {
+    let (loaded, file) = store.open_record(&path)?;
+    Ok(Meeting {
+        record: loaded.record,
+        path,
+        file,
+        read_only: loaded.read_only,
+    })
 }
 
 /// Opens a record on the live screen; read-only, saying why, when another session has it.

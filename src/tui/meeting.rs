@@ -12,6 +12,7 @@ use super::app::App;
 use super::event;
 use super::saver::Saver;
 use super::shell::{self, Ending, Outcome};
+use super::start::{StartChoice, StartScreen};
 use super::terminal;
 use super::theme::{load_theme, no_color_requested, user_themes_dir};
 use crate::clock::{Clock, SystemClock};
@@ -61,40 +62,124 @@ pub fn terminal_problem() -> Option<&'static str> {
 /// [`Error::NotATerminal`] before anything is changed; the terminal or a thread cannot be
 /// set up.
 pub fn run_meeting(meeting: Meeting, options: &MeetingOptions) -> Result<ExitCode> {
-    if let Some(what) = terminal_problem() {
-        return Err(Error::NotATerminal(what.to_owned()));
-    }
-    let (theme, warnings) = load_theme(
-        options.theme.as_deref(),
-        user_themes_dir().as_deref(),
-        no_color_requested(),
-    );
-    for warning in warnings {
-        let _ = writeln!(io::stderr(), "minutes: warning: {warning}");
-    }
-    let Meeting {
-        record,
-        path,
-        file,
-        read_only,
-    } = meeting;
-    let read_only = read_only.or_else(|| {
-        file.is_none()
-            .then(|| "this session cannot write the file; opened read-only".to_owned())
-    });
-
-    let (tx, rx) = mpsc::channel();
-    // Signals first: from here on SIGHUP/SIGTERM save instead of killing.
-    let _signals = event::spawn_signals(tx.clone()).map_err(|e| setup_error("signals", &e))?;
-    let saver =
-        Saver::spawn(file, path.clone(), tx.clone()).map_err(|e| setup_error("saver", &e))?;
-    let app = App::new(record, read_only, SystemClock.now());
-    let mut screen = terminal::enter().map_err(|e| setup_error("terminal", &e))?;
-    event::spawn_reader(tx).map_err(|e| setup_error("input", &e))?;
-
-    let outcome = shell::run(&mut screen, app, &theme, saver, &rx, &path);
-    drop(screen); // leaves the full screen, so the line below lands on the normal one
+    let mut session = Session::start(options)?;
+    let (outcome, path) = session.run(meeting)?;
+    drop(session); // leaves the full screen, so the line below lands on the normal one
     Ok(report(&outcome, &path))
+}
+
+/// `minutes` with no arguments: the start screen, then the live screen on the meeting chosen
+/// (`open` turns the choice into an opened or newly created record). Errors opening it are
+/// shown on the start screen, which stays.
+///
+/// # Errors
+/// [`Error::NotATerminal`]; the terminal or a thread cannot be set up.
+pub fn run_start_screen(
+    mut start: StartScreen,
+    options: &MeetingOptions,
+    mut open: impl FnMut(StartChoice) -> Result<Meeting>,
+) -> Result<ExitCode> {
+    let mut session = Session::start(options)?;
+    loop {
+        session
+            .screen
+            .terminal()
+            .draw(|frame| start.render(&session.theme, frame))
+            .map_err(|e| setup_error("terminal", &e))?;
+        match session.rx.recv_timeout(shell::TICK) {
+            Ok(event::Message::Terminal(event)) => {
+                if let Some(action) = start.map_event(&event) {
+                    start.update(&action);
+                }
+            }
+            Ok(event::Message::HangUp(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Ok(ExitCode::SUCCESS);
+            }
+            Ok(event::Message::Saved(_)) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) if !event::terminal_alive() => {
+                terminal::mark_dead();
+                return Ok(ExitCode::SUCCESS);
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        match start.choice.take() {
+            None => {}
+            Some(StartChoice::Quit) => return Ok(ExitCode::SUCCESS),
+            Some(choice) => match open(choice) {
+                Ok(meeting) => {
+                    let (outcome, path) = session.run(meeting)?;
+                    drop(session);
+                    return Ok(report(&outcome, &path));
+                }
+                Err(error) => {
+                    start.form = None;
+                    start.notices.insert(0, error.to_string());
+                }
+            },
+        }
+    }
+}
+
+/// The terminal, the signal and input threads, and the theme: everything one run of the
+/// screen shares, from the start screen to the end of the meeting.
+struct Session {
+    screen: terminal::Screen,
+    tx: mpsc::Sender<event::Message>,
+    rx: mpsc::Receiver<event::Message>,
+    theme: super::theme::Theme,
+    _signals: event::SignalGuard,
+}
+
+impl Session {
+    /// Checks the terminal, loads the theme (warnings printed before the screen opens),
+    /// catches signals, enters the full screen and starts reading input.
+    fn start(options: &MeetingOptions) -> Result<Self> {
+        if let Some(what) = terminal_problem() {
+            return Err(Error::NotATerminal(what.to_owned()));
+        }
+        let (settings, mut warnings) = crate::config::load_settings();
+        let name = crate::config::theme_name(options.theme.clone(), &settings);
+        let (theme, theme_warnings) = load_theme(
+            name.as_deref(),
+            user_themes_dir().as_deref(),
+            no_color_requested(),
+        );
+        warnings.extend(theme_warnings);
+        for warning in warnings {
+            let _ = writeln!(io::stderr(), "minutes: warning: {warning}");
+        }
+        let (tx, rx) = mpsc::channel();
+        // Signals first: from here on SIGHUP/SIGTERM save instead of killing.
+        let signals = event::spawn_signals(tx.clone()).map_err(|e| setup_error("signals", &e))?;
+        let screen = terminal::enter().map_err(|e| setup_error("terminal", &e))?;
+        event::spawn_reader(tx.clone()).map_err(|e| setup_error("input", &e))?;
+        Ok(Self {
+            screen,
+            tx,
+            rx,
+            theme,
+            _signals: signals,
+        })
+    }
+
+    /// The live screen on `meeting` until it ends; where the record is.
+    fn run(&mut self, meeting: Meeting) -> Result<(Outcome, PathBuf)> {
+        let Meeting {
+            record,
+            path,
+            file,
+            read_only,
+        } = meeting;
+        let read_only = read_only.or_else(|| {
+            file.is_none()
+                .then(|| "this session cannot write the file; opened read-only".to_owned())
+        });
+        let saver = Saver::spawn(file, path.clone(), self.tx.clone())
+            .map_err(|e| setup_error("saver", &e))?;
+        let app = App::new(record, read_only, SystemClock.now());
+        let outcome = shell::run(&mut self.screen, app, &self.theme, saver, &self.rx, &path);
+        Ok((outcome, path))
+    }
 }
 
 fn setup_error(what: &str, error: &io::Error) -> Error {

@@ -39,6 +39,8 @@ pub const TICK: Duration = Duration::from_millis(250);
 pub const EXIT_WAIT: Duration = Duration::from_secs(2);
 /// How long a hang-up waits for the final save: the program must be gone within a second.
 pub const HANGUP_WAIT: Duration = Duration::from_millis(650);
+/// How long a hang-up waits for keys typed just before it (see `Shell::take_last_keys`).
+const LAST_KEYS_GRACE: Duration = Duration::from_millis(60);
 /// At most this many waiting messages are handled before the screen is drawn again.
 const MAX_BATCH: usize = 512;
 
@@ -205,6 +207,9 @@ impl<D: Display> Shell<'_, D> {
                 }
             };
             for message in first.into_iter().chain(rx.try_iter().take(MAX_BATCH)) {
+                if matches!(message, Message::HangUp(_)) {
+                    self.take_last_keys(rx)?;
+                }
                 self.handle(message)?;
                 if self.exiting {
                     break;
@@ -217,6 +222,22 @@ impl<D: Display> Shell<'_, D> {
                 self.draw()?;
             }
         }
+        Ok(())
+    }
+
+    /// A hang-up signal can overtake the last keys typed before the line dropped (the input
+    /// thread has read them but not yet passed them on): take what arrives within
+    /// [`LAST_KEYS_GRACE`] first, so they are in the final save.
+    fn take_last_keys(&mut self, rx: &Receiver<Message>) -> Result<(), Bug> {
+        let until = Instant::now() + LAST_KEYS_GRACE;
+        let mut later = Vec::new();
+        while let Ok(message) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
+            match message {
+                Message::Terminal(_) | Message::Saved(_) => self.handle(message)?,
+                Message::HangUp(_) => later.push(message),
+            }
+        }
+        drop(later);
         Ok(())
     }
 

@@ -430,5 +430,8 @@ fn new_editor() -> TextArea<'static> {
     let mut editor = TextArea::default();
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.set_cursor_line_style(ratatui::style::Style::default());
+    // The terminal's own cursor marks the caret (see `ui::render`): a drawn one would cost a
+    // cell of escape codes on every key over SSH.
+    editor.set_cursor_style(ratatui::style::Style::default());
     editor
 }
