@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::model::NewMeeting;
 use crate::store::ListEntry;
@@ -192,22 +192,7 @@ impl StartScreen {
             let height = form
                 .preferred_height(width.saturating_sub(2))
                 .saturating_add(2);
-            let [row] = body.layout(
-                &Layout::vertical([Constraint::Length(height.min(body.height))])
-                    .flex(ratatui::layout::Flex::Center),
-            );
-            let [popup] = row.layout(
-                &Layout::horizontal([Constraint::Length(width)])
-                    .flex(ratatui::layout::Flex::Center),
-            );
-            frame.render_widget(Clear, popup);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.popup_border())
-                .title(" New meeting ")
-                .title_style(theme.title());
-            let inner = block.inner(popup);
-            frame.render_widget(block, popup);
+            let inner = crate::tui::ui::popup(theme, frame, body, width, height, "New meeting");
             cursor = form.render(inner, frame.buffer_mut(), theme);
         }
         if let Some(position) = cursor {
@@ -216,13 +201,13 @@ impl StartScreen {
     }
 
     fn render_recent(&self, theme: &Theme, frame: &mut Frame<'_>, area: Rect) -> Option<Position> {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border(self.form.is_none()))
-            .title(" Recent meetings (n: new meeting) ")
-            .title_style(theme.pane_title(self.form.is_none()));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = crate::tui::ui::draw_pane(
+            frame,
+            theme,
+            area,
+            " Recent meetings (n: new meeting) ".to_owned(),
+            self.form.is_none(),
+        );
         let notice_rows = u16::try_from(self.notices.len().min(3)).unwrap_or(3);
         let [list_area, notice_area] = inner.layout(&Layout::vertical([
             Constraint::Fill(1),

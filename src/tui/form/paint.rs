@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::Style;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Writes `text` at (x, y), at most `width` columns, with "…" when cut; returns the column
 /// after it. Writes nothing outside the buffer.
@@ -17,25 +16,7 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, styl
 
 /// `text` cut to `width` display columns, ending in "…" when cut.
 pub(super) fn fit(text: &str, width: u16) -> String {
-    let width = usize::from(width);
-    if width == 0 {
-        return String::new();
-    }
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut fitted = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        fitted.push(c);
-        used += w;
-    }
-    fitted.push('…');
-    fitted
+    crate::table::truncate(text, usize::from(width))
 }
 
 #[cfg(test)]

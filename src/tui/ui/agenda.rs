@@ -37,9 +37,7 @@ pub(super) fn render(
         .filter(|i| !matches!(i.status, ItemStatus::Pending | ItemStatus::Current))
         .count();
     let title = format!(" Agenda {done}/{} ", app.record.agenda.len());
-    let block = super::pane_block(theme, title, focused);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::draw_pane(frame, theme, area, title, focused);
 
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for decision in &app.record.decisions {

@@ -41,9 +41,7 @@ pub(super) fn render(
     };
     let focused = app.focus == pane;
     let title = format!(" {} ", pane.title());
-    let block = super::pane_block(theme, title, focused);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::draw_pane(frame, theme, area, title, focused);
     if total == 0 {
         frame.render_widget(
             ratatui::widgets::Paragraph::new(empty)

@@ -8,6 +8,8 @@ mod lists;
 mod notes;
 mod overlay;
 
+pub(crate) use overlay::popup;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -220,13 +222,22 @@ fn render_too_small(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect)
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-/// A bordered pane, its title styled by focus.
-fn pane_block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
-    Block::default()
+/// Draws a bordered pane, its title styled by focus; returns the area inside the border.
+pub(crate) fn draw_pane(
+    frame: &mut Frame<'_>,
+    theme: &Theme,
+    area: Rect,
+    title: String,
+    focused: bool,
+) -> Rect {
+    let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
         .title(title)
-        .title_style(theme.pane_title(focused))
+        .title_style(theme.pane_title(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// The marker shown on an entry that is not for everyone: `[R]` restricted, `[P1]`

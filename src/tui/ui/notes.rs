@@ -22,9 +22,7 @@ pub(super) fn render(
     let focused = app.focus == Pane::Notes;
     let item = app.record.agenda.get(app.current)?;
     let title = format!(" {}. {} ", app.current + 1, item.title);
-    let block = super::pane_block(theme, title, focused);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::draw_pane(frame, theme, area, title, focused);
 
     let prompt_rows = wrapped_rows(&item.prompt, inner.width).min((inner.height / 3).max(3));
     let editor_rows = (inner.height / 3).clamp(3, 8);

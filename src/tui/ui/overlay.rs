@@ -174,7 +174,7 @@ fn render_goto(
 }
 
 /// A centred pop-up of at most `width` x `height` inside `area`, cleared, with a border.
-pub(super) fn popup(
+pub(crate) fn popup(
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
