@@ -880,3 +880,367 @@ mod start_screen {
         );
     }
 }
+
+/// A whole case conference driven through the keys, then saved through the store and read
+/// back: attendance, the adult's absence with its reason, notes on every item, two findings,
+/// three decisions, five quick actions, the plan, feedback and review, and the closing check.
+mod full_meeting {
+    use super::*;
+    use minutes::model::{MentalCapacity, RepresentativeKind};
+    use minutes::store::{Store, load_file};
+
+    fn empty_case_conference() -> Record {
+        let mut record = live_record();
+        record.attendees.clear();
+        record
+    }
+
+    /// Adds an attendee through the form: `attendance` Right presses from Present.
+    fn add_person(screen: &mut Screen, name: &str, role: &str, agency: &str, attendance: usize) {
+        screen.keys("a");
+        screen.keys(name);
+        screen.key(KeyCode::Tab);
+        screen.key(KeyCode::Tab);
+        screen.keys(role);
+        screen.key(KeyCode::Tab);
+        screen.keys(agency);
+        screen.key(KeyCode::Tab);
+        for _ in 0..attendance {
+            screen.key(KeyCode::Right);
+        }
+        screen.key(KeyCode::Enter);
+    }
+
+    fn quick_action(screen: &mut Screen, line: &str) -> minutes::model::ActionItem {
+        screen.ctrl('t');
+        screen.keys(line);
+        screen.key(KeyCode::Enter);
+        screen.app.record.actions.last().unwrap().clone()
+    }
+
+    /// Opens the plan pane's section `n` form from anywhere.
+    fn plan_section(screen: &mut Screen, n: usize) {
+        focus(screen, Pane::Plan);
+        while screen.app.selected.plan > n {
+            screen.keys("k");
+        }
+        while screen.app.selected.plan < n {
+            screen.keys("j");
+        }
+        screen.key(KeyCode::Enter);
+    }
+
+    fn focus(screen: &mut Screen, pane: Pane) {
+        while screen.app.focus != pane {
+            screen.key(KeyCode::Tab);
+        }
+    }
+
+    #[test]
+    fn a_scripted_case_conference_is_all_in_the_saved_file() {
+        let mut screen = Screen::new(empty_case_conference(), 100, 30);
+        focus(&mut screen, Pane::People);
+        add_person(&mut screen, "Priya Nair", "Chair", "Adult Social Care", 0);
+        add_person(
+            &mut screen,
+            "Tom Walsh",
+            "Minute taker",
+            "Adult Social Care",
+            0,
+        );
+        add_person(
+            &mut screen,
+            "Jane Smith",
+            "Detective Constable",
+            "Police",
+            0,
+        );
+        add_person(
+            &mut screen,
+            "Rhys Evans",
+            "GP",
+            "Riverside Medical Practice",
+            0,
+        );
+        add_person(
+            &mut screen,
+            "Claire Dubois",
+            "District Nurse",
+            "Community Health NHS Trust",
+            1,
+        );
+        add_person(
+            &mut screen,
+            "Gareth Lloyd",
+            "Inspector",
+            "Care Quality Commission",
+            3,
+        );
+        add_person(
+            &mut screen,
+            "Sam Taylor",
+            "Care Act advocate",
+            "Voice Advocacy",
+            0,
+        );
+        add_person(&mut screen, "Edith Warren", "", "", 2);
+        assert_eq!(screen.app.record.attendees.len(), 8);
+        // Sam Taylor represents the adult as advocate; Edith Warren is the adult.
+        screen.app.selected.people = 6;
+        screen.keys("e");
+        for _ in 0..8 {
+            screen.key(KeyCode::Tab);
+        }
+        screen.key(KeyCode::Right);
+        screen.key(KeyCode::Enter);
+        screen.keys("jm");
+        assert!(screen.app.record.attendees[7].is_adult);
+
+        // The adult's participation: did not attend, why, views through the advocate.
+        plan_section(&mut screen, 0);
+        screen.key(KeyCode::Right);
+        screen.key(KeyCode::Right);
+        screen.key(KeyCode::Tab);
+        screen.keys("Mrs Warren chose not to attend; she met the advocate beforehand");
+        screen.key(KeyCode::Tab);
+        screen.keys("x");
+        screen.key(KeyCode::Tab);
+        screen.keys("She wants to stay at home with the same carers");
+        screen.key(KeyCode::Tab);
+        screen.key(KeyCode::Right);
+        screen.key(KeyCode::Enter);
+        assert_eq!(screen.app.record.adult_participation.attended, Some(false));
+
+        // Every item: a note, the entries it calls for, then done.
+        focus(&mut screen, Pane::Agenda);
+        let mut decisions = 0;
+        let mut actions = Vec::new();
+        let lines = [
+            (
+                "JS to request CCTV from Oakfield by fri",
+                "Jane Smith",
+                "Police",
+                "2026-11-27",
+            ),
+            (
+                "RE to review medication within 10 working days",
+                "Rhys Evans",
+                "Riverside Medical Practice",
+                "2026-12-07",
+            ),
+            (
+                "PN to write to Oakfield tomorrow",
+                "Priya Nair",
+                "Adult Social Care",
+                "2026-11-24",
+            ),
+            (
+                "Sam Taylor to visit Mrs Warren by 3 Dec",
+                "Sam Taylor",
+                "Voice Advocacy",
+                "2026-12-03",
+            ),
+            (
+                "Gareth Lloyd to share the inspection report +2w",
+                "Gareth Lloyd",
+                "Care Quality Commission",
+                "2026-12-07",
+            ),
+        ];
+        while screen.app.record.meeting.ended_at.is_none() {
+            let index = screen.app.current;
+            let kind = screen.app.record.agenda[index].kind;
+            screen.keys("i");
+            screen.keys(&format!("Discussed item {}", index + 1));
+            screen.key(KeyCode::Enter);
+            match kind {
+                ItemKind::Findings => {
+                    focus(&mut screen, Pane::Findings);
+                    for (allegation, rationale) in [
+                        (
+                            "Neglect: missed care calls",
+                            "Call logs show a third of calls missed",
+                        ),
+                        (
+                            "Financial: money taken from her purse",
+                            "Her account is consistent but uncorroborated",
+                        ),
+                    ] {
+                        screen.keys("a");
+                        screen.keys(allegation);
+                        screen.key(KeyCode::Tab);
+                        screen.key(KeyCode::Right);
+                        for _ in 0..3 {
+                            screen.key(KeyCode::Tab);
+                        }
+                        screen.key(KeyCode::Right);
+                        for _ in 0..3 {
+                            screen.key(KeyCode::Tab);
+                        }
+                        screen.keys(rationale);
+                        screen.key(KeyCode::Enter);
+                    }
+                }
+                ItemKind::Decisions if decisions < 3 => {
+                    focus(&mut screen, Pane::Findings);
+                    decisions += 1;
+                    screen.keys("c");
+                    screen.keys(&format!("Decision {decisions}"));
+                    screen.key(KeyCode::Tab);
+                    screen.keys(&format!("Reason {decisions}"));
+                    screen.key(KeyCode::Enter);
+                }
+                ItemKind::Actions if actions.len() < lines.len() => {
+                    for (line, ..) in &lines[actions.len()..] {
+                        actions.push(quick_action(&mut screen, line));
+                    }
+                }
+                ItemKind::Plan if screen.app.record.plan.coordinator.is_empty() => {
+                    plan_section(&mut screen, 2);
+                    screen.keys("Daily calls by a new provider; weekly nurse visits");
+                    screen.key(KeyCode::Tab);
+                    screen.keys("Amara Okafor");
+                    screen.key(KeyCode::Tab);
+                    screen.keys("District nurses");
+                    screen.key(KeyCode::Tab);
+                    screen.keys("Emergency respite if calls are missed again");
+                    screen.event(Event::Key(KeyEvent::new(
+                        KeyCode::Char('j'),
+                        KeyModifiers::CONTROL,
+                    )));
+                    screen.keys("Police informed of any contact by Worker A");
+                    screen.key(KeyCode::Tab);
+                    screen.keys("Copy to Mrs Warren through her advocate");
+                    screen.key(KeyCode::Enter);
+                }
+                ItemKind::Feedback => {
+                    plan_section(&mut screen, 3);
+                    screen.keys("Sam Taylor");
+                    screen.key(KeyCode::Tab);
+                    screen.keys("Decisions and plan, within 2 days");
+                    for _ in 0..9 {
+                        screen.key(KeyCode::Tab);
+                    }
+                    screen.keys("Priya Nair");
+                    screen.key(KeyCode::Enter);
+                }
+                ItemKind::Review if screen.app.record.review.review_date.is_none() => {
+                    plan_section(&mut screen, 4);
+                    screen.keys("+6w");
+                    screen.key(KeyCode::Enter);
+                }
+                _ => {}
+            }
+            focus(&mut screen, Pane::Agenda);
+            if screen
+                .app
+                .record
+                .agenda
+                .iter()
+                .all(|i| i.status != ItemStatus::Pending)
+            {
+                screen.keys("d");
+                screen.keys("E");
+                assert!(
+                    screen.shows("Closing check: nothing missing"),
+                    "{}",
+                    screen.text()
+                );
+                screen.key(KeyCode::Enter);
+            } else {
+                screen.keys("d");
+                assert_ne!(
+                    screen.app.current,
+                    index,
+                    "moved on from item {}: {}",
+                    index + 1,
+                    screen.text()
+                );
+            }
+        }
+
+        // Quick capture parsed who, which agency and when.
+        for (action, (_, owner, agency, due)) in actions.iter().zip(lines) {
+            assert_eq!(
+                (action.owner.as_str(), action.agency.as_str()),
+                (owner, agency),
+                "{action:?}"
+            );
+            assert_eq!(action.due, Some(common::date(due)), "{action:?}");
+        }
+
+        // Save as the shell does, then read the file back.
+        screen.ctrl('q');
+        let Some(Effect::Save(record)) = screen
+            .effects
+            .iter()
+            .rev()
+            .find(|e| matches!(e, Effect::Save(_)))
+        else {
+            panic!("no save on quit");
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path().join("records")).unwrap();
+        let path = store.create(record).unwrap();
+        let saved = load_file(&path).unwrap();
+
+        let attendance: Vec<Attendance> = saved.attendees.iter().map(|a| a.attendance).collect();
+        assert_eq!(
+            attendance
+                .iter()
+                .filter(|a| **a == Attendance::Present)
+                .count(),
+            5
+        );
+        assert_eq!(attendance[4], Attendance::Apologies);
+        assert_eq!(attendance[5], Attendance::WrittenContribution);
+        assert_eq!(attendance[7], Attendance::Absent);
+        assert!(saved.attendees[7].is_adult);
+        assert_eq!(
+            saved.attendees[6].representative_kind,
+            Some(RepresentativeKind::ALL[0])
+        );
+        let adult = &saved.adult_participation;
+        assert_eq!(adult.attended, Some(false));
+        assert!(
+            adult
+                .reason_not_attended
+                .starts_with("Mrs Warren chose not to attend")
+        );
+        assert_eq!(
+            adult.views,
+            "She wants to stay at home with the same carers"
+        );
+        assert_eq!(adult.capacity, Some(MentalCapacity::ALL[0]));
+        for (i, item) in saved.agenda.iter().enumerate() {
+            assert_eq!(item.status, ItemStatus::Done, "item {}", i + 1);
+            assert!(item.opened_at.is_some() && item.closed_at.is_some());
+            assert!(
+                item.notes
+                    .iter()
+                    .any(|n| n.text == format!("Discussed item {}", i + 1)),
+                "item {}: {:?}",
+                i + 1,
+                item.notes
+            );
+        }
+        assert_eq!(saved.findings.len(), 2);
+        for finding in &saved.findings {
+            assert!(
+                finding.gaps().iter().all(|g| !g.contains("rationale")),
+                "{finding:?}"
+            );
+            assert!(finding.abuse_type.is_some() && finding.finding.is_some());
+        }
+        assert_eq!(saved.decisions.len(), 3);
+        assert_eq!(saved.decisions[2].rationale, "Reason 3");
+        assert_eq!(saved.actions.len(), 5);
+        assert_eq!(saved.plan.coordinator, "Amara Okafor");
+        assert_eq!(saved.plan.contingencies.len(), 2);
+        assert_eq!(saved.feedback.to_adult.by, "Sam Taylor");
+        assert_eq!(saved.feedback.adult_disagreement_contact, "Priya Nair");
+        assert_eq!(saved.review.review_date, Some(common::date("2027-01-04")));
+        assert_eq!(saved.meeting.ended_at, Some(common::at("10:05")));
+        assert!(minutes::model::closing_gaps(&saved, common::date("2026-11-23")).is_empty());
+    }
+}

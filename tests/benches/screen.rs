@@ -87,7 +87,8 @@ fn keystroke(c: &mut Criterion) {
 /// Writes the large record, open for minutes, to `target/bench-data/large-record/` so the real
 /// binary can be measured on it (`minutes open` with ptymeter; see the README).
 fn write_large_record_for_ptymeter(_: &mut Criterion) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/large-record");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/large-record");
     let _ = std::fs::remove_dir_all(&dir);
     let store = minutes::store::Store::open(&dir).expect("store");
     let path = store.create(&large_live_record()).expect("create");

@@ -107,14 +107,18 @@ impl App {
         for (i, person) in self.record.attendees.iter_mut().enumerate() {
             person.is_adult = i == index && !was;
         }
-        if !was {
-            self.record.adult_participation.attended = Some(true);
+        let participation = &mut self.record.adult_participation;
+        if !was && participation.attended.is_none() {
+            let present = self.record.attendees[index].attendance == Attendance::Present;
+            participation.attended = Some(present);
         }
         self.changed();
-        let text = if was {
-            "No longer marked as the adult."
-        } else {
-            "Marked as the adult; their attendance is recorded as attended."
+        let text = match (was, self.record.adult_participation.attended) {
+            (true, _) => "No longer marked as the adult.",
+            (false, Some(false)) => {
+                "Marked as the adult, who did not attend: record why in Plan & review."
+            }
+            (false, _) => "Marked as the adult.",
         };
         self.say(text, Tone::Info);
     }
