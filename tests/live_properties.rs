@@ -5,8 +5,9 @@
 mod common;
 
 use minutes::model::{NewMeeting, Record};
+use minutes::store::{Store, load_file};
 use minutes::templates::Catalogue;
-use minutes::tui::action::Action;
+use minutes::tui::action::{Action, Effect};
 use minutes::tui::app::App;
 use minutes::tui::keymap::map_event;
 use minutes::tui::theme::Theme;
@@ -82,13 +83,17 @@ fn finished_notes(app: &App) -> Vec<(usize, usize, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn random_input_never_panics_and_never_loses_a_finished_note(
-        inputs in proptest::collection::vec(input(), 1..120),
+        inputs in proptest::collection::vec(input(), 1..200),
     ) {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path().join("records")).unwrap();
         let mut app = App::new(record(), None, common::at("10:00"));
+        let path = store.create(&app.record).unwrap();
+        let mut saved_notes: Vec<(usize, usize, String)> = Vec::new();
         let theme = Theme::builtin("default").unwrap();
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let mut now = common::at("10:00");
@@ -109,7 +114,12 @@ proptest! {
                 }
             };
             if let Some(action) = action {
-                let _ = app.update(action);
+                for effect in app.update(action) {
+                    if let Effect::Save(record) = effect {
+                        store.save(&path, &record).unwrap();
+                        saved_notes = finished_notes(&app);
+                    }
+                }
             }
             terminal.draw(|frame| render(&app, &theme, frame)).unwrap();
             let now_finished = finished_notes(&app);
@@ -117,6 +127,17 @@ proptest! {
                 prop_assert!(now_finished.contains(note), "lost {note:?}");
             }
             seen = now_finished;
+        }
+        // The end of the session (quit or hang-up) saves; the file then holds every note.
+        for effect in app.update(Action::HangUp) {
+            if let Effect::Save(record) = effect {
+                store.save(&path, &record).unwrap();
+            }
+        }
+        let on_disk = load_file(&path).unwrap();
+        prop_assert_eq!(&on_disk.agenda, &app.record.agenda);
+        for (item, index, text) in &saved_notes {
+            prop_assert_eq!(&on_disk.agenda[*item].notes[*index].text, text);
         }
     }
 }

@@ -462,6 +462,29 @@ fn a_failing_save_is_shown_retried_and_quitting_offers_another_path() {
     };
     assert_eq!(path.to_str(), Some("/tmp/copy.json"));
     assert_eq!(record.agenda[0].notes[0].text, "text that must not be lost");
+    assert_eq!(
+        screen.app.run_state(),
+        RunState::Running,
+        "not before the copy is written"
+    );
+    screen.act(Action::Copied(Err(
+        "/tmp/copy.json: permission denied".to_owned()
+    )));
+    assert!(
+        screen.shows("The copy was NOT written"),
+        "{}",
+        screen.text()
+    );
+    assert!(screen.shows("Quit: the record is NOT saved"), "asked again");
+    screen.keys("w/tmp/other.json");
+    screen.key(KeyCode::Enter);
+    screen.act(Action::Copied(Ok("/tmp/other.json".into())));
+    assert_eq!(screen.app.run_state(), RunState::Quit);
+    assert!(matches!(screen.effects.last(), Some(Effect::Exit)));
+    assert!(
+        screen.app.is_dirty(),
+        "the record's own file still lacks the text"
+    );
 }
 
 #[test]

@@ -365,3 +365,24 @@ fn a_second_session_opens_read_only_and_says_why() {
     first.wait_exit(Duration::from_secs(2));
     assert!(!folder.text().contains("not mine"));
 }
+
+#[test]
+fn sigkill_after_the_autosave_delay_loses_nothing_typed() {
+    let folder = Folder::new();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    session.type_text("autosaved before the crash");
+    session.wait_for_echo("crash");
+    // Autosave writes at most about a second after the last key: wait that long (and a
+    // little for the fsyncs), without looking, then kill with no chance to save.
+    let deadline = Instant::now() + Duration::from_millis(2000);
+    while Instant::now() < deadline {
+        session.pump();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.signal(Signal::KILL);
+    let _ = session.wait_exit(Duration::from_secs(2));
+    let record = minutes::store::load_file(&folder.record).expect("the record is intact");
+    let text = serde_json::to_string(&record).expect("json");
+    assert!(text.contains("autosaved before the crash"), "{text}");
+}

@@ -15,8 +15,10 @@ pub enum Action {
     Tick(Timestamp),
     /// The terminal was resized.
     Resize(u16, u16),
-    /// A save finished: `Ok(at)` or the error in words.
+    /// A save of the record's own file finished: `Ok(at)` or the error in words.
     Saved(Result<Timestamp, String>),
+    /// A copy to another file (asked for when saving failed) finished: where, or why not.
+    Copied(Result<PathBuf, String>),
     /// SIGHUP/SIGTERM or the terminal went away: save and exit now.
     HangUp,
     /// Text pasted in one go (bracketed paste): inserted as text, never run as commands.

@@ -168,6 +168,14 @@ pub fn run<D: Display>(
     shell.finish(rx, bug)
 }
 
+/// What the app is told about a finished save: its own file, or a copy.
+fn action_for(report: SaveReport) -> Action {
+    match report.kind {
+        SaveKind::Copy(path) => Action::Copied(report.result.map(|_| path)),
+        _ => Action::Saved(report.result),
+    }
+}
+
 /// A panic caught in the loop, with its message.
 struct Bug(String);
 
@@ -253,7 +261,7 @@ impl<D: Display> Shell<'_, D> {
             Message::HangUp(cause) => self.hang_up(cause),
             Message::Saved(report) => {
                 self.saves.reported(&report);
-                self.apply(Action::Saved(report.result))
+                self.apply(action_for(report))
             }
         }
     }
@@ -385,7 +393,7 @@ impl<D: Display> Shell<'_, D> {
                     self.saves.reported(&report);
                     // Bookkeeping only; a panic here would change nothing that matters.
                     let app = &mut self.app;
-                    let _ = catch(|| app.update(Action::Saved(report.result)));
+                    let _ = catch(|| app.update(action_for(report)));
                 }
                 Ok(Message::HangUp(cause)) => {
                     if self.hang_up.is_none() {

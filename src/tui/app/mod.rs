@@ -144,6 +144,8 @@ pub struct App {
     pub now: Timestamp,
     /// A digit typed in the agenda, waiting for a possible second digit.
     pub pending_digit: Option<(u8, Timestamp)>,
+    /// The user chose to write a copy and quit: leave once the copy is written.
+    pub quit_after_copy: bool,
     /// Closing-check gaps acknowledged in this session (their messages).
     pub acknowledged: Vec<String>,
     /// The window over the screen that takes the keys, if any.
@@ -187,6 +189,7 @@ impl App {
             pending_digit: None,
             overlay: None,
             acknowledged: Vec::new(),
+            quit_after_copy: false,
             run: RunState::Running,
             redraw: true,
         };
@@ -225,7 +228,11 @@ impl App {
         if self.overlay.is_some()
             && !matches!(
                 action,
-                Action::Tick(_) | Action::Saved(_) | Action::Resize(..) | Action::HangUp
+                Action::Tick(_)
+                    | Action::Saved(_)
+                    | Action::Copied(_)
+                    | Action::Resize(..)
+                    | Action::HangUp
             )
         {
             return self.update_overlay(action);
@@ -240,6 +247,7 @@ impl App {
                 self.save.finished(result, self.now);
                 Vec::new()
             }
+            Action::Copied(result) => self.copied(result),
             Action::Resize(..) => Vec::new(),
             Action::Redraw => vec![Effect::ClearScreen],
             Action::HangUp => self.hang_up(),

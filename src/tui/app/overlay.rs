@@ -125,6 +125,30 @@ impl App {
         }
     }
 
+    /// The copy asked for from the quit question was written, or not.
+    pub(super) fn copied(&mut self, result: Result<PathBuf, String>) -> Vec<Effect> {
+        match result {
+            Ok(path) if self.quit_after_copy => {
+                self.run = RunState::Quit;
+                self.say(&format!("Copy written to {}.", path.display()), Tone::Info);
+                vec![Effect::Exit]
+            }
+            Ok(path) => {
+                self.say(&format!("Copy written to {}.", path.display()), Tone::Info);
+                Vec::new()
+            }
+            Err(reason) => {
+                self.quit_after_copy = false;
+                self.say(
+                    &format!("The copy was NOT written: {reason}"),
+                    Tone::Warning,
+                );
+                self.open_quit_question();
+                Vec::new()
+            }
+        }
+    }
+
     pub(super) fn open_quit_question(&mut self) {
         self.overlay = Some(Overlay::Quit(QuitQuestion::default()));
     }
@@ -402,6 +426,7 @@ impl App {
                 Action::Submit if !path.trim().is_empty() => {
                     let target = PathBuf::from(path.trim());
                     self.overlay = None;
+                    self.quit_after_copy = true;
                     self.say(
                         &format!("Writing a copy to {}...", target.display()),
                         Tone::Info,

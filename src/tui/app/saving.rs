@@ -61,7 +61,10 @@ impl SaveState {
 
     /// The shell reports a save's result.
     pub fn finished(&mut self, result: Result<Timestamp, String>, now: Timestamp) {
-        let revision = self.in_flight.take().unwrap_or(self.revision);
+        // A result nobody asked for says nothing about what is on disk.
+        let Some(revision) = self.in_flight.take() else {
+            return;
+        };
         match result {
             Ok(at) => {
                 self.saved_revision = self.saved_revision.max(revision);
