@@ -91,8 +91,12 @@ impl Screen {
         let mut out = String::new();
         for y in 0..buffer.area.height {
             let mut line = String::new();
-            for x in 0..buffer.area.width {
-                line.push_str(buffer[(x, y)].symbol());
+            let mut x = 0;
+            while x < buffer.area.width {
+                // A wide character covers the next cell too, as on a real terminal.
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
             }
             out.push_str(line.trim_end());
             out.push('\n');
@@ -1265,5 +1269,29 @@ mod full_meeting {
         assert_eq!(saved.review.review_date, Some(common::date("2027-01-04")));
         assert_eq!(saved.meeting.ended_at, Some(common::at("10:05")));
         assert!(minutes::model::closing_gaps(&saved, common::date("2026-11-23")).is_empty());
+    }
+}
+
+#[test]
+fn unicode_names_and_text_keep_their_widths_at_every_size() {
+    for (width, height) in [(60, 16), (80, 24), (100, 30), (140, 45)] {
+        let mut record = common::unicode_record();
+        record.meeting.ended_at = None;
+        let mut screen = Screen::new(record, width, height);
+        screen.keys("Zoë: 陈伟 agreed 🙂 — Łukasz to follow up");
+        screen.key(KeyCode::Enter);
+        assert!(
+            screen.shows("陈伟 agreed 🙂"),
+            "{width}x{height}: {}",
+            screen.text()
+        );
+        screen.key(KeyCode::Tab);
+        assert!(
+            screen.shows("Zoë Ó Briain"),
+            "{width}x{height}: {}",
+            screen.text()
+        );
+        screen.keys("@");
+        screen.key(KeyCode::Esc);
     }
 }
