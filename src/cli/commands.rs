@@ -13,8 +13,8 @@ use crate::model::{NewMeeting, Record, RecordSummary};
 use crate::store::{RecordFile, Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
-use crate::tui::meeting::{self, Meeting, MeetingOptions, run_meeting, run_start_screen};
-use crate::tui::start::{StartChoice, StartScreen};
+use crate::tui::browser::{Browser, Request, Response};
+use crate::tui::meeting::{self, Handled, Meeting, MeetingOptions, run_browser, run_meeting};
 
 /// Runs one parsed command line.
 ///
@@ -23,7 +23,7 @@ use crate::tui::start::{StartChoice, StartScreen};
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let clock = SystemClock;
     let result = match cli.command {
-        None if meeting::terminal_problem().is_none() => start_screen(cli.dir, &clock),
+        None if meeting::terminal_problem().is_none() => browse(cli.dir, &clock),
         None => overview(cli.dir, &clock, out),
         Some(Command::Templates { action: None }) => list_templates(out),
         Some(Command::Templates {
@@ -248,40 +248,68 @@ fn create_record(
     }
 }
 
-/// `minutes` on a terminal: the start screen, then the live screen on the meeting chosen.
-fn start_screen(dir: Option<PathBuf>, clock: &dyn Clock) -> Result<ExitCode> {
+/// `minutes` on a terminal: the browser, and the live screen on what is opened from it.
+fn browse(dir: Option<PathBuf>, clock: &dyn Clock) -> Result<ExitCode> {
     let store = open_store(dir)?;
-    let listing = store.list()?;
     let catalogue = load_catalogue();
+    let (entries, notices) = listing(&store)?;
+    let templates = catalogue
+        .templates()
+        .iter()
+        .map(|t| (t.key.clone(), t.title.clone()))
+        .collect();
+    let browser = Browser::new(entries, templates, notices, clock.today());
+    run_browser(browser, &MeetingOptions::default(), |request| {
+        browser_request(&store, &catalogue, clock, request)
+    })
+}
+
+/// Every record and what to say about the folder.
+fn listing(store: &Store) -> Result<(Vec<crate::store::ListEntry>, Vec<String>)> {
+    let listing = store.list()?;
     let mut notices: Vec<String> = listing
         .problems
         .iter()
         .map(|p| format!("skipped {p}"))
         .collect();
     notices.extend(listing.warnings.iter().cloned());
-    let templates = catalogue
-        .templates()
-        .iter()
-        .map(|t| (t.key.clone(), t.title.clone()))
-        .collect();
-    let start = StartScreen::new(listing.entries, templates, notices, clock.today());
-    run_start_screen(start, &MeetingOptions::default(), |choice| match choice {
-        StartChoice::Open(path) => opened(&store, path),
-        StartChoice::New { template, details } => {
+    Ok((listing.entries, notices))
+}
+
+/// Does what the browser asks of the store.
+fn browser_request(
+    store: &Store,
+    catalogue: &Catalogue,
+    clock: &dyn Clock,
+    request: Request,
+) -> Result<Handled> {
+    Ok(match request {
+        Request::Read(path) => {
+            let record = load_file(&path)?;
+            Handled::Respond(Response::Record(path, Box::new(record)))
+        }
+        Request::Edit(path) => Handled::Meeting(Box::new(opened(store, path)?)),
+        Request::New { template, details } => {
             let template = catalogue.get(&template)?;
-            let (record, file) = create_record(&store, template, &details, clock)?;
-            Ok(Meeting {
+            let (record, file) = create_record(store, template, &details, clock)?;
+            Handled::Meeting(Box::new(Meeting {
                 record,
                 path: file.path().to_owned(),
                 file: Some(file),
                 read_only: None,
-            })
+            }))
         }
-        // The start screen handles quitting itself; nothing to open.
-        StartChoice::Quit => Err(Error::Invalid {
-            path: store.dir().to_owned(),
-            message: "no meeting chosen".to_owned(),
-        }),
+        Request::Refresh => {
+            let (entries, notices) = listing(store)?;
+            Handled::Respond(Response::Listing(entries, notices))
+        }
+        Request::FollowUp(_)
+        | Request::Search(_)
+        | Request::Actions
+        | Request::SetAction { .. } => {
+            Handled::Respond(Response::Failed("not wired yet".to_owned()))
+        }
+        Request::Quit => Handled::Respond(Response::Done(String::new())),
     })
 }
 

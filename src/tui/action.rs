@@ -110,6 +110,16 @@ pub enum Action {
     /// Ctrl-L: clear and redraw the whole screen.
     Redraw,
 
+    // --- browser ---------------------------------------------------------------------------
+    /// Search the full text of every record.
+    Search,
+    /// The action tracker across meetings.
+    Tracker,
+    /// Start the follow-up (review) meeting of the selected record.
+    FollowUp,
+    /// Show all entries, or only open ones.
+    ToggleFilter,
+
     // --- overlays -------------------------------------------------------------------------
     /// Confirm the open prompt, form or dialog (Enter).
     Submit,

@@ -41,8 +41,16 @@ pub enum Context {
     Question,
     /// The help screen.
     Help,
-    /// The start screen's list of recent meetings.
-    Start,
+    /// The browser's list of meetings (typing filters it).
+    Browser,
+    /// Typing a search query.
+    Query,
+    /// Search hits.
+    Results,
+    /// Reading a record's minutes.
+    Reader,
+    /// The action tracker.
+    Tracker,
 }
 
 impl Context {
@@ -63,12 +71,16 @@ impl Context {
             Self::Picker => "Pop-up lists",
             Self::Question => "Questions",
             Self::Help => "This help",
-            Self::Start => "Start screen (minutes with no arguments)",
+            Self::Browser => "Browser: the meetings (minutes with no arguments; typing filters)",
+            Self::Query => "Browser: typing a search",
+            Self::Results => "Browser: search hits",
+            Self::Reader => "Browser: reading minutes",
+            Self::Tracker => "Browser: action tracker",
         }
     }
 
     /// The order of sections on the help screen.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 18] = [
         Self::Global,
         Self::Notes,
         Self::Lists,
@@ -82,7 +94,11 @@ impl Context {
         Self::Picker,
         Self::Question,
         Self::Help,
-        Self::Start,
+        Self::Browser,
+        Self::Query,
+        Self::Results,
+        Self::Reader,
+        Self::Tracker,
     ];
 }
 
@@ -221,8 +237,9 @@ const fn typed(c: char, ctrl: bool) -> Action {
 }
 
 use Context::{
-    Actions as Act, Agenda as Ag, Findings as Fi, Form as Fo, Global as G, Help as He, Lists as Li,
-    Notes as No, People as Pe, Picker as Pi, Plan as Pl, Prompt as Pr, Question as Qu, Start as St,
+    Actions as Act, Agenda as Ag, Browser as Br, Findings as Fi, Form as Fo, Global as G,
+    Help as He, Lists as Li, Notes as No, People as Pe, Picker as Pi, Plan as Pl, Prompt as Pr,
+    Query as Qy, Question as Qu, Reader as Rd, Results as Re, Tracker as Tr,
 };
 use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, PageDown, PageUp, Tab, Up};
 
@@ -330,12 +347,55 @@ pub const BINDINGS: &[Binding] = &[
     bind(He, &[Key::plain(PageDown), Key::ch(' ')], Action::PageDown, "page down"),
     bind(He, &[Key::plain(PageUp)], Action::PageUp, "page up"),
     hint(He, &[Key::plain(Esc), Key::ch('?'), Key::ch('q')], Action::Back, "close help", "close"),
-    // Start screen.
-    hint(St, &[Key::plain(Enter)], Action::Activate, "open the selected meeting", "open"),
-    hint(St, &[Key::ch('n')], Action::Add, "start a new meeting", "new meeting"),
-    bind(St, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "move down"),
-    bind(St, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "move up"),
-    hint(St, &[Key::ch('q'), Key::plain(Esc), Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
+    // Browser: the list of meetings.
+    hint(Br, &[Key::plain(Enter)], Action::Activate, "read the minutes", "read"),
+    hint(Br, &[Key::ctrl('e')], Action::EditSelected, "open on the live screen to edit (locked while open)", "edit"),
+    hint(Br, &[Key::ch('/')], Action::Search, "search the full text of every meeting", "search"),
+    hint(Br, &[Key::ctrl('t')], Action::Tracker, "action tracker across meetings", "actions"),
+    hint(Br, &[Key::ctrl('n')], Action::Add, "new meeting", "new"),
+    hint(Br, &[Key::ctrl('f')], Action::FollowUp, "follow-up (review) meeting of the selected one", "follow-up"),
+    bind(Br, &[Key::plain(Down)], Action::SelectNext, "move down"),
+    bind(Br, &[Key::plain(Up)], Action::SelectPrev, "move up"),
+    bind(Br, &[Key::plain(PageDown)], Action::PageDown, "page down"),
+    bind(Br, &[Key::plain(PageUp)], Action::PageUp, "page up"),
+    bind(Br, &[Key::plain(Esc)], Action::Back, "clear the filter; again: quit"),
+    hint(Br, &[Key::ch('?'), Key::plain(F(1))], Action::Help, "help", "help"),
+    hint(Br, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
+    // Browser: typing a search.
+    hint(Qy, &[Key::plain(Enter)], Action::Submit, "search", "search"),
+    hint(Qy, &[Key::plain(Esc)], Action::Back, "back to the meetings", "back"),
+    bind(Qy, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    // Browser: search hits.
+    hint(Re, &[Key::plain(Enter)], Action::Activate, "read the minutes of the hit", "read"),
+    bind(Re, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "next hit"),
+    bind(Re, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "previous hit"),
+    hint(Re, &[Key::ch('/')], Action::Search, "new search", "new search"),
+    hint(Re, &[Key::plain(Esc)], Action::Back, "back to the meetings", "back"),
+    bind(Re, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    // Browser: reading minutes.
+    bind(Rd, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "scroll down"),
+    bind(Rd, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "scroll up"),
+    hint(Rd, &[Key::plain(PageDown), Key::ch(' ')], Action::PageDown, "page down", "page"),
+    bind(Rd, &[Key::plain(PageUp)], Action::PageUp, "page up"),
+    hint(Rd, &[Key::ch(']')], Action::NextItem, "next section", "next section"),
+    bind(Rd, &[Key::ch('[')], Action::PrevItem, "previous section"),
+    hint(Rd, &[Key::ch('g'), Key::plain(Tab)], Action::GotoItem, "jump to a section", "sections"),
+    bind(Rd, &[Key::plain(Enter)], Action::Activate, "in the section list: go there"),
+    hint(Rd, &[Key::ch('e'), Key::ctrl('e')], Action::EditSelected, "open on the live screen to edit", "edit"),
+    hint(Rd, &[Key::plain(Esc), Key::ch('q')], Action::Back, "back", "back"),
+    bind(Rd, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    // Browser: action tracker.
+    bind(Tr, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "move down"),
+    bind(Tr, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "move up"),
+    bind(Tr, &[Key::plain(PageDown)], Action::PageDown, "page down"),
+    bind(Tr, &[Key::plain(PageUp)], Action::PageUp, "page up"),
+    hint(Tr, &[Key::ch('c')], Action::CompleteAction, "mark done (saved in its record)", "done"),
+    hint(Tr, &[Key::ch('x')], Action::CancelAction, "cancel (saved in its record)", "cancel"),
+    bind(Tr, &[Key::ch('o')], Action::Reopen, "open again"),
+    hint(Tr, &[Key::ch('a')], Action::ToggleFilter, "all actions / open ones", "all/open"),
+    hint(Tr, &[Key::plain(Enter)], Action::Activate, "read the meeting's minutes", "read"),
+    hint(Tr, &[Key::plain(Esc), Key::ch('q')], Action::Back, "back", "back"),
+    bind(Tr, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
 ];
 
 /// The contexts that apply now, most specific first.

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use super::app::App;
+use super::browser::{self, Browser, Request, Response};
 use super::event;
 use super::saver::Saver;
 use super::shell::{self, Ending, Outcome};
-use super::start::{StartChoice, StartScreen};
 use super::terminal;
 use super::theme::{load_theme, no_color_requested, user_themes_dir};
 use crate::clock::{Clock, SystemClock};
@@ -68,31 +68,41 @@ pub fn run_meeting(meeting: Meeting, options: &MeetingOptions) -> Result<ExitCod
     Ok(report(&outcome, &path))
 }
 
-/// `minutes` with no arguments: the start screen, then the live screen on the meeting chosen
-/// (`open` turns the choice into an opened or newly created record). Errors opening it are
-/// shown on the start screen, which stays.
+/// What the caller did with a browser [`Request`].
+#[derive(Debug)]
+pub enum Handled {
+    /// An answer for the browser.
+    Respond(Response),
+    /// A record to open on the live screen; the browser comes back when it ends.
+    Meeting(Box<Meeting>),
+}
+
+/// `minutes` with no arguments: the browser, and the live screen on the meetings opened from
+/// it, in one terminal session. `handle` does what needs the store.
 ///
 /// # Errors
 /// [`Error::NotATerminal`]; the terminal or a thread cannot be set up.
-pub fn run_start_screen(
-    mut start: StartScreen,
+pub fn run_browser(
+    mut browser: Browser,
     options: &MeetingOptions,
-    mut open: impl FnMut(StartChoice) -> Result<Meeting>,
+    mut handle: impl FnMut(Request) -> Result<Handled>,
 ) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
+    let mut last_ending: Option<(Outcome, PathBuf)> = None;
     loop {
         session
             .screen
             .terminal()
-            .draw(|frame| start.render(&session.theme, frame))
+            .draw(|frame| browser::render(&browser, &session.theme, frame))
             .map_err(|e| setup_error("terminal", &e))?;
         match session.rx.recv_timeout(shell::TICK) {
             Ok(event::Message::Terminal(event)) => {
-                if let Some(action) = start.map_event(&event) {
-                    start.update(&action);
+                if let Some(action) = browser.map_event(&event) {
+                    browser.update(&action);
                 }
             }
             Ok(event::Message::HangUp(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                terminal::mark_dead();
                 return Ok(ExitCode::SUCCESS);
             }
             Ok(event::Message::Saved(_)) => {}
@@ -102,20 +112,33 @@ pub fn run_start_screen(
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
-        match start.choice.take() {
-            None => {}
-            Some(StartChoice::Quit) => return Ok(ExitCode::SUCCESS),
-            Some(choice) => match open(choice) {
-                Ok(meeting) => {
-                    let (outcome, path) = session.run(meeting)?;
+        let Some(request) = browser.request.take() else {
+            continue;
+        };
+        if request == Request::Quit {
+            drop(session);
+            return Ok(
+                last_ending.map_or(ExitCode::SUCCESS, |(outcome, path)| report(&outcome, &path))
+            );
+        }
+        match handle(request) {
+            Ok(Handled::Respond(response)) => browser.respond(response),
+            Ok(Handled::Meeting(meeting)) => {
+                let (outcome, path) = session.run(*meeting)?;
+                if outcome.hang_up.is_some() {
                     drop(session);
                     return Ok(report(&outcome, &path));
                 }
-                Err(error) => {
-                    start.form = None;
-                    start.notices.insert(0, error.to_string());
+                let (line, _) = describe(&outcome, &path);
+                browser.mode = browser::Mode::List;
+                if let Ok(Handled::Respond(listing)) = handle(Request::Refresh) {
+                    browser.respond(listing);
                 }
-            },
+                browser.respond(Response::Done(line));
+                let _ = session.screen.terminal().clear();
+                last_ending = Some((outcome, path));
+            }
+            Err(error) => browser.respond(Response::Failed(error.to_string())),
         }
     }
 }
@@ -192,69 +215,71 @@ fn setup_error(what: &str, error: &io::Error) -> Error {
 /// Prints where the text is, in one line (write errors ignored: after a hang-up there is
 /// nobody to read it), and returns the exit code.
 fn report(outcome: &Outcome, path: &Path) -> ExitCode {
-    let path = path.display();
-    let mut out = io::stdout();
-    let mut err = io::stderr();
-    let ok = match &outcome.ending {
-        Ending::Saved => {
-            let _ = writeln!(out, "Saved to {path}");
-            true
-        }
-        Ending::Unchanged => {
-            let _ = writeln!(out, "No changes; {path} is as it was");
-            true
-        }
-        Ending::ReadOnly(reason) => {
-            let _ = writeln!(out, "Read-only ({reason}); nothing was written to {path}");
-            true
-        }
-        Ending::Discarded(reason) => {
-            let why = reason
-                .as_deref()
-                .map_or_else(String::new, |e| format!(" (saving failed: {e})"));
-            let _ = writeln!(
-                err,
-                "minutes: left without saving the last changes, as asked{why}; {path} holds the last save"
-            );
-            true
-        }
-        Ending::InCopy { copy, reason } => {
-            let _ = writeln!(
-                err,
-                "minutes: the latest text is in your copy {}; {path} could not be saved: {reason}",
-                copy.display()
-            );
-            false
-        }
-        Ending::Recovered { file, reason } => {
-            let _ = writeln!(
-                err,
-                "minutes: {path} does not have the latest text ({reason}); it is in {}. Read it with: minutes show '{}'",
-                file.display(),
-                file.display()
-            );
-            false
-        }
-        Ending::NotSaved {
-            reason,
-            recovery_error,
-        } => {
-            // The last resort: the text on the screen, to be copied from the scrollback.
-            let _ = writeln!(
-                err,
-                "minutes: could not save {path} ({reason}) nor write a recovery file \
-                 ({recovery_error}); the record follows as JSON: copy it somewhere safe"
-            );
-            if let Ok(json) = serde_json::to_string_pretty(&outcome.record) {
-                let _ = writeln!(out, "{json}");
-            }
-            false
-        }
+    let (line, ok) = describe(outcome, path);
+    let _ = if ok {
+        writeln!(io::stdout(), "{line}")
+    } else {
+        writeln!(io::stderr(), "minutes: {line}")
     };
-    let _ = out.flush();
+    if matches!(outcome.ending, Ending::NotSaved { .. }) {
+        // The last resort: the text on the screen, to be copied from the scrollback.
+        if let Ok(json) = serde_json::to_string_pretty(&outcome.record) {
+            let _ = writeln!(io::stdout(), "{json}");
+        }
+    }
+    let _ = io::stdout().flush();
     if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Where the text is after a session, in one line, and whether the record's file has it all.
+fn describe(outcome: &Outcome, path: &Path) -> (String, bool) {
+    let path = path.display();
+    match &outcome.ending {
+        Ending::Saved => (format!("Saved to {path}"), true),
+        Ending::Unchanged => (format!("No changes; {path} is as it was"), true),
+        Ending::ReadOnly(reason) => (
+            format!("Read-only ({reason}); nothing was written to {path}"),
+            true,
+        ),
+        Ending::Discarded(reason) => {
+            let why = reason
+                .as_deref()
+                .map_or_else(String::new, |e| format!(" (saving failed: {e})"));
+            (
+                format!(
+                    "left without saving the last changes, as asked{why}; {path} holds the last save"
+                ),
+                true,
+            )
+        }
+        Ending::InCopy { copy, reason } => (
+            format!(
+                "the latest text is in your copy {}; {path} could not be saved: {reason}",
+                copy.display()
+            ),
+            false,
+        ),
+        Ending::Recovered { file, reason } => (
+            format!(
+                "{path} does not have the latest text ({reason}); it is in {}. Read it with: minutes show '{}'",
+                file.display(),
+                file.display()
+            ),
+            false,
+        ),
+        Ending::NotSaved {
+            reason,
+            recovery_error,
+        } => (
+            format!(
+                "could not save {path} ({reason}) nor write a recovery file ({recovery_error}); \
+                 the record follows as JSON: copy it somewhere safe"
+            ),
+            false,
+        ),
     }
 }

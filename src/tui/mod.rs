@@ -11,13 +11,13 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod browser;
 pub mod event;
 pub mod form;
 pub mod keymap;
 pub mod meeting;
 pub mod saver;
 pub mod shell;
-pub mod start;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -8,7 +8,7 @@ mod lists;
 mod notes;
 mod overlay;
 
-pub(crate) use overlay::popup;
+pub(crate) use overlay::{popup, render_help};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};

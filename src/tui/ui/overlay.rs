@@ -200,7 +200,7 @@ pub(crate) fn popup(
     inner
 }
 
-fn render_help(theme: &Theme, frame: &mut Frame<'_>, body: Rect, scroll: usize) {
+pub(crate) fn render_help(theme: &Theme, frame: &mut Frame<'_>, body: Rect, scroll: usize) {
     let inner = popup(
         theme,
         frame,

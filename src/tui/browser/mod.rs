@@ -1,0 +1,535 @@
+//! The browser (`minutes` with no arguments): every record, newest first, filtered as you
+//! type; `/` searches the full text of every record; the minutes read as a scrollable
+//! document with a jump-to-section list; the action tracker across meetings; new meetings and
+//! follow-ups. Pure state and key handling: what needs the disk is a [`Request`] that the
+//! shell performs and answers with a [`Response`].
+
+mod reader;
+mod view;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::Event;
+
+use crate::model::{ActionStatus, NewMeeting, Record};
+use crate::store::ListEntry;
+use crate::tui::action::Action;
+use crate::tui::form::{Form, FormOutcome};
+use crate::tui::keymap::{Context, map_event_in};
+
+pub use reader::Reader;
+pub use view::render;
+
+/// Something the browser needs from the disk (or the live screen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Read a record to show its minutes.
+    Read(PathBuf),
+    /// Open a record on the live screen.
+    Edit(PathBuf),
+    /// Create a record and open it on the live screen.
+    New {
+        /// Template key.
+        template: String,
+        /// Title, subject and date.
+        details: NewMeeting,
+    },
+    /// Create the follow-up (review) meeting of a record and open it.
+    FollowUp(PathBuf),
+    /// Search the full text of every record.
+    Search(String),
+    /// Every action across all records.
+    Actions,
+    /// Mark an action done, cancelled or open again, in its record.
+    SetAction {
+        /// The record file.
+        path: PathBuf,
+        /// The action's number in it.
+        id: u32,
+        /// The new status.
+        status: ActionStatus,
+    },
+    /// The listing again, after a change.
+    Refresh,
+    /// Leave.
+    Quit,
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug)]
+pub enum Response {
+    /// The record asked for by [`Request::Read`].
+    Record(PathBuf, Box<Record>),
+    /// Search hits: (record file, record title and date, where, snippet).
+    Hits(Vec<Hit>),
+    /// Tracked actions.
+    Actions(Vec<TrackedRow>),
+    /// The listing again (after a change), with notices.
+    Listing(Vec<ListEntry>, Vec<String>),
+    /// Something went wrong: say so.
+    Failed(String),
+    /// Done; this to say.
+    Done(String),
+}
+
+/// One search hit, as the browser shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The record file.
+    pub path: PathBuf,
+    /// "Mon 23 Nov 2026  Case conference: Mrs W".
+    pub record: String,
+    /// Where in the record: "item 4 The concerns", "finding 2", "action 3".
+    pub place: String,
+    /// The text around the match.
+    pub snippet: String,
+}
+
+/// One action in the tracker, as the browser shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackedRow {
+    /// The record file.
+    pub path: PathBuf,
+    /// "23 Nov  Case conference: Mrs W".
+    pub record: String,
+    /// The action's number in its record.
+    pub id: u32,
+    /// What is to be done.
+    pub text: String,
+    /// Owner and agency.
+    pub owner: String,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+    /// Status.
+    pub status: ActionStatus,
+    /// Open and past due.
+    pub overdue: bool,
+}
+
+/// What the browser shows.
+#[derive(Debug)]
+pub enum Mode {
+    /// The list of records.
+    List,
+    /// Full-text search: the query being typed, then its hits.
+    Search {
+        /// The query.
+        query: String,
+        /// Hits for the query last run (`None` while typing).
+        hits: Option<Vec<Hit>>,
+        /// The highlighted hit.
+        selected: usize,
+    },
+    /// A record's minutes.
+    Reader(Box<Reader>),
+    /// The action tracker.
+    Tracker {
+        /// The actions.
+        rows: Vec<TrackedRow>,
+        /// The highlighted row.
+        selected: usize,
+        /// Show only open actions.
+        open_only: bool,
+    },
+}
+
+/// The browser's state.
+#[derive(Debug)]
+pub struct Browser {
+    /// Every record, newest first.
+    pub entries: Vec<ListEntry>,
+    /// Lower-case text each record is filtered on (title, subject, type, people, agencies).
+    haystacks: Vec<String>,
+    /// What is typed in the filter.
+    pub filter: String,
+    /// Indices into `entries` that match the filter.
+    pub visible: Vec<usize>,
+    /// The highlighted row of `visible`.
+    pub selected: usize,
+    /// What is shown.
+    pub mode: Mode,
+    /// Meeting types: (key, title).
+    pub templates: Vec<(String, String)>,
+    /// The new-meeting form, when open.
+    pub form: Option<Form>,
+    /// Messages: problems with records, results of actions.
+    pub notices: Vec<String>,
+    /// The help screen is open, scrolled this far.
+    pub help: Option<usize>,
+    /// What the shell should do next.
+    pub request: Option<Request>,
+    /// Today, for overdue dates.
+    pub today: NaiveDate,
+}
+
+impl Browser {
+    /// A browser over `entries` (newest first).
+    #[must_use]
+    pub fn new(
+        entries: Vec<ListEntry>,
+        templates: Vec<(String, String)>,
+        notices: Vec<String>,
+        today: NaiveDate,
+    ) -> Self {
+        let mut browser = Self {
+            entries: Vec::new(),
+            haystacks: Vec::new(),
+            filter: String::new(),
+            visible: Vec::new(),
+            selected: 0,
+            mode: Mode::List,
+            templates,
+            form: None,
+            notices,
+            help: None,
+            request: None,
+            today,
+        };
+        browser.set_entries(entries);
+        if browser.entries.is_empty() {
+            browser.open_form();
+        }
+        browser
+    }
+
+    /// Replaces the listing (after a change), keeping the filter.
+    pub fn set_entries(&mut self, entries: Vec<ListEntry>) {
+        self.haystacks = entries
+            .iter()
+            .map(|e| {
+                let s = &e.summary;
+                let mut text = format!("{} {} {} {}", s.title, s.subject_ref, s.meeting_type, s.id);
+                for person in &s.people {
+                    text.push(' ');
+                    text.push_str(person);
+                }
+                text.to_lowercase()
+            })
+            .collect();
+        self.entries = entries;
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        let words: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        self.visible = self
+            .haystacks
+            .iter()
+            .enumerate()
+            .filter(|(_, text)| words.iter().all(|w| text.contains(w.as_str())))
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    /// The highlighted record, if any.
+    #[must_use]
+    pub fn selected_entry(&self) -> Option<&ListEntry> {
+        self.visible
+            .get(self.selected)
+            .and_then(|i| self.entries.get(*i))
+    }
+
+    fn open_form(&mut self) {
+        let options: Vec<String> = self
+            .templates
+            .iter()
+            .map(|(key, title)| format!("{title} ({key})"))
+            .collect();
+        self.form = Some(
+            Form::new("New meeting")
+                .choice("type", "Meeting type", options, Some(0))
+                .hint("Left/Right or a letter to change")
+                .text("title", "Title", "")
+                .required()
+                .hint("e.g. Case conference: missed care calls")
+                .text("subject", "Subject ref", "")
+                .hint("the adult's case reference, not their name")
+                .date("date", "Date", Some(self.today)),
+        );
+    }
+
+    /// The key-map contexts that apply now, most specific first.
+    #[must_use]
+    pub fn contexts(&self) -> &'static [Context] {
+        if self.help.is_some() {
+            return &[Context::Help];
+        }
+        if self.form.is_some() {
+            return &[Context::Form];
+        }
+        match &self.mode {
+            Mode::List => &[Context::Browser],
+            Mode::Search { hits: None, .. } => &[Context::Query],
+            Mode::Search { .. } => &[Context::Results],
+            Mode::Reader(_) => &[Context::Reader],
+            Mode::Tracker { .. } => &[Context::Tracker],
+        }
+    }
+
+    /// Whether typed characters are text (the filter, a query, a form field).
+    fn typing(&self) -> bool {
+        match (&self.form, &self.mode) {
+            (Some(form), _) => form.is_editing_text(),
+            (None, Mode::List) => self.help.is_none(),
+            (None, Mode::Search { hits: None, .. }) => true,
+            _ => false,
+        }
+    }
+
+    /// Maps a terminal event to an action, through the key map table.
+    #[must_use]
+    pub fn map_event(&self, event: &Event) -> Option<Action> {
+        // In the list, typing filters; `/` and `?` still search and help.
+        if let Event::Key(key) = event
+            && matches!(self.mode, Mode::List)
+            && self.form.is_none()
+            && self.help.is_none()
+            && key.modifiers.is_empty()
+            && matches!(
+                key.code,
+                ratatui::crossterm::event::KeyCode::Char('/' | '?')
+            )
+        {
+            return map_event_in(self.contexts(), false, event);
+        }
+        map_event_in(self.contexts(), self.typing(), event)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: &Action) {
+        if matches!(action, Action::Quit | Action::HangUp) {
+            self.request = Some(Request::Quit);
+            return;
+        }
+        if let Some(scroll) = self.help.as_mut() {
+            match action {
+                Action::SelectNext => *scroll += 1,
+                Action::SelectPrev => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll += 10,
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::Back | Action::Help => self.help = None,
+                _ => {}
+            }
+            return;
+        }
+        if self.form.is_some() {
+            self.update_form(action);
+            return;
+        }
+        if matches!(action, Action::Help) {
+            self.help = Some(0);
+            return;
+        }
+        match &mut self.mode {
+            Mode::List => self.update_list(action),
+            Mode::Search { .. } => self.update_search(action),
+            Mode::Reader(reader) => {
+                if reader.update(action) {
+                    self.mode = Mode::List;
+                } else if matches!(action, Action::EditSelected) {
+                    self.request = Some(Request::Edit(reader.path.clone()));
+                }
+            }
+            Mode::Tracker { .. } => self.update_tracker(action),
+        }
+    }
+
+    fn update_form(&mut self, action: &Action) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        match form.handle(action, self.today, chrono::NaiveTime::MIN) {
+            FormOutcome::Continue => {}
+            FormOutcome::Cancelled => self.form = None,
+            FormOutcome::Submitted => {
+                let template = form
+                    .choice_of("type")
+                    .and_then(|i| self.templates.get(i))
+                    .map(|(key, _)| key.clone())
+                    .unwrap_or_default();
+                self.request = Some(Request::New {
+                    template,
+                    details: NewMeeting {
+                        title: form.text_of("title"),
+                        subject_ref: form.text_of("subject"),
+                        date: form.date_of("date").unwrap_or(self.today),
+                    },
+                });
+                self.form = None;
+            }
+        }
+    }
+
+    fn update_list(&mut self, action: &Action) {
+        let len = self.visible.len();
+        let path = self.selected_entry().map(|e| e.path.clone());
+        match action {
+            Action::Edit(input) => {
+                match input.key {
+                    ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => {
+                        self.filter.push(c);
+                    }
+                    ratatui_textarea::Key::Backspace => {
+                        self.filter.pop();
+                    }
+                    _ => return,
+                }
+                self.selected = 0;
+                self.refilter();
+            }
+            Action::Paste(text) => {
+                self.filter.push_str(text.lines().next().unwrap_or(""));
+                self.refilter();
+            }
+            Action::Back if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refilter();
+            }
+            Action::Back => self.request = Some(Request::Quit),
+            Action::SelectNext => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Action::SelectPrev => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::Activate => self.request = path.map(Request::Read),
+            Action::EditSelected => self.request = path.map(Request::Edit),
+            Action::FollowUp => self.request = path.map(Request::FollowUp),
+            Action::Add => self.open_form(),
+            Action::Search => {
+                self.mode = Mode::Search {
+                    query: String::new(),
+                    hits: None,
+                    selected: 0,
+                }
+            }
+            Action::Tracker => self.request = Some(Request::Actions),
+            _ => {}
+        }
+    }
+
+    fn update_search(&mut self, action: &Action) {
+        let Mode::Search {
+            query,
+            hits,
+            selected,
+        } = &mut self.mode
+        else {
+            return;
+        };
+        match (hits.as_ref(), action) {
+            (None, Action::Edit(input)) => match input.key {
+                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => query.push(c),
+                ratatui_textarea::Key::Backspace => {
+                    query.pop();
+                }
+                _ => {}
+            },
+            (None, Action::Paste(text)) => query.push_str(text.lines().next().unwrap_or("")),
+            (None, Action::Submit) if !query.trim().is_empty() => {
+                self.request = Some(Request::Search(query.trim().to_owned()));
+            }
+            (_, Action::Back) => self.mode = Mode::List,
+            (Some(list), Action::SelectNext) => {
+                *selected = (*selected + 1).min(list.len().saturating_sub(1));
+            }
+            (Some(_), Action::SelectPrev) => *selected = selected.saturating_sub(1),
+            (Some(list), Action::Activate) => {
+                if let Some(hit) = list.get(*selected) {
+                    self.request = Some(Request::Read(hit.path.clone()));
+                }
+            }
+            (Some(_), Action::Search) => *hits = None,
+            _ => {}
+        }
+    }
+
+    fn update_tracker(&mut self, action: &Action) {
+        let Mode::Tracker {
+            rows,
+            selected,
+            open_only,
+        } = &mut self.mode
+        else {
+            return;
+        };
+        let shown: Vec<usize> = tracker_rows(rows, *open_only);
+        let current = shown.get(*selected).and_then(|i| rows.get(*i));
+        let set = |status| {
+            current.map(|row| Request::SetAction {
+                path: row.path.clone(),
+                id: row.id,
+                status,
+            })
+        };
+        match action {
+            Action::SelectNext => *selected = (*selected + 1).min(shown.len().saturating_sub(1)),
+            Action::SelectPrev => *selected = selected.saturating_sub(1),
+            Action::PageDown => *selected = (*selected + 10).min(shown.len().saturating_sub(1)),
+            Action::PageUp => *selected = selected.saturating_sub(10),
+            Action::CompleteAction => self.request = set(ActionStatus::Done),
+            Action::CancelAction => self.request = set(ActionStatus::Cancelled),
+            Action::Reopen => self.request = set(ActionStatus::Open),
+            Action::Activate => self.request = current.map(|row| Request::Read(row.path.clone())),
+            Action::ToggleFilter => {
+                *open_only = !*open_only;
+                *selected = 0;
+            }
+            Action::Back => self.mode = Mode::List,
+            _ => {}
+        }
+    }
+
+    /// The shell's answer to the last request.
+    pub fn respond(&mut self, response: Response) {
+        match response {
+            Response::Record(path, record) => {
+                self.mode = Mode::Reader(Box::new(Reader::new(path, &record)));
+            }
+            Response::Hits(found) => {
+                if let Mode::Search { hits, selected, .. } = &mut self.mode {
+                    *hits = Some(found);
+                    *selected = 0;
+                }
+            }
+            Response::Actions(rows) => {
+                let selected = match &self.mode {
+                    Mode::Tracker { selected, .. } => *selected,
+                    _ => 0,
+                };
+                let open_only = match &self.mode {
+                    Mode::Tracker { open_only, .. } => *open_only,
+                    _ => true,
+                };
+                self.mode = Mode::Tracker {
+                    rows,
+                    selected,
+                    open_only,
+                };
+            }
+            Response::Listing(entries, notices) => {
+                self.set_entries(entries);
+                self.notices = notices;
+            }
+            Response::Failed(message) | Response::Done(message) => {
+                self.notices.insert(0, message);
+                self.notices.truncate(3);
+            }
+        }
+    }
+}
+
+/// The rows of the tracker shown: all, or only open ones.
+#[must_use]
+pub fn tracker_rows(rows: &[TrackedRow], open_only: bool) -> Vec<usize> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| !open_only || r.status == ActionStatus::Open)
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,447 @@
+//! Drawing the browser: pure, and bounded by the screen (only visible rows are built).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+
+use super::{Browser, Mode, Reader, tracker_rows};
+use crate::model::MinutesStatus;
+use crate::table::truncate;
+use crate::tui::keymap::BINDINGS;
+use crate::tui::theme::Theme;
+use crate::tui::ui::{draw_pane, popup};
+
+/// Draws the browser and places the cursor on the filter, query or selected row.
+pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    frame.buffer_mut().set_style(area, theme.base());
+    let notice_rows = u16::try_from(browser.notices.len().min(2)).unwrap_or(2);
+    let [title, body, notices, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ]));
+    render_title(browser, theme, frame, title);
+    let mut cursor = match &browser.mode {
+        Mode::List => render_list(browser, theme, frame, body),
+        Mode::Search {
+            query,
+            hits,
+            selected,
+        } => render_search(theme, frame, body, query, hits.as_deref(), *selected),
+        Mode::Reader(reader) => render_reader(theme, frame, body, reader),
+        Mode::Tracker {
+            rows,
+            selected,
+            open_only,
+        } => render_tracker(browser, theme, frame, body, rows, *selected, *open_only),
+    };
+    let lines: Vec<Line<'_>> = browser
+        .notices
+        .iter()
+        .take(2)
+        .map(|n| Line::styled(n.as_str(), theme.warning()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), notices);
+    frame.render_widget(
+        Paragraph::new(hints(browser, theme)).style(theme.status_bar()),
+        status,
+    );
+    if let Some(form) = &browser.form {
+        let width = body.width.min(80);
+        let height = form
+            .preferred_height(width.saturating_sub(2))
+            .saturating_add(2);
+        let inner = popup(theme, frame, body, width, height, "New meeting");
+        cursor = form.render(inner, frame.buffer_mut(), theme);
+    }
+    if let Some(scroll) = browser.help {
+        crate::tui::ui::render_help(theme, frame, body, scroll);
+        cursor = None;
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn render_title(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let what = match &browser.mode {
+        Mode::List => format!(
+            "{} of {} meetings",
+            browser.visible.len(),
+            browser.entries.len()
+        ),
+        Mode::Search { .. } => "Search the minutes of every meeting".to_owned(),
+        Mode::Reader(reader) => reader.title.clone(),
+        Mode::Tracker { rows, .. } => format!("Action tracker: {} actions", rows.len()),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("minutes  ", theme.title()),
+            Span::styled(what, theme.header()),
+        ]))
+        .style(theme.header()),
+        area,
+    );
+}
+
+fn hints<'a>(browser: &Browser, theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    for context in browser.contexts() {
+        for binding in BINDINGS.iter().filter(|b| b.context == *context) {
+            let (Some(key), Some(hint)) = (binding.keys.first(), binding.hint) else {
+                continue;
+            };
+            if !spans.is_empty() {
+                spans.push(Span::styled("  ", theme.status_bar()));
+            }
+            spans.push(Span::styled(key.label(), theme.key_hint()));
+            spans.push(Span::styled(format!(" {hint}"), theme.status_bar()));
+        }
+    }
+    Line::from(spans)
+}
+
+/// The first row to show so that `selected` is visible in `rows` rows.
+const fn offset_for(selected: usize, rows: usize) -> usize {
+    if rows == 0 {
+        selected
+    } else {
+        selected.saturating_sub(rows - 1)
+    }
+}
+
+fn render_list(
+    browser: &Browser,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) -> Option<Position> {
+    let [filter_area, table_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let prompt = "Filter: ";
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, theme.muted()),
+            Span::styled(browser.filter.as_str(), theme.input(true)),
+            Span::styled(
+                if browser.filter.is_empty() {
+                    "  type to filter by title, subject, type, people, agency"
+                } else {
+                    ""
+                },
+                theme.muted(),
+            ),
+        ])),
+        filter_area,
+    );
+    let inner = draw_pane(
+        frame,
+        theme,
+        table_area,
+        " Meetings, newest first ".to_owned(),
+        true,
+    );
+    if browser.visible.is_empty() {
+        let text = if browser.entries.is_empty() {
+            "No meetings yet. Ctrl-N starts one."
+        } else {
+            "No meeting matches the filter. Esc clears it."
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.muted()), inner);
+    } else {
+        let rows = usize::from(inner.height.saturating_sub(1));
+        let offset = offset_for(browser.selected, rows);
+        let today = browser.today;
+        let wide = inner.width >= 110;
+        let body: Vec<Row<'_>> = browser
+            .visible
+            .iter()
+            .skip(offset)
+            .take(rows)
+            .filter_map(|i| browser.entries.get(*i))
+            .map(|entry| {
+                let s = &entry.summary;
+                let due_style = if s.minutes_overdue(today) {
+                    theme.overdue()
+                } else {
+                    theme.base()
+                };
+                // Late minutes are marked in words too, not by colour alone.
+                let due = match (s.status, s.minutes_due) {
+                    (MinutesStatus::Circulated, _) | (_, None) => "-".to_owned(),
+                    (_, Some(d)) if s.minutes_overdue(today) => format!("{}!", d.format("%-d %b")),
+                    (_, Some(d)) => d.format("%-d %b").to_string(),
+                };
+                let overdue = s.overdue_actions(today);
+                let actions = match (s.open_actions, overdue) {
+                    (0, _) => String::new(),
+                    (n, 0) => format!("{n}"),
+                    (n, late) => format!("{n} ({late} late)"),
+                };
+                let actions_style = if overdue > 0 {
+                    theme.overdue()
+                } else {
+                    theme.base()
+                };
+                let mut cells = vec![
+                    Cell::from(s.date.format("%Y-%m-%d").to_string()),
+                    Cell::from(s.title.as_str()),
+                    Cell::from(s.subject_ref.as_str()),
+                    Cell::from(short_status(s.status)),
+                    Cell::from(due).style(due_style),
+                    Cell::from(actions).style(actions_style),
+                ];
+                if wide {
+                    cells.insert(1, Cell::from(s.meeting_type.as_str()));
+                    cells.push(Cell::from(
+                        s.review_date
+                            .map(|d| d.format("%-d %b %Y").to_string())
+                            .unwrap_or_default(),
+                    ));
+                }
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![
+            Constraint::Length(10),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(6),
+            Constraint::Length(7),
+            Constraint::Length(11),
+        ];
+        let mut header = vec!["Date", "Title", "Subject", "Status", "Due", "Actions"];
+        if wide {
+            widths.insert(1, Constraint::Length(24));
+            header.insert(1, "Type");
+            widths.push(Constraint::Length(11));
+            header.push("Review");
+        }
+        let table = Table::new(body, widths)
+            .header(Row::new(header).style(theme.muted()))
+            .row_highlight_style(theme.selected(true));
+        let mut state = TableState::default().with_selected(Some(browser.selected - offset));
+        frame.render_stateful_widget(table, inner, &mut state);
+    }
+    if browser.form.is_some() {
+        return None;
+    }
+    let col = u16::try_from(
+        prompt.len() + unicode_width::UnicodeWidthStr::width(browser.filter.as_str()),
+    )
+    .unwrap_or(0);
+    Some(Position::new(
+        filter_area.x + col.min(filter_area.width.saturating_sub(1)),
+        filter_area.y,
+    ))
+}
+
+const fn short_status(status: MinutesStatus) -> &'static str {
+    match status {
+        MinutesStatus::Draft => "draft",
+        MinutesStatus::Agreed => "agreed",
+        MinutesStatus::Circulated => "sent",
+    }
+}
+
+fn render_search(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    query: &str,
+    hits: Option<&[super::Hit]>,
+    selected: usize,
+) -> Option<Position> {
+    let [query_area, list_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let prompt = "Search: ";
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, theme.muted()),
+            Span::styled(query, theme.input(hits.is_none())),
+        ])),
+        query_area,
+    );
+    let title = match hits {
+        None => {
+            " Type words, Enter searches notes, findings, decisions, actions and people ".to_owned()
+        }
+        Some(h) => format!(" {} hits ", h.len()),
+    };
+    let inner = draw_pane(frame, theme, list_area, title, hits.is_some());
+    let Some(hits) = hits else {
+        let col =
+            u16::try_from(prompt.len() + unicode_width::UnicodeWidthStr::width(query)).unwrap_or(0);
+        return Some(Position::new(
+            query_area.x + col.min(query_area.width.saturating_sub(1)),
+            query_area.y,
+        ));
+    };
+    if hits.is_empty() {
+        frame.render_widget(Paragraph::new("Nothing found.").style(theme.muted()), inner);
+        return None;
+    }
+    let rows = usize::from(inner.height / 2);
+    let offset = offset_for(selected, rows);
+    let width = usize::from(inner.width);
+    let items: Vec<ListItem<'_>> = hits
+        .iter()
+        .skip(offset)
+        .take(rows)
+        .map(|hit| {
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(truncate(&hit.record, width / 2), theme.title()),
+                    Span::styled(format!("  {}", hit.place), theme.muted()),
+                ]),
+                Line::raw(format!(
+                    "  {}",
+                    truncate(&hit.snippet, width.saturating_sub(2))
+                )),
+            ])
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected(true)),
+        inner,
+        &mut state,
+    );
+    let row = u16::try_from((selected - offset) * 2).ok()?;
+    Some(Position::new(inner.x, inner.y + row))
+}
+
+fn render_reader(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    reader: &Reader,
+) -> Option<Position> {
+    let title = format!(
+        " {} · {} ",
+        reader.current_section().unwrap_or("Minutes"),
+        reader
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    );
+    let inner = draw_pane(frame, theme, area, title, true);
+    let lines: Vec<Line<'_>> = reader
+        .lines
+        .iter()
+        .skip(reader.scroll)
+        .take(usize::from(inner.height))
+        .map(|line| {
+            let style: Style = if reader.sections.iter().any(|(_, t, _)| t == line.trim()) {
+                theme.title()
+            } else {
+                theme.base()
+            };
+            Line::styled(line.as_str(), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let picking = reader.picking?;
+    let height = u16::try_from(reader.sections.len().min(20))
+        .unwrap_or(20)
+        .saturating_add(2);
+    let inner = popup(theme, frame, area, 60, height, "Go to section");
+    let items: Vec<ListItem<'_>> = reader
+        .sections
+        .iter()
+        .map(|(_, title, level)| {
+            let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
+            ListItem::new(format!("{indent}{title}"))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(picking));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected(true)),
+        inner,
+        &mut state,
+    );
+    let row = u16::try_from(picking.saturating_sub(state.offset())).ok()?;
+    Some(Position::new(inner.x, inner.y + row))
+}
+
+fn render_tracker(
+    browser: &Browser,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    rows: &[super::TrackedRow],
+    selected: usize,
+    open_only: bool,
+) -> Option<Position> {
+    let shown = tracker_rows(rows, open_only);
+    let title = if open_only {
+        format!(" Open actions, overdue first ({}) · a: all ", shown.len())
+    } else {
+        format!(" All actions ({}) · a: open only ", shown.len())
+    };
+    let inner = draw_pane(frame, theme, area, title, true);
+    if shown.is_empty() {
+        frame.render_widget(Paragraph::new("No actions.").style(theme.muted()), inner);
+        return None;
+    }
+    let visible = usize::from(inner.height.saturating_sub(1));
+    let offset = offset_for(selected, visible);
+    let body: Vec<Row<'_>> = shown
+        .iter()
+        .skip(offset)
+        .take(visible)
+        .filter_map(|i| rows.get(*i))
+        .map(|row| {
+            let style = if row.overdue {
+                theme.overdue()
+            } else if row.status == crate::model::ActionStatus::Open {
+                theme.base()
+            } else {
+                theme.muted()
+            };
+            let due = row
+                .due
+                .map(|d| d.format("%-d %b %Y").to_string())
+                .unwrap_or_else(|| "?".to_owned());
+            let status = if row.overdue {
+                "OVERDUE".to_owned()
+            } else {
+                row.status.label().to_lowercase()
+            };
+            Row::new(vec![
+                Cell::from(due),
+                Cell::from(status),
+                Cell::from(row.text.as_str()),
+                Cell::from(row.owner.as_str()),
+                Cell::from(row.record.as_str()),
+            ])
+            .style(style)
+        })
+        .collect();
+    let table = Table::new(
+        body,
+        [
+            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(Row::new(vec!["Due", "Status", "Action", "Owner", "Meeting"]).style(theme.muted()))
+    .row_highlight_style(theme.selected(true));
+    let mut state = TableState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(table, inner, &mut state);
+    let _ = browser;
+    let row = u16::try_from(selected - offset + 1).ok()?;
+    Some(Position::new(inner.x, inner.y + row))
+}
