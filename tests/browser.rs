@@ -129,9 +129,13 @@ fn lists_every_meeting_and_filters_as_you_type() {
     assert_eq!(screen.browser.visible.len(), 3, "Esc clears the filter");
     screen.keys("police");
     assert!(
-        screen.browser.visible.len() >= 1,
+        !screen.browser.visible.is_empty(),
         "agencies are filtered on too"
     );
+    for i in &screen.browser.visible {
+        let people = &screen.browser.entries[*i].summary.people;
+        assert!(people.iter().any(|p| p.contains("Police")));
+    }
     screen.key(KeyCode::Esc);
     screen.key(KeyCode::Esc);
     assert_eq!(screen.browser.request, Some(Request::Quit));
