@@ -205,6 +205,7 @@ mod tests {
             agenda_key: String::new(),
             created_at: at,
             visibility: Default::default(),
+            carried_from: None,
             extra: Default::default(),
         });
         let messages: Vec<String> = closing_gaps(&record, record.meeting.date)
