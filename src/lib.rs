@@ -5,6 +5,7 @@
 //! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
+//! - [`followup`]: the follow-up (review) meeting of an earlier record; reviewing its actions.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
@@ -19,6 +20,7 @@ pub mod clock;
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod model;
 pub mod quick_action;
 pub mod store;
