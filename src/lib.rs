@@ -5,6 +5,7 @@
 //! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
+//! - [`deadlines`]: minutes still to circulate and reviews coming up, from listing summaries.
 //! - [`followup`]: the follow-up (review) meeting of an earlier record; reviewing its actions.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
@@ -18,6 +19,7 @@ pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod deadlines;
 pub mod document;
 pub mod error;
 pub mod followup;
