@@ -8,6 +8,7 @@
 //! - [`deadlines`]: minutes still to circulate and reviews coming up, from listing summaries.
 //! - [`followup`]: the follow-up (review) meeting of an earlier record; reviewing its actions.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`report`]: statutory returns (the Safeguarding Adults Collection) counted from records.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
 //! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
@@ -25,6 +26,7 @@ pub mod error;
 pub mod followup;
 pub mod model;
 pub mod quick_action;
+pub mod report;
 pub mod store;
 pub mod table;
 pub mod templates;
