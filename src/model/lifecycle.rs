@@ -65,9 +65,8 @@ pub enum TransitionError {
 /// The chair (`by`) agrees the draft minutes at `now`.
 ///
 /// # Errors
-/// No name; the minutes are not a draft; `now` is before the meeting date.
+/// The minutes are not a draft; no name; `now` is before the meeting date.
 pub fn agree(record: &mut Record, by: &str, now: Timestamp) -> Result<(), TransitionError> {
-    let by = named(by, "agrees")?;
     match record.meeting.status {
         MinutesStatus::Draft => {}
         MinutesStatus::Agreed => {
@@ -83,6 +82,7 @@ pub fn agree(record: &mut Record, by: &str, now: Timestamp) -> Result<(), Transi
             )));
         }
     }
+    let by = named(by, "agrees")?;
     if now.date_naive() < record.meeting.date {
         return Err(TransitionError::BeforeMeeting(record.meeting.date));
     }
@@ -102,15 +102,14 @@ pub fn agree(record: &mut Record, by: &str, now: Timestamp) -> Result<(), Transi
 /// circulated again to people named in `to` (someone was missed). Returns who they went to.
 ///
 /// # Errors
-/// No name; the minutes are a draft; nobody to send them to; already circulated and nobody
-/// new named.
+/// The minutes are a draft; already circulated and nobody new named; no name; nobody to
+/// send them to.
 pub fn circulate(
     record: &mut Record,
     by: &str,
     to: &[Recipient],
     now: Timestamp,
 ) -> Result<Vec<Recipient>, TransitionError> {
-    let by = named(by, "circulates")?;
     match record.meeting.status {
         MinutesStatus::Draft => return Err(TransitionError::NotAgreed),
         MinutesStatus::Circulated if to.is_empty() => {
@@ -121,6 +120,7 @@ pub fn circulate(
         }
         MinutesStatus::Agreed | MinutesStatus::Circulated => {}
     }
+    let by = named(by, "circulates")?;
     let recipients: Vec<Recipient> = if to.is_empty() {
         record.review.circulation.clone()
     } else {
@@ -148,20 +148,20 @@ pub fn circulate(
 /// back to draft, to be agreed and circulated again.
 ///
 /// # Errors
-/// No name; no reason; the minutes are a draft already.
+/// The minutes are a draft already; no name; no reason.
 pub fn reopen(
     record: &mut Record,
     by: &str,
     reason: &str,
     now: Timestamp,
 ) -> Result<(), TransitionError> {
+    if record.meeting.status == MinutesStatus::Draft {
+        return Err(TransitionError::AlreadyDraft);
+    }
     let by = named(by, "reopens")?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(TransitionError::NoReason);
-    }
-    if record.meeting.status == MinutesStatus::Draft {
-        return Err(TransitionError::AlreadyDraft);
     }
     change(
         record,
