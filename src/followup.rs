@@ -480,6 +480,20 @@ mod tests {
     fn review_outcomes_close_or_keep_open_with_the_reason() {
         let mut record = next(&previous(), "case-conference");
         let now = ts("2027-01-11T10:15:00+00:00");
+        let gaps: Vec<String> = crate::model::closing_gaps(&record, now.date_naive())
+            .into_iter()
+            .map(|gap| gap.message)
+            .filter(|message| message.contains("not reviewed"))
+            .collect();
+        assert_eq!(
+            gaps,
+            vec![
+                "action 1 (Request CCTV): carried from the last meeting and not reviewed (done, \
+                 circumstances changed, or the agency did not act)",
+                "action 2 (Refer to advocacy): carried from the last meeting and not reviewed \
+                 (done, circumstances changed, or the agency did not act)",
+            ]
+        );
         review_action(&mut record, 1, ActionReview::Done, "", now).unwrap();
         assert_eq!(record.actions[0].status, ActionStatus::Done);
         assert_eq!(record.actions[0].status_at, Some(now));
@@ -511,6 +525,11 @@ mod tests {
         assert_eq!(record.updated_at, now);
 
         let before = record.clone();
+        let unreviewed = crate::model::closing_gaps(&record, now.date_naive())
+            .into_iter()
+            .filter(|gap| gap.message.contains("not reviewed"))
+            .count();
+        assert_eq!(unreviewed, 0, "every carried action has an outcome");
         assert_eq!(
             review_action(&mut record, 9, ActionReview::Done, "", now),
             Err(ReviewError::UnknownAction(9))

@@ -72,6 +72,16 @@ pub fn closing_gaps(record: &Record, _today: NaiveDate) -> Vec<Gap> {
         if action.due.is_none() {
             missing.push("no due date");
         }
+        if action
+            .carried_from
+            .as_ref()
+            .is_some_and(|c| c.review.is_none())
+        {
+            missing.push(
+                "carried from the last meeting and not reviewed (done, circumstances changed, \
+                 or the agency did not act)",
+            );
+        }
         if !missing.is_empty() {
             gap(
                 GapKind::Action(i),

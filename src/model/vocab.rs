@@ -440,6 +440,12 @@ mod tests {
             HarmCauserOutcome::parse,
         );
         check(
+            ActionReview::ALL,
+            ActionReview::key,
+            ActionReview::label,
+            ActionReview::parse,
+        );
+        check(
             ReferralKind::ALL,
             ReferralKind::key,
             ReferralKind::label,
