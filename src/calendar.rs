@@ -10,7 +10,13 @@
 //! ([`ONE_OFF_CHANGES`]). One-off changes are announced only a year or so ahead, so the list is
 //! trusted for [`SUPPORTED_YEARS`] (2020 to 2035) only: outside that range no day is a bank
 //! holiday and only weekends are skipped. Add any newly proclaimed change to the list.
+//!
+//! [`Holidays`] adds the user's own days off (a local authority's closure days, a holiday
+//! proclaimed after this version was built) to the built-in ones; the text of the user's
+//! `bank-holidays.txt` is parsed by [`Holidays::parse`], which reports each bad line with
+//! its number and skips it. Reading the file is the shell's job (`config::load_holidays`).
 
+use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -74,7 +80,7 @@ pub const ONE_OFF_CHANGES: &[OneOffChange] = &[
 /// Whether `date` is a working day: not a Saturday, a Sunday or a bank holiday.
 #[must_use]
 pub fn is_working_day(date: NaiveDate) -> bool {
-    !is_weekend(date) && !is_bank_holiday(date)
+    Holidays::builtin().is_working_day(date)
 }
 
 /// Whether `date` is a bank holiday in England and Wales (always false outside
@@ -84,28 +90,122 @@ pub fn is_bank_holiday(date: NaiveDate) -> bool {
     bank_holidays(date.year()).contains(&date)
 }
 
-/// The date `days` working days after `start` (the start day itself does not count).
+/// The date `days` working days after `start` (the start day itself does not count), with
+/// the built-in bank holidays only; [`Holidays::add_working_days`] adds the user's.
 #[must_use]
 pub fn add_working_days(start: NaiveDate, days: u32) -> NaiveDate {
-    let mut date = start;
-    let mut left = days;
-    // One year's holidays at a time, so a long count does not rebuild the list every day.
-    let mut holidays_year = date.year();
-    let mut holidays = bank_holidays(holidays_year);
-    while left > 0 {
-        let Some(next) = date.succ_opt() else {
-            return date;
-        };
-        date = next;
-        if date.year() != holidays_year {
-            holidays_year = date.year();
-            holidays = bank_holidays(holidays_year);
-        }
-        if !is_weekend(date) && !holidays.contains(&date) {
-            left -= 1;
+    Holidays::builtin().add_working_days(start, days)
+}
+
+/// The days that are not working days besides weekends: the built-in bank holidays of England
+/// and Wales plus any the user adds. `Holidays::default()` is the built-in list alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Holidays {
+    extra: BTreeSet<NaiveDate>,
+}
+
+/// A line of a holidays file that is not a date, reported and skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayLineProblem {
+    /// 1-based line number.
+    pub line: usize,
+    /// The line as written (trimmed).
+    pub text: String,
+}
+
+impl std::fmt::Display for HolidayLineProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}: '{}' is not a date written YYYY-MM-DD; skipped",
+            self.line, self.text
+        )
+    }
+}
+
+impl Holidays {
+    /// The built-in bank holidays of England and Wales only.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::default()
+    }
+
+    /// The built-in bank holidays plus `extra` days.
+    #[must_use]
+    pub fn with_extra(extra: impl IntoIterator<Item = NaiveDate>) -> Self {
+        Self {
+            extra: extra.into_iter().collect(),
         }
     }
-    date
+
+    /// Parses a holidays file: one `YYYY-MM-DD` per line; `#` starts a comment (a whole line
+    /// or the end of one); blank lines are ignored. Every other line is returned as a problem
+    /// and skipped, so one typing mistake never loses the rest of the file.
+    #[must_use]
+    pub fn parse(text: &str) -> (Self, Vec<HolidayLineProblem>) {
+        let mut extra = BTreeSet::new();
+        let mut problems = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let content = line
+                .split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim();
+            if content.is_empty() {
+                continue;
+            }
+            match NaiveDate::parse_from_str(content, "%Y-%m-%d") {
+                Ok(date) => {
+                    extra.insert(date);
+                }
+                Err(_) => problems.push(HolidayLineProblem {
+                    line: i + 1,
+                    text: line.trim().to_owned(),
+                }),
+            }
+        }
+        (Self { extra }, problems)
+    }
+
+    /// The user's days, in date order.
+    pub fn extra(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.extra.iter().copied()
+    }
+
+    /// Whether `date` is a bank holiday or one of the user's days.
+    #[must_use]
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        self.extra.contains(&date) || is_bank_holiday(date)
+    }
+
+    /// Whether `date` is a working day: not a weekend day, a bank holiday or a user's day.
+    #[must_use]
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !is_weekend(date) && !self.is_holiday(date)
+    }
+
+    /// The date `days` working days after `start` (the start day itself does not count).
+    #[must_use]
+    pub fn add_working_days(&self, start: NaiveDate, days: u32) -> NaiveDate {
+        let mut date = start;
+        let mut left = days;
+        // One year's holidays at a time, so a long count does not rebuild the list every day.
+        let mut holidays_year = date.year();
+        let mut holidays = bank_holidays(holidays_year);
+        while left > 0 {
+            let Some(next) = date.succ_opt() else {
+                return date;
+            };
+            date = next;
+            if date.year() != holidays_year {
+                holidays_year = date.year();
+                holidays = bank_holidays(holidays_year);
+            }
+            if !is_weekend(date) && !holidays.contains(&date) && !self.extra.contains(&date) {
+                left -= 1;
+            }
+        }
+        date
+    }
 }
 
 /// The bank holidays of England and Wales in `year`, in date order; empty outside
@@ -387,5 +487,48 @@ mod tests {
         assert_eq!(add_working_days(d(2025, 6, 6), 0), d(2025, 6, 6));
         assert!(!is_working_day(d(2025, 12, 25)));
         assert!(is_working_day(d(2025, 12, 24)));
+    }
+
+    #[test]
+    fn user_days_are_skipped_as_well() {
+        // Thu 3 Dec 2026 + 10 working days is Thu 17 Dec; a closure day on Mon 7 Dec moves it
+        // to Fri 18 Dec, and a user day at a weekend changes nothing.
+        let start = d(2026, 12, 3);
+        assert_eq!(
+            Holidays::builtin().add_working_days(start, 10),
+            d(2026, 12, 17)
+        );
+        let closure = Holidays::with_extra([d(2026, 12, 7), d(2026, 12, 12)]);
+        assert_eq!(closure.add_working_days(start, 10), d(2026, 12, 18));
+        assert!(!closure.is_working_day(d(2026, 12, 7)));
+        assert!(closure.is_holiday(d(2026, 12, 25)));
+        assert!(closure.is_working_day(d(2026, 12, 8)));
+    }
+
+    #[test]
+    fn a_holidays_file_skips_comments_and_reports_bad_lines() {
+        let text = "# council closure days\n\n2026-12-24  # Christmas Eve\n24/12/2026\n  2027-01-04\n2026-02-30\n";
+        let (holidays, problems) = Holidays::parse(text);
+        assert_eq!(
+            holidays.extra().collect::<Vec<_>>(),
+            vec![d(2026, 12, 24), d(2027, 1, 4)]
+        );
+        assert_eq!(
+            problems,
+            vec![
+                HolidayLineProblem {
+                    line: 4,
+                    text: "24/12/2026".to_owned()
+                },
+                HolidayLineProblem {
+                    line: 6,
+                    text: "2026-02-30".to_owned()
+                },
+            ]
+        );
+        assert_eq!(
+            problems[0].to_string(),
+            "line 4: '24/12/2026' is not a date written YYYY-MM-DD; skipped"
+        );
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::calendar::Holidays;
 use crate::error::Error;
 
 /// Environment variable naming the records folder.
@@ -31,6 +32,49 @@ pub fn config_dir() -> Option<PathBuf> {
 #[must_use]
 pub fn templates_dir() -> Option<PathBuf> {
     config_dir().map(|d| d.join("templates"))
+}
+
+/// The user's extra holidays file in the config folder: `bank-holidays.txt`.
+#[must_use]
+pub fn holidays_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join(HOLIDAYS_FILE))
+}
+
+/// The name of the user's extra holidays file in the config folder.
+pub const HOLIDAYS_FILE: &str = "bank-holidays.txt";
+
+/// The working-day calendar: the built-in bank holidays of England and Wales plus the days in
+/// `bank-holidays.txt` in the config folder (missing file: the built-ins alone). Each bad line
+/// comes back as a warning naming the file and line, and is skipped; an unreadable file is a
+/// warning too, and the built-ins are used.
+#[must_use]
+pub fn load_holidays() -> (Holidays, Vec<String>) {
+    match holidays_path() {
+        Some(path) => load_holidays_from(&path),
+        None => (Holidays::builtin(), Vec::new()),
+    }
+}
+
+/// [`load_holidays`] from a given file.
+#[must_use]
+pub fn load_holidays_from(path: &Path) -> (Holidays, Vec<String>) {
+    match fs_err::read_to_string(path) {
+        Ok(text) => {
+            let (holidays, problems) = Holidays::parse(&text);
+            let warnings = problems
+                .iter()
+                .map(|problem| format!("{}: {problem}", path.display()))
+                .collect();
+            (holidays, warnings)
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            (Holidays::builtin(), Vec::new())
+        }
+        Err(error) => (
+            Holidays::builtin(),
+            vec![format!("{error}; using the built-in bank holidays only")],
+        ),
+    }
 }
 
 fn non_empty_env(name: &str) -> Option<PathBuf> {
@@ -134,6 +178,22 @@ mod tests {
         assert_eq!(line_column("ab\ncdé\nf", 3), (2, 1));
         assert_eq!(line_column("ab\ncdé\nf", 8), (3, 1));
         assert_eq!(line_column("é=x", 2), (1, 2));
+    }
+
+    #[test]
+    fn a_bad_holiday_line_names_the_file_and_line() {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join(HOLIDAYS_FILE);
+        let missing = load_holidays_from(&path);
+        assert_eq!(missing, (Holidays::builtin(), Vec::new()));
+        fs_err::write(&path, "2026-12-24\nChristmas Eve\n").expect("written");
+        let (holidays, warnings) = load_holidays_from(&path);
+        assert_eq!(holidays.extra().count(), 1);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].starts_with(&format!("{}: line 2: 'Christmas Eve'", path.display())),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -101,6 +101,11 @@ pub enum Error {
         "{0} is not a terminal; the live-meeting screen needs one (to read a record without it: minutes show ID)"
     )]
     NotATerminal(String),
+
+    /// The command line asks for something impossible (dates the wrong way round); run it
+    /// differently. Exits 2, like a usage error.
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl Error {

@@ -5,7 +5,10 @@
 //! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
+//! - [`deadlines`]: minutes still to circulate and reviews coming up, from listing summaries.
+//! - [`followup`]: the follow-up (review) meeting of an earlier record; reviewing its actions.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`report`]: statutory returns (the Safeguarding Adults Collection) counted from records.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
 //! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
@@ -17,10 +20,13 @@ pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod deadlines;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod model;
 pub mod quick_action;
+pub mod report;
 pub mod store;
 pub mod table;
 pub mod templates;

@@ -48,6 +48,7 @@ fn with_entries(texts: &[String]) -> Record {
             agenda_key: key,
             created_at: now,
             visibility: Visibility::All,
+            carried_from: None,
             extra: Default::default(),
         });
     }

@@ -386,3 +386,51 @@ fn sigkill_after_the_autosave_delay_loses_nothing_typed() {
     let text = serde_json::to_string(&record).expect("json");
     assert!(text.contains("autosaved before the crash"), "{text}");
 }
+
+#[test]
+fn agreed_minutes_open_read_only_until_reopened() {
+    let folder = Folder::new();
+    let path = folder.record.display().to_string();
+    let cli = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .args(args)
+            .envs(env(folder.tmp.path()))
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    };
+    cli(&["agree", &path, "--by", "Priya Nair"]);
+    let agreed = folder.text();
+
+    let mut session = Session::start(&folder, &["open", &path]);
+    session.wait_for_screen();
+    session.type_text("too late");
+    session.signal(Signal::TERM);
+    let (status, _) = session.wait_exit(Duration::from_secs(2));
+    assert!(status.success(), "{status}: {}", session.text());
+    let said = session.text();
+    assert!(
+        said.contains("the minutes were agreed by Priya Nair"),
+        "{said}"
+    );
+    assert!(said.contains("minutes reopen"), "{said}");
+    assert!(said.contains("Read-only"), "{said}");
+    assert_eq!(folder.text(), agreed, "agreed minutes are not written");
+
+    cli(&[
+        "reopen",
+        &path,
+        "--by",
+        "Priya Nair",
+        "--reason",
+        "a late apology",
+    ]);
+    let mut session = Session::start(&folder, &["open", &path]);
+    session.wait_for_screen();
+    session.type_text("Apologies from the GP");
+    session.wait_for_echo("GP");
+    session.signal(Signal::TERM);
+    let (status, _) = session.wait_exit(Duration::from_secs(2));
+    assert!(status.success(), "{status}: {}", session.text());
+    assert!(folder.text().contains("Apologies from the GP"));
+}

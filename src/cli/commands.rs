@@ -4,12 +4,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, Command, ShowFormat, TemplatesAction};
+use super::{Cli, Command, ShowFormat, TemplatesAction, lifecycle, report};
+use crate::calendar::Holidays;
 use crate::clock::{Clock, SystemClock};
 use crate::config;
 use crate::document::{self, Format};
 use crate::error::{Error, Result};
-use crate::model::{NewMeeting, Record, RecordSummary};
+use crate::model::{NewMeeting, Record, RecordSummary, Timestamp, refresh_minutes_due};
 use crate::store::{RecordFile, Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
@@ -33,6 +34,26 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             meeting_type,
             title,
             subject,
+            follow_up: Some(previous),
+            date,
+            no_open,
+            theme,
+        }) => {
+            let follow_up = lifecycle::FollowUp {
+                previous,
+                meeting_type,
+                title,
+                subject,
+                date,
+            };
+            let open = (!no_open).then_some(MeetingOptions { theme });
+            lifecycle::new_follow_up(cli.dir, follow_up, open, &clock, out)
+        }
+        Some(Command::New {
+            meeting_type: Some(meeting_type),
+            title: Some(title),
+            subject,
+            follow_up: None,
             date,
             no_open,
             theme,
@@ -45,6 +66,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             let open = (!no_open).then_some(MeetingOptions { theme });
             new_record(cli.dir, &meeting_type, details, open, &clock, out)
         }
+        // clap requires both without --follow-up; kept for completeness.
+        Some(Command::New { .. }) => Err(Error::Usage(
+            "minutes new needs --type and --title (or --follow-up ID)".to_owned(),
+        )),
         Some(Command::Open { record, theme }) => {
             open_record(cli.dir, &record, &MeetingOptions { theme }, out)
         }
@@ -56,6 +81,15 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }) => show_record(cli.dir, &record, format, audience.into(), out),
         Some(Command::Check { paths }) => check(&paths, out),
         Some(Command::Schema) => schema(out),
+        Some(Command::Agree { record, by }) => lifecycle::agree(cli.dir, &record, &by, &clock, out),
+        Some(Command::Circulate { record, to, by }) => {
+            lifecycle::circulate(cli.dir, &record, &to, by, &clock, out)
+        }
+        Some(Command::Reopen { record, by, reason }) => {
+            lifecycle::reopen(cli.dir, &record, &by, &reason, &clock, out)
+        }
+        Some(Command::Due { json }) => lifecycle::due(cli.dir, json, &clock, out),
+        Some(Command::Report { kind }) => report::run(cli.dir, kind, out),
     };
     match result {
         // A closed pipe (`minutes list | head`) is not a failure worth reporting.
@@ -64,7 +98,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     }
 }
 
-fn open_store(dir: Option<PathBuf>) -> Result<Store> {
+pub(super) fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     let dir = config::records_dir(dir).ok_or_else(|| Error::Folder {
         path: PathBuf::from("~"),
         message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
@@ -76,7 +110,7 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
-fn load_catalogue() -> Catalogue {
+pub(super) fn load_catalogue() -> Catalogue {
     let catalogue = Catalogue::load(config::templates_dir().as_deref());
     for problem in catalogue.problems() {
         eprintln!("minutes: skipped template {problem}");
@@ -203,7 +237,27 @@ fn new_record(
     let catalogue = load_catalogue();
     let template = catalogue.get(meeting_type)?;
     let store = open_store(dir)?;
-    let (record, file) = create_record(&store, template, &details, clock)?;
+    let holidays = lifecycle::load_holidays();
+    create_and_open(
+        &store,
+        |id, now| from_template(template, &details, &holidays, id, now),
+        open,
+        clock,
+        out,
+    )
+}
+
+/// Creates the record `build` makes (given an id and the time), prints its path and, with
+/// `open`, opens it on the live screen (when there is a terminal; without one the record is
+/// still created, and a note says so).
+pub(super) fn create_and_open(
+    store: &Store,
+    build: impl Fn(String, Timestamp) -> Record,
+    open: Option<MeetingOptions>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (record, file) = create_with(store, clock, build)?;
     let path = file.path().to_owned();
     writeln!(out, "{}", path.display())?;
     out.flush()?;
@@ -228,19 +282,44 @@ fn new_record(
     run_meeting(meeting, &options)
 }
 
+/// A new record from `template`, its minutes deadline counting the user's holidays too.
+fn from_template(
+    template: &Template,
+    details: &NewMeeting,
+    holidays: &Holidays,
+    id: String,
+    now: Timestamp,
+) -> Record {
+    let mut record = Record::new(template, details.clone(), id, now);
+    refresh_minutes_due(&mut record, template.deadline, holidays);
+    record
+}
+
 /// Creates a record from `template`, locked, so no other session can take it before the
-/// screen opens. File names carry the first 8 hex digits of the id: on the rare clash,
-/// another id is drawn.
+/// screen opens.
 fn create_record(
     store: &Store,
     template: &Template,
     details: &NewMeeting,
+    holidays: &Holidays,
     clock: &dyn Clock,
+) -> Result<(Record, RecordFile)> {
+    create_with(store, clock, |id, now| {
+        from_template(template, details, holidays, id, now)
+    })
+}
+
+/// Creates the record `build` makes, locked. File names carry the first 8 hex digits of the
+/// id: on the rare clash, another id is drawn.
+fn create_with(
+    store: &Store,
+    clock: &dyn Clock,
+    build: impl Fn(String, Timestamp) -> Record,
 ) -> Result<(Record, RecordFile)> {
     let mut attempts = 0;
     loop {
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let record = Record::new(template, details.clone(), id, clock.now());
+        let record = build(id, clock.now());
         match store.create_record(&record) {
             Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
             result => return Ok((record, result?)),
@@ -258,9 +337,11 @@ fn browse(dir: Option<PathBuf>, clock: &dyn Clock) -> Result<ExitCode> {
         .iter()
         .map(|t| (t.key.clone(), t.title.clone()))
         .collect();
+    // Warnings about the holidays file are printed before the screen opens.
+    let holidays = lifecycle::load_holidays();
     let browser = Browser::new(entries, templates, notices, clock.today());
     run_browser(browser, &MeetingOptions::default(), |request| {
-        browser_request(&store, &catalogue, clock, request)
+        browser_request(&store, &catalogue, &holidays, clock, request)
     })
 }
 
@@ -280,6 +361,7 @@ fn listing(store: &Store) -> Result<(Vec<crate::store::ListEntry>, Vec<String>)>
 fn browser_request(
     store: &Store,
     catalogue: &Catalogue,
+    holidays: &Holidays,
     clock: &dyn Clock,
     request: Request,
 ) -> Result<Handled> {
@@ -291,7 +373,7 @@ fn browser_request(
         Request::Edit(path) => Handled::Meeting(Box::new(opened(store, path)?)),
         Request::New { template, details } => {
             let template = catalogue.get(&template)?;
-            let (record, file) = create_record(store, template, &details, clock)?;
+            let (record, file) = create_record(store, template, &details, holidays, clock)?;
             Handled::Meeting(Box::new(Meeting {
                 record,
                 path: file.path().to_owned(),
@@ -316,7 +398,7 @@ fn browser_request(
 /// Opens the record at `path` for the live screen: read-only, saying why, when another
 /// session holds it.
 fn opened(store: &Store, path: PathBuf) -> Result<Meeting> {
-    let (loaded, file) = store.open_record(&path)?;
+    let (loaded, file) = lifecycle::open_for_editing(store, &path)?;
     Ok(Meeting {
         record: loaded.record,
         path,
@@ -337,7 +419,7 @@ fn open_record(
     if let Some(what) = meeting::terminal_problem() {
         return Err(Error::NotATerminal(what.to_owned()));
     }
-    let (loaded, file) = store.open_record(&path)?;
+    let (loaded, file) = lifecycle::open_for_editing(&store, &path)?;
     for warning in &loaded.warnings {
         eprintln!("minutes: warning: {warning}");
     }
@@ -523,17 +605,17 @@ fn schema(out: &mut dyn Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_problems(problems: &[Error]) {
+pub(super) fn report_problems(problems: &[Error]) {
     for problem in problems {
         eprintln!("minutes: skipped {problem}");
     }
 }
 
-fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
+pub(super) fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Io(io::Error::other(e)))
 }
 
-fn exit_code(ok: bool) -> ExitCode {
+pub(super) fn exit_code(ok: bool) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {

@@ -2,6 +2,8 @@
 //! Errors go to stderr naming the file and the problem; exit 0 success, 1 failure, 2 usage.
 
 mod commands;
+mod lifecycle;
+mod report;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +12,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::document;
+
+pub use report::{ReportKind, SacFormat};
 
 /// Live minute-taking for multi-agency adult safeguarding meetings.
 #[derive(Debug, Parser)]
@@ -34,17 +38,28 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<TemplatesAction>,
     },
-    /// Create a record for a new meeting.
+    /// Create a record for a new meeting, or (--follow-up ID) the review meeting of an
+    /// earlier one.
     New {
-        /// Meeting type (see `minutes templates`), e.g. case-conference.
-        #[arg(long = "type", value_name = "KEY")]
-        meeting_type: String,
-        /// Meeting title.
-        #[arg(long)]
-        title: String,
-        /// Case reference for the adult (not their full name).
+        /// Meeting type (see `minutes templates`), e.g. case-conference; with --follow-up,
+        /// the earlier meeting's type unless given.
+        #[arg(
+            long = "type",
+            value_name = "KEY",
+            required_unless_present = "follow_up"
+        )]
+        meeting_type: Option<String>,
+        /// Meeting title (with --follow-up: "Review: " and the earlier title unless given).
+        #[arg(long, required_unless_present = "follow_up")]
+        title: Option<String>,
+        /// Case reference for the adult (not their full name); with --follow-up, the earlier
+        /// meeting's unless given.
         #[arg(long, value_name = "REF", default_value = "")]
         subject: String,
+        /// The earlier record (id or path) this meeting follows up: copies the attendees,
+        /// the plan and the open actions for review, and links back to it.
+        #[arg(long, value_name = "ID")]
+        follow_up: Option<String>,
         /// Meeting date, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<chrono::NaiveDate>,
@@ -90,6 +105,49 @@ pub enum Command {
     },
     /// Print the JSON Schema of the record format.
     Schema,
+    /// The chair agrees the draft minutes; they then open read-only until reopened.
+    Agree {
+        /// Record id (any unique prefix) or path to a record file.
+        record: String,
+        /// Who agrees them (the chair).
+        #[arg(long, value_name = "NAME")]
+        by: String,
+    },
+    /// Record that the agreed minutes were circulated, and to whom.
+    Circulate {
+        /// Record id (any unique prefix) or path to a record file.
+        record: String,
+        /// A recipient, "Name, Agency" (repeat for each); default: the record's circulation
+        /// list. Minutes already circulated can be sent to more people this way.
+        #[arg(long = "to", value_name = "NAME, AGENCY")]
+        to: Vec<String>,
+        /// Who circulates them (default: the minute taker, else your login name).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Reopen agreed or circulated minutes to correct them (back to draft), saying who and why.
+    Reopen {
+        /// Record id (any unique prefix) or path to a record file.
+        record: String,
+        /// Who reopens them.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// Why they are reopened.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Minutes due or overdue and not circulated, and reviews in the next 14 days.
+    Due {
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Statutory returns counted from the records.
+    Report {
+        /// Which return.
+        #[command(subcommand)]
+        kind: ReportKind,
+    },
 }
 
 /// `minutes templates ...`
@@ -144,7 +202,7 @@ pub fn run() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "minutes: {error}");
             match error {
                 // Like a usage error: run it differently.
-                crate::Error::NotATerminal(_) => ExitCode::from(2),
+                crate::Error::NotATerminal(_) | crate::Error::Usage(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{ActionStatus, Extra, Timestamp, Visibility};
+use super::{ActionReview, ActionStatus, Extra, Timestamp, Visibility};
 
 /// One action agreed in the meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -39,9 +39,26 @@ pub struct ActionItem {
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,
+    /// The action of an earlier meeting this one was carried from (follow-up meetings), and
+    /// what this meeting found when it reviewed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<CarriedFrom>,
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// Where a carried action came from, and the outcome of its review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CarriedFrom {
+    /// The earlier record's id.
+    pub record_id: String,
+    /// The action's id in that record.
+    pub action_id: u32,
+    /// Done, or still open because circumstances changed or the agency did not act; `None`
+    /// until the meeting has reviewed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ActionReview>,
 }
 
 impl ActionItem {

@@ -72,6 +72,16 @@ pub fn closing_gaps(record: &Record, _today: NaiveDate) -> Vec<Gap> {
         if action.due.is_none() {
             missing.push("no due date");
         }
+        if action
+            .carried_from
+            .as_ref()
+            .is_some_and(|c| c.review.is_none())
+        {
+            missing.push(
+                "carried from the last meeting and not reviewed (done, circumstances changed, \
+                 or the agency did not act)",
+            );
+        }
         if !missing.is_empty() {
             gap(
                 GapKind::Action(i),
@@ -205,6 +215,7 @@ mod tests {
             agenda_key: String::new(),
             created_at: at,
             visibility: Default::default(),
+            carried_from: None,
             extra: Default::default(),
         });
         let messages: Vec<String> = closing_gaps(&record, record.meeting.date)

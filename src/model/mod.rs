@@ -11,19 +11,24 @@ mod agenda;
 mod attendee;
 mod closing;
 mod findings;
+mod lifecycle;
 mod participation;
 mod plan;
 mod record;
 mod summary;
 
-pub use action_item::ActionItem;
+pub use action_item::{ActionItem, CarriedFrom};
 pub use agenda::{AgendaItem, Note};
 pub use attendee::{Attendee, initials_for};
 pub use closing::{Gap, GapKind, closing_gaps};
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
+pub use lifecycle::{
+    TransitionError, agree, circulate, read_only_reason, refresh_minutes_due, reopen,
+    set_meeting_date,
+};
 pub use participation::{AdultParticipation, DesiredOutcome};
 pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
-pub use record::{Meeting, NewMeeting, Record, SCHEMA_VERSION, StatusChange};
+pub use record::{Meeting, MeetingLink, NewMeeting, Record, SCHEMA_VERSION, StatusChange};
 pub use summary::RecordSummary;
 pub use vocab::*;
 

@@ -106,3 +106,27 @@ pub struct Recipient {
     #[serde(default)]
     pub agency: String,
 }
+
+impl Recipient {
+    /// "Name, Agency" (as the circulation list is typed): the text before the first comma
+    /// is the name, the rest the agency. `None` when there is no name.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let (name, agency) = text.split_once(',').unwrap_or((text, ""));
+        let name = name.trim();
+        (!name.is_empty()).then(|| Self {
+            name: name.to_owned(),
+            agency: agency.trim().to_owned(),
+        })
+    }
+}
+
+impl std::fmt::Display for Recipient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.agency.is_empty() {
+            f.write_str(&self.name)
+        } else {
+            write!(f, "{}, {}", self.name, self.agency)
+        }
+    }
+}

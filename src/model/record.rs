@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ActionItem, AdultParticipation, AgendaItem, Attendee, Decision, Extra, Feedback, Finding,
-    MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Review, Timestamp,
+    MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Recipient, Review, Timestamp,
 };
 use crate::templates::Template;
 
@@ -101,6 +101,9 @@ pub struct Meeting {
     /// Every status change with when and by whom, oldest first.
     #[serde(default)]
     pub status_history: Vec<StatusChange>,
+    /// The earlier meeting this one follows up (reviews), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_of: Option<MeetingLink>,
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
@@ -118,6 +121,24 @@ pub struct StatusChange {
     /// Why, where it needs saying (e.g. reopened to correct an error).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Who the minutes were sent to, when this change circulated them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+}
+
+/// The earlier meeting a follow-up (review) meeting continues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MeetingLink {
+    /// The earlier record's id.
+    pub record_id: String,
+    /// Its meeting date.
+    pub date: NaiveDate,
+    /// Its meeting type (template key).
+    #[serde(rename = "type")]
+    pub meeting_type: String,
+    /// Its title.
+    #[serde(default)]
+    pub title: String,
 }
 
 /// What the person starting a meeting supplies.
@@ -133,7 +154,9 @@ pub struct NewMeeting {
 
 impl Record {
     /// A new draft record following `template`, with the agenda copied from it and the
-    /// minutes deadline worked out from the template's rule.
+    /// minutes deadline worked out from the template's rule with the built-in bank holidays
+    /// (to count the user's own days off too, follow with
+    /// [`refresh_minutes_due`](super::refresh_minutes_due)).
     #[must_use]
     pub fn new(template: &Template, details: NewMeeting, id: String, now: Timestamp) -> Self {
         let minutes_due = template.deadline.due_after(details.date);
@@ -156,6 +179,7 @@ impl Record {
                 part: MeetingPart::Whole,
                 status: MinutesStatus::Draft,
                 status_history: Vec::new(),
+                follow_up_of: None,
                 extra: Extra::new(),
             },
             attendees: Vec::new(),

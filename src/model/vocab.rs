@@ -338,6 +338,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a meeting found when it reviewed an action carried from the previous meeting:
+    /// done, or still open and why (the SafeLives split of incomplete actions, `domain.md`
+    /// part c).
+    ActionReview {
+        Done = "done", "Done";
+        CircumstancesChanged = "circumstances_changed", "Still open: circumstances changed";
+        AgencyDidNotAct = "agency_did_not_act", "Still open: the agency did not act";
+    }
+}
+
+vocabulary! {
     /// Where an agenda item stands.
     #[derive(Default)]
     ItemStatus {
@@ -427,6 +438,12 @@ mod tests {
             HarmCauserOutcome::key,
             HarmCauserOutcome::label,
             HarmCauserOutcome::parse,
+        );
+        check(
+            ActionReview::ALL,
+            ActionReview::key,
+            ActionReview::label,
+            ActionReview::parse,
         );
         check(
             ReferralKind::ALL,

@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Holidays;
 use crate::error::Error;
 use crate::model::ItemKind;
 
@@ -72,11 +73,20 @@ pub enum DeadlineRule {
 }
 
 impl DeadlineRule {
-    /// The date the minutes are due for a meeting held on `meeting_date`.
+    /// The date the minutes are due for a meeting held on `meeting_date`, counting working
+    /// days with the built-in bank holidays only (see [`DeadlineRule::due_after_with`]).
     #[must_use]
     pub fn due_after(self, meeting_date: NaiveDate) -> NaiveDate {
+        self.due_after_with(meeting_date, &Holidays::builtin())
+    }
+
+    /// The date the minutes are due for a meeting held on `meeting_date`: working days skip
+    /// weekends and `holidays`; calendar days are counted as written (a deadline that lands
+    /// on a weekend or holiday stays there).
+    #[must_use]
+    pub fn due_after_with(self, meeting_date: NaiveDate, holidays: &Holidays) -> NaiveDate {
         match self {
-            Self::WorkingDays(days) => crate::calendar::add_working_days(meeting_date, days),
+            Self::WorkingDays(days) => holidays.add_working_days(meeting_date, days),
             Self::CalendarDays(days) => meeting_date
                 .checked_add_days(chrono::Days::new(u64::from(days)))
                 .unwrap_or(NaiveDate::MAX),

@@ -169,6 +169,7 @@ pub fn action(id: u32, text: &str, owner: &str, agency: &str, due: &str, key: &s
         agenda_key: key.to_owned(),
         created_at: at("11:20"),
         visibility: Visibility::All,
+        carried_from: None,
         extra: Extra::new(),
     }
 }
@@ -208,12 +209,14 @@ pub fn typical_record() -> Record {
             at: ts("2026-11-26T16:10:00+00:00"),
             by: "Priya Nair".to_owned(),
             note: String::new(),
+            recipients: Vec::new(),
         },
         StatusChange {
             status: MinutesStatus::Circulated,
             at: ts("2026-11-27T09:30:00+00:00"),
             by: "Tom Walsh".to_owned(),
             note: String::new(),
+            recipients: Vec::new(),
         },
     ];
     record.updated_at = ts("2026-11-27T09:30:00+00:00");

@@ -364,6 +364,7 @@ impl App {
                             agenda_key,
                             created_at: now,
                             visibility: default_visibility,
+                            carried_from: None,
                             extra: crate::model::Extra::default(),
                         });
                         self.selected.actions = self.record.actions.len() - 1;

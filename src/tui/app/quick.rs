@@ -105,6 +105,7 @@ impl App {
                 .unwrap_or_default(),
             created_at: self.now,
             visibility: self.record.meeting.part.default_visibility(),
+            carried_from: None,
             extra: Extra::default(),
         }
     }
