@@ -54,6 +54,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             format,
             audience,
         }) => show_record(cli.dir, &record, format, audience.into(), out),
+        Some(Command::Export(args)) => super::export::run(cli.dir, &args, out),
         Some(Command::Check { paths }) => check(&paths, out),
         Some(Command::Schema) => schema(out),
     };
@@ -64,7 +65,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     }
 }
 
-fn open_store(dir: Option<PathBuf>) -> Result<Store> {
+pub(super) fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     let dir = config::records_dir(dir).ok_or_else(|| Error::Folder {
         path: PathBuf::from("~"),
         message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
