@@ -5,7 +5,8 @@
 //! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
-//! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`document`]: the minutes as Markdown, plain text, HTML or Word, from the copy of a record
+//!   its audience may receive.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
 //! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
