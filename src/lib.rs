@@ -7,7 +7,8 @@
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
 //! - [`deadlines`]: minutes still to circulate and reviews coming up, from listing summaries.
 //! - [`followup`]: the follow-up (review) meeting of an earlier record; reviewing its actions.
-//! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`document`]: the minutes as Markdown, plain text, HTML or Word, from the copy of a record
+//!   its audience may receive.
 //! - [`report`]: statutory returns (the Safeguarding Adults Collection) counted from records.
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.

@@ -8,12 +8,11 @@
 mod common;
 
 use minutes::document::{Audience, Format, render};
-use minutes::model::{
-    AbuseType, ActionStatus, Attendance, Decision, Dissent, Extra, Finding, Record, Visibility,
-};
+use minutes::model::{Attendance, Record, Visibility};
 use unicode_width::UnicodeWidthStr;
 
-use common::{action, at, note, person};
+use common::marked::{Markers, marked_record};
+use common::person;
 
 const BOTH_FORMATS: [Format; 2] = [Format::Markdown, Format::Text];
 
@@ -68,128 +67,6 @@ fn minimal_markdown_shows_the_gaps() {
 
 // ---------------------------------------------------------------------------------------------
 // Redaction
-
-/// Hands out unique markers: alphanumeric so no escaping touches them, short so no table
-/// column is narrow enough to break them.
-struct Markers {
-    prefix: &'static str,
-    made: Vec<String>,
-}
-
-impl Markers {
-    fn new(prefix: &'static str) -> Self {
-        Self {
-            prefix,
-            made: Vec::new(),
-        }
-    }
-
-    fn next(&mut self) -> String {
-        let marker = format!("{}{:03}", self.prefix, self.made.len());
-        self.made.push(marker.clone());
-        marker
-    }
-
-    /// `text` with a fresh marker in the middle, so markers are tested inside real prose.
-    fn mark(&mut self, text: &str) -> String {
-        format!("{} {} end", text, self.next())
-    }
-}
-
-/// The typical record with a marker in every text field of every entry: `hidden` markers in
-/// professionals-only and restricted entries, `shown` markers in entries visible to all.
-fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
-    let mut record = common::typical_record();
-    let add = |record: &mut Record, index: usize, visibility: Visibility, m: &mut Markers| {
-        let key = record.agenda[index].key.clone();
-        let item = &mut record.agenda[index];
-        let mut n = note("10:45", Some("PN"), &m.mark("Note text"), visibility);
-        n.speaker = Some(m.next());
-        item.notes.push(n);
-        record.findings.push(Finding {
-            allegation: m.mark("Allegation"),
-            abuse_type: Some(AbuseType::Psychological),
-            location: None,
-            source: None,
-            finding: None,
-            result: None,
-            risk_outcome: None,
-            rationale: m.mark("Rationale"),
-            agenda_key: key.clone(),
-            at: at("10:50"),
-            visibility,
-            extra: Extra::new(),
-        });
-        record.decisions.push(Decision {
-            text: m.mark("Decision"),
-            rationale: m.mark("Reasoning"),
-            agenda_key: key.clone(),
-            at: at("10:55"),
-            dissent: Some(Dissent {
-                who: m.next(),
-                reason: m.mark("Because"),
-            }),
-            visibility,
-            extra: Extra::new(),
-        });
-        let id = record.actions.len() as u32 + 1;
-        let mut a = action(
-            id,
-            &m.mark("Action"),
-            &m.next(),
-            &m.next(),
-            "2026-12-01",
-            &key,
-        );
-        a.status = ActionStatus::Cancelled;
-        a.status_note = m.mark("Cancelled");
-        a.visibility = visibility;
-        record.actions.push(a);
-    };
-    // Mark what the typical record already holds.
-    for item in &mut record.agenda {
-        for n in &mut item.notes {
-            let m = if n.visibility == Visibility::All {
-                &mut *shown
-            } else {
-                &mut *hidden
-            };
-            n.text = m.mark(&n.text);
-        }
-    }
-    for d in &mut record.decisions {
-        let m = if d.visibility == Visibility::All {
-            &mut *shown
-        } else {
-            &mut *hidden
-        };
-        d.text = m.mark(&d.text);
-        d.rationale = m.mark(&d.rationale);
-    }
-    for a in &mut record.actions {
-        let m = if a.visibility == Visibility::All {
-            &mut *shown
-        } else {
-            &mut *hidden
-        };
-        a.text = m.mark(&a.text);
-    }
-    // What concerns the person alleged to have caused harm is professionals-only (`004` §6.1).
-    record.feedback.to_person_causing_harm.by = hidden.mark("PachFeedbackBy");
-    record.feedback.to_person_causing_harm.what = hidden.mark("PachFeedbackWhat");
-    record.feedback.to_employer.by = hidden.mark("EmployerFeedbackBy");
-    record.feedback.to_employer.what = hidden.mark("EmployerFeedbackWhat");
-    record.outcomes.referrals.push(minutes::model::Referral {
-        kind: minutes::model::ReferralKind::Dbs,
-        by: hidden.mark("ReferralBy"),
-        note: hidden.mark("ReferralNote"),
-    });
-    record.feedback.to_referrer.what = shown.mark("ReferrerFeedback");
-    add(&mut record, 1, Visibility::ProfessionalsOnly, hidden);
-    add(&mut record, 2, Visibility::Restricted, hidden);
-    add(&mut record, 3, Visibility::All, shown);
-    record
-}
 
 #[test]
 fn the_adults_copy_holds_no_professionals_only_or_restricted_text() {

@@ -79,6 +79,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             format,
             audience,
         }) => show_record(cli.dir, &record, format, audience.into(), out),
+        Some(Command::Export(args)) => super::export::run(cli.dir, &args, out),
         Some(Command::Check { paths }) => check(&paths, out),
         Some(Command::Schema) => schema(out),
         Some(Command::Agree { record, by }) => lifecycle::agree(cli.dir, &record, &by, &clock, out),

@@ -2,6 +2,7 @@
 //! Errors go to stderr naming the file and the problem; exit 0 success, 1 failure, 2 usage.
 
 mod commands;
+mod export;
 mod lifecycle;
 mod report;
 
@@ -97,6 +98,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = AudienceArg::Professionals)]
         audience: AudienceArg,
     },
+    /// Write the minutes for circulation: Markdown, HTML (prints on A4), plain text, Word or
+    /// JSON, for the professionals or the adult.
+    Export(export::ExportArgs),
     /// Validate record files (or every record in a folder); exit 1 if any has a problem.
     Check {
         /// Record files or folders.
@@ -174,7 +178,34 @@ pub enum ShowFormat {
     Json,
 }
 
-/// `--audience` of `minutes show`.
+/// `--format` of `minutes export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page that prints on A4.
+    Html,
+    /// Plain text.
+    Txt,
+    /// A Word document (without -o: <record>[-adult].docx in the current folder).
+    Docx,
+    /// The record as JSON (for the adult: without what the minutes leave out).
+    Json,
+}
+
+impl From<ExportFormat> for document::ExportFormat {
+    fn from(value: ExportFormat) -> Self {
+        match value {
+            ExportFormat::Md => Self::Markdown,
+            ExportFormat::Html => Self::Html,
+            ExportFormat::Txt => Self::Text,
+            ExportFormat::Docx => Self::Docx,
+            ExportFormat::Json => Self::Json,
+        }
+    }
+}
+
+/// `--audience` of `minutes show` and `minutes export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AudienceArg {
     /// Everything, restricted entries marked.

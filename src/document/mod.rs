@@ -1,5 +1,6 @@
-//! The minutes as a document (Markdown or plain text), built from a record. Pure: no I/O and
-//! no clock; every time shown comes from the record, so the same record gives the same bytes.
+//! The minutes as a document (Markdown, plain text, HTML or Word), built from a record, and
+//! the record itself as JSON. Pure: no I/O and no clock; every time shown comes from the
+//! record, so the same record gives the same bytes in every format.
 //!
 //! Layout (the meeting-record pro forma, `shared/domain.md` parts a and c):
 //! 1. title and header fields (type, date, times, venue and mode, chair, minute taker, subject
@@ -17,49 +18,152 @@
 //! Empty optional sections are left out; required facts that are missing show "Not recorded"
 //! so the gap is visible.
 //!
-//! [`Audience::Adult`] drops every note, finding, decision and action whose visibility is not
-//! [`Visibility::All`] and says near the top that something was withheld;
-//! [`Audience::Professionals`] keeps them, marked `[PART 1 - PROFESSIONALS ONLY]` or
+//! One section model (`sections.rs`) writes every format through one writer (`writer.rs`):
+//! Markdown and text directly, HTML (`html.rs`) and Word (`docx.rs`) from the blocks it
+//! collects. Every format, JSON included, is made from [`Record::for_audience`]: for
+//! [`Audience::Adult`] that copy has no note, finding, decision or action whose visibility is
+//! not [`Visibility::All`](crate::model::Visibility::All), and nothing about the person
+//! alleged to have caused harm; the document says near the top that something was withheld.
+//! [`Audience::Professionals`] keeps everything, marked `[PART 1 - PROFESSIONALS ONLY]` or
 //! `[RESTRICTED]`.
 
+mod docx;
+mod html;
 mod markup;
 mod sections;
 mod writer;
 
-use crate::model::{Record, Visibility};
+use std::io;
 
-/// Output format of the minutes.
+pub use crate::model::Audience;
+use crate::model::Record;
+use writer::{Block, Target, Writer};
+
+/// Text format of the minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Markdown (converts cleanly with pandoc).
     Markdown,
     /// Plain text, wrapped for reading in a terminal or email.
     Text,
+    /// One self-contained HTML page (inline CSS, nothing fetched) that prints on A4.
+    Html,
 }
 
-/// Who the document is for: the adult's version leaves out everything not visible to all.
+/// Every format `minutes export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Audience {
-    /// Everyone at the meeting: all entries, restricted ones marked.
-    Professionals,
-    /// The adult or their representative: only entries visible to all.
-    Adult,
+pub enum ExportFormat {
+    /// Markdown, see [`Format::Markdown`].
+    Markdown,
+    /// A self-contained HTML page, see [`Format::Html`].
+    Html,
+    /// Plain text, see [`Format::Text`].
+    Text,
+    /// A Word document (`.docx`, Office Open XML) for Word or LibreOffice.
+    Docx,
+    /// The record itself as JSON (for the adult, the redacted copy).
+    Json,
 }
 
-impl Audience {
-    /// Whether an entry with `visibility` belongs in this audience's copy.
+impl ExportFormat {
+    /// Every format, in the order `minutes export --help` lists them.
+    pub const ALL: [Self; 5] = [
+        Self::Markdown,
+        Self::Html,
+        Self::Text,
+        Self::Docx,
+        Self::Json,
+    ];
+
+    /// The usual file name extension, without the dot.
     #[must_use]
-    pub const fn may_see(self, visibility: Visibility) -> bool {
+    pub const fn extension(self) -> &'static str {
         match self {
-            Self::Professionals => true,
-            Self::Adult => visibility.shareable_with_adult(),
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Text => "txt",
+            Self::Docx => "docx",
+            Self::Json => "json",
         }
+    }
+
+    /// Whether the output is binary (not for a terminal).
+    #[must_use]
+    pub const fn is_binary(self) -> bool {
+        matches!(self, Self::Docx)
     }
 }
 
 /// Renders the minutes of `record` in `format` for `audience`.
 #[must_use]
 pub fn render(record: &Record, format: Format, audience: Audience) -> String {
+    let target = match format {
+        Format::Markdown => Target::Markdown,
+        Format::Text => Target::Text,
+        Format::Html => Target::Rich,
+    };
+    let mut out = Writer::new(target, capacity(record));
+    let copy = write(record, audience, &mut out);
+    match format {
+        Format::Markdown | Format::Text => out.finish(),
+        Format::Html => html::page(&copy, audience, &out.finish_blocks()),
+    }
+}
+
+/// The minutes of `record` for `audience` as a Word document: A4, headings, tables, a
+/// confidentiality header and page numbers on every page. The same record gives the same
+/// bytes (every date in the package comes from the record).
+///
+/// # Errors
+/// Only if the document cannot be assembled (an error of the Word writer; nothing is read or
+/// written outside memory).
+pub fn render_docx(record: &Record, audience: Audience) -> io::Result<Vec<u8>> {
+    let mut out = Writer::new(Target::Rich, 0);
+    let copy = write(record, audience, &mut out);
+    docx::document(&copy, audience, &out.finish_blocks())
+}
+
+/// The record as `audience` may receive it ([`Record::for_audience`]), as pretty JSON with a
+/// final newline: for the adult, a copy without what the minutes leave out.
+///
+/// # Errors
+/// Only if the record cannot be serialised (it always can: every key is a string).
+pub fn render_json(record: &Record, audience: Audience) -> io::Result<String> {
+    let mut json =
+        serde_json::to_string_pretty(&*record.for_audience(audience)).map_err(io::Error::other)?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// The minutes of `record` for `audience` in any export format, as bytes.
+///
+/// # Errors
+/// As [`render_docx`] and [`render_json`].
+pub fn export(record: &Record, format: ExportFormat, audience: Audience) -> io::Result<Vec<u8>> {
+    Ok(match format {
+        ExportFormat::Markdown => render(record, Format::Markdown, audience).into_bytes(),
+        ExportFormat::Html => render(record, Format::Html, audience).into_bytes(),
+        ExportFormat::Text => render(record, Format::Text, audience).into_bytes(),
+        ExportFormat::Docx => render_docx(record, audience)?,
+        ExportFormat::Json => render_json(record, audience)?.into_bytes(),
+    })
+}
+
+/// Writes the sections of the copy of `record` that `audience` may receive into `out`, and
+/// returns that copy.
+fn write<'r>(
+    record: &'r Record,
+    audience: Audience,
+    out: &mut Writer,
+) -> std::borrow::Cow<'r, Record> {
+    let copy = record.for_audience(audience);
+    let withheld = record.withholds_from(audience);
+    sections::write_minutes(&sections::Context::new(&copy, audience, withheld), out);
+    copy
+}
+
+/// Room for the document: its fixed wording plus about the size of the notes and actions.
+fn capacity(record: &Record) -> usize {
     let text_bytes: usize = record
         .notes()
         .map(|(_, note)| note.text.len())
@@ -69,7 +173,21 @@ pub fn render(record: &Record, format: Format, audience: Audience) -> String {
             .iter()
             .map(|a| a.text.len() + 64)
             .sum::<usize>();
-    let mut out = writer::Writer::new(format, 16 * 1024 + text_bytes + text_bytes / 4);
-    sections::write_minutes(&sections::Context::new(record, audience), &mut out);
-    out.finish()
+    16 * 1024 + text_bytes + text_bytes / 4
+}
+
+/// The plain words of a rich inline string (marks removed), for titles and headers.
+fn plain(inline: &str) -> String {
+    writer::spans(inline).map(|span| span.text).collect()
+}
+
+/// The first heading's text: the document title.
+fn title(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Heading(_, inline) => Some(plain(inline)),
+            _ => None,
+        })
+        .unwrap_or_else(|| "Minutes".to_owned())
 }

@@ -1,5 +1,7 @@
 //! The sections of the minutes, in order. Each writes through [`Writer`], so the same code
-//! produces both formats; what the audience may see is decided here, once per entry.
+//! produces every format. They are given the record as the audience may receive it
+//! ([`Record::for_audience`]), so what the adult's copy leaves out is decided in one place
+//! and no section can let it back in.
 
 use std::collections::HashMap;
 
@@ -10,12 +12,13 @@ use super::writer::Writer;
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Attendee, Decision, Feedback,
     FeedbackArrangement, Finding, ItemKind, MeetingPart, MinutesStatus, Note, Record, Timestamp,
-    Visibility,
+    Visibility, WITHHELD, WITHHELD_DETAIL,
 };
 
 /// The record plus the lookups the sections need, built once so that rendering stays linear
 /// in the size of the record (no scanning all attendees for every note).
 pub(super) struct Context<'r> {
+    /// The record as the audience may receive it.
     record: &'r Record,
     audience: Audience,
     /// Attendee by initials; `None` where two attendees share initials (then the speaker is
@@ -23,7 +26,7 @@ pub(super) struct Context<'r> {
     by_initials: HashMap<&'r str, Option<&'r Attendee>>,
     /// Agenda position (from 1) by key.
     item_numbers: HashMap<&'r str, usize>,
-    /// What this audience may see of the findings, decisions and actions under each item.
+    /// The findings, decisions and actions recorded under each item.
     refs: HashMap<&'r str, Refs>,
     /// Something in the record is left out of this copy.
     withheld: bool,
@@ -46,8 +49,9 @@ impl Refs {
 }
 
 impl<'r> Context<'r> {
-    /// Lookups for `record` as seen by `audience`.
-    pub(super) fn new(record: &'r Record, audience: Audience) -> Self {
+    /// Lookups for `record`, which is already the copy `audience` may receive; `withheld`
+    /// says whether that copy left something out.
+    pub(super) fn new(record: &'r Record, audience: Audience, withheld: bool) -> Self {
         let mut by_initials: HashMap<&str, Option<&Attendee>> = HashMap::new();
         for attendee in &record.attendees {
             let initials = attendee.initials.trim();
@@ -64,25 +68,13 @@ impl<'r> Context<'r> {
             .enumerate()
             .map(|(i, item)| (item.key.as_str(), i + 1))
             .collect();
-        let visibilities = record
+        let marked = record
             .notes()
             .map(|(_, note)| note.visibility)
             .chain(record.findings.iter().map(|f| f.visibility))
             .chain(record.decisions.iter().map(|d| d.visibility))
-            .chain(record.actions.iter().map(|a| a.visibility));
-        let (mut withheld, mut marked) = (false, false);
-        for visibility in visibilities {
-            if !audience.may_see(visibility) {
-                withheld = true;
-            } else if visibility != Visibility::All {
-                marked = true;
-            }
-        }
-        // What concerns the person alleged to have caused harm is for the managing officer to
-        // share (`004` section 6.1), so the adult's copy leaves it out.
-        if audience == Audience::Adult && has_harm_causer_details(record) {
-            withheld = true;
-        }
+            .chain(record.actions.iter().map(|a| a.visibility))
+            .any(|visibility| visibility != Visibility::All);
         let mut context = Self {
             record,
             audience,
@@ -100,28 +92,18 @@ impl<'r> Context<'r> {
         let record = self.record;
         let mut refs: HashMap<&str, Refs> = HashMap::new();
         for (i, finding) in record.findings.iter().enumerate() {
-            if self.sees(finding.visibility) {
-                let entry = refs.entry(finding.agenda_key.as_str()).or_default();
-                entry.findings.push(i + 1);
-            }
+            let entry = refs.entry(finding.agenda_key.as_str()).or_default();
+            entry.findings.push(i + 1);
         }
         for (i, decision) in record.decisions.iter().enumerate() {
-            if self.sees(decision.visibility) {
-                let entry = refs.entry(decision.agenda_key.as_str()).or_default();
-                entry.decisions.push(i + 1);
-            }
+            let entry = refs.entry(decision.agenda_key.as_str()).or_default();
+            entry.decisions.push(i + 1);
         }
         for action in &record.actions {
-            if self.sees(action.visibility) {
-                let entry = refs.entry(action.agenda_key.as_str()).or_default();
-                entry.actions.push(action.id);
-            }
+            let entry = refs.entry(action.agenda_key.as_str()).or_default();
+            entry.actions.push(action.id);
         }
         refs
-    }
-
-    fn sees(&self, visibility: Visibility) -> bool {
-        self.audience.may_see(visibility)
     }
 
     /// The visible mark for an entry that must not reach the adult (professionals' copy only).
@@ -319,11 +301,7 @@ fn notices(cx: &Context<'_>, w: &mut Writer) {
     w.quote(&confidential);
     match cx.audience {
         Audience::Adult if cx.withheld => {
-            let notice = format!(
-                "{} Information shared only between professionals, or restricted by the \
-                 chair, has been left out of this copy of the minutes.",
-                w.strong("Some information has been withheld from this copy.")
-            );
+            let notice = format!("{} {WITHHELD_DETAIL}", w.strong(WITHHELD));
             w.paragraph(&notice);
         }
         Audience::Professionals if cx.marked => {
@@ -548,7 +526,6 @@ fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaIte
     let notes: Vec<String> = item
         .notes
         .iter()
-        .filter(|note| cx.sees(note.visibility))
         .map(|note| note_line(cx, w, note))
         .collect();
     if notes.is_empty() && refs.is_empty() {
@@ -612,7 +589,6 @@ fn findings(cx: &Context<'_>, w: &mut Writer) {
         .findings
         .iter()
         .enumerate()
-        .filter(|(_, f)| cx.sees(f.visibility))
         .map(|(i, f)| (i + 1, f))
         .collect();
     if visible.is_empty() && !cx.agenda_has(ItemKind::Findings) {
@@ -680,7 +656,6 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
         .decisions
         .iter()
         .enumerate()
-        .filter(|(_, d)| cx.sees(d.visibility))
         .map(|(i, d)| (i + 1, d))
         .collect();
     if visible.is_empty() && !cx.agenda_has(ItemKind::Decisions) {
@@ -729,12 +704,7 @@ fn action_status(w: &Writer, action: &ActionItem) -> String {
 }
 
 fn actions(cx: &Context<'_>, w: &mut Writer) {
-    let visible: Vec<&ActionItem> = cx
-        .record
-        .actions
-        .iter()
-        .filter(|a| cx.sees(a.visibility))
-        .collect();
+    let visible: Vec<&ActionItem> = cx.record.actions.iter().collect();
     if visible.is_empty() && !cx.agenda_has(ItemKind::Actions) {
         return;
     }
@@ -790,23 +760,13 @@ fn or_cell(w: &Writer, text: &str) -> String {
     }
 }
 
-/// Whether the record holds outcomes, referrals or feedback about the person alleged to have
-/// caused harm, which only the professionals' copy shows.
-fn has_harm_causer_details(record: &Record) -> bool {
-    let feedback = &record.feedback;
-    let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
-    !record.outcomes.for_person_causing_harm.is_empty()
-        || !record.outcomes.referrals.is_empty()
-        || given(&feedback.to_person_causing_harm)
-        || given(&feedback.to_employer)
-}
-
 fn outcomes(cx: &Context<'_>, w: &mut Writer) {
+    // The adult's copy has none about the person alleged to have caused harm
+    // (`Record::for_audience`).
     let outcomes = &cx.record.outcomes;
-    let professionals = cx.audience == Audience::Professionals;
     if outcomes.for_adult.is_empty()
-        && (!professionals
-            || (outcomes.for_person_causing_harm.is_empty() && outcomes.referrals.is_empty()))
+        && outcomes.for_person_causing_harm.is_empty()
+        && outcomes.referrals.is_empty()
         && outcomes.other.trim().is_empty()
     {
         return;
@@ -817,7 +777,7 @@ fn outcomes(cx: &Context<'_>, w: &mut Writer) {
         let items: Vec<&str> = outcomes.for_adult.iter().map(|o| o.label()).collect();
         w.bullets(&items);
     }
-    if professionals && !outcomes.for_person_causing_harm.is_empty() {
+    if !outcomes.for_person_causing_harm.is_empty() {
         w.heading(3, "Outcomes for the person or organisation causing harm");
         let items: Vec<&str> = outcomes
             .for_person_causing_harm
@@ -829,7 +789,7 @@ fn outcomes(cx: &Context<'_>, w: &mut Writer) {
     if !outcomes.other.trim().is_empty() {
         w.fields(&[("Other outcomes", w.user(&outcomes.other))]);
     }
-    if professionals && !outcomes.referrals.is_empty() {
+    if !outcomes.referrals.is_empty() {
         w.heading(3, "Referrals");
         let rows: Vec<Vec<String>> = outcomes
             .referrals
@@ -883,7 +843,9 @@ fn plan(cx: &Context<'_>, w: &mut Writer) {
 
 fn feedback(cx: &Context<'_>, w: &mut Writer) {
     let feedback: &Feedback = &cx.record.feedback;
-    let all: [(&str, &FeedbackArrangement); 5] = [
+    // In the adult's copy the last two, which concern the person alleged to have caused
+    // harm, are empty (`Record::for_audience`), so they are not shown.
+    let arrangements: [(&str, &FeedbackArrangement); 5] = [
         ("The adult", &feedback.to_adult),
         ("The referrer", &feedback.to_referrer),
         ("Others who need to know", &feedback.to_absent),
@@ -893,13 +855,6 @@ fn feedback(cx: &Context<'_>, w: &mut Writer) {
         ),
         ("Their employer", &feedback.to_employer),
     ];
-    // The last two concern the person alleged to have caused harm: professionals only.
-    let shown = if cx.audience == Audience::Professionals {
-        5
-    } else {
-        3
-    };
-    let arrangements = &all[..shown];
     let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
     let any = arrangements.iter().any(|(_, a)| given(a))
         || !feedback.adult_disagreement_contact.trim().is_empty();

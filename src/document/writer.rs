@@ -1,10 +1,14 @@
-//! Block-level output for both formats: headings, paragraphs, lists, label/value fields and
+//! Block-level output for every format: headings, paragraphs, lists, label/value fields and
 //! tables. Section code builds *inline* strings with [`Writer::user`], [`Writer::cell`] and
 //! [`Writer::strong`] and hands them to the block methods, which know the format.
+//!
+//! Markdown and plain text are written straight into a string. The rich formats (HTML and
+//! Word) are collected as [`Block`]s whose inline strings carry [`STRONG`] / [`EMPHASIS`]
+//! marks, for `html.rs` and `docx.rs` to lay out; user text can never contain those marks,
+//! since [`sanitize`] drops every control character.
 
 use std::fmt::Write as _;
 
-use super::Format;
 use super::markup::{self, md_block, md_line, sanitize, width, wrap_cell, wrap_into};
 
 /// Plain text is wrapped to this many columns (tables shrink their widest columns to fit).
@@ -13,22 +17,97 @@ pub(super) const TEXT_WIDTH: usize = 100;
 /// Narrowest a text table column is squeezed to before the table is allowed to overflow.
 const MIN_COLUMN: usize = 10;
 
+/// Opens and closes strongly emphasised text in a rich inline string.
+pub(super) const STRONG: (char, char) = ('\u{1}', '\u{2}');
+/// Opens and closes emphasised (italic) text in a rich inline string.
+pub(super) const EMPHASIS: (char, char) = ('\u{3}', '\u{4}');
+
+/// What a [`Writer`] produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target {
+    /// Markdown source.
+    Markdown,
+    /// Plain text wrapped to [`TEXT_WIDTH`].
+    Text,
+    /// [`Block`]s for the HTML and Word layouts.
+    Rich,
+}
+
+/// One block of a rich document. Inline strings hold user text (cleaned, line breaks as
+/// `\n`) and our own wording, with [`STRONG`] and [`EMPHASIS`] marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Block {
+    /// A heading; level 1 is the document title.
+    Heading(usize, String),
+    /// A paragraph.
+    Paragraph(String),
+    /// A quoted, set-off paragraph (the confidentiality statement).
+    Quote(String),
+    /// A bulleted list.
+    Bullets(Vec<String>),
+    /// Label/value pairs.
+    Fields(Vec<(String, String)>),
+    /// A table with a header row.
+    Table {
+        /// Column headings.
+        headers: Vec<String>,
+        /// Rows, each as many cells as there are headings (or fewer).
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// One run of a rich inline string: text with its emphasis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span<'a> {
+    /// The text; may hold `\n` line breaks.
+    pub text: &'a str,
+    /// Strongly emphasised (bold).
+    pub strong: bool,
+    /// Emphasised (italic).
+    pub emphasis: bool,
+}
+
+/// The runs of a rich inline string, marks removed.
+pub(super) fn spans(inline: &str) -> impl Iterator<Item = Span<'_>> {
+    let (mut strong, mut emphasis) = (false, false);
+    inline
+        .split_inclusive([STRONG.0, STRONG.1, EMPHASIS.0, EMPHASIS.1])
+        .filter_map(move |piece| {
+            let span = Span {
+                text: piece.trim_end_matches([STRONG.0, STRONG.1, EMPHASIS.0, EMPHASIS.1]),
+                strong,
+                emphasis,
+            };
+            match piece.chars().next_back() {
+                Some(c) if c == STRONG.0 => strong = true,
+                Some(c) if c == STRONG.1 => strong = false,
+                Some(c) if c == EMPHASIS.0 => emphasis = true,
+                Some(c) if c == EMPHASIS.1 => emphasis = false,
+                _ => {}
+            }
+            (!span.text.is_empty()).then_some(span)
+        })
+}
+
 /// Accumulates one document.
 pub(super) struct Writer {
     out: String,
-    format: Format,
+    blocks: Vec<Block>,
+    target: Target,
 }
 
 impl Writer {
-    /// An empty document of `format`, with room for about `capacity` bytes.
-    pub(super) fn new(format: Format, capacity: usize) -> Self {
+    /// An empty document for `target`, with room for about `capacity` bytes.
+    pub(super) fn new(target: Target, capacity: usize) -> Self {
+        let rich = target == Target::Rich;
         Self {
-            out: String::with_capacity(capacity),
-            format,
+            out: String::with_capacity(if rich { 0 } else { capacity }),
+            blocks: Vec::new(),
+            target,
         }
     }
 
-    /// The finished document, ending in exactly one newline.
+    /// The finished document, ending in exactly one newline (empty for [`Target::Rich`]).
     pub(super) fn finish(mut self) -> String {
         let end = self.out.trim_end().len();
         self.out.truncate(end);
@@ -36,12 +115,17 @@ impl Writer {
         self.out
     }
 
+    /// The blocks of a [`Target::Rich`] document.
+    pub(super) fn finish_blocks(self) -> Vec<Block> {
+        self.blocks
+    }
+
     /// User text for a heading, paragraph, list item or field: escaped for Markdown, cleaned
     /// for text. Line breaks are kept.
     pub(super) fn user(&self, text: &str) -> String {
-        match self.format {
-            Format::Markdown => md_block(text),
-            Format::Text => {
+        match self.target {
+            Target::Markdown => md_block(text),
+            Target::Text | Target::Rich => {
                 let text = sanitize(text);
                 let mut out = String::with_capacity(text.len());
                 for line in text.lines().map(str::trim_end) {
@@ -55,27 +139,29 @@ impl Writer {
         }
     }
 
-    /// User text for a table cell: one line in Markdown; line breaks kept in text.
+    /// User text for a table cell: one line in Markdown; line breaks kept elsewhere.
     pub(super) fn cell(&self, text: &str) -> String {
-        match self.format {
-            Format::Markdown => md_line(text),
-            Format::Text => self.user(text),
+        match self.target {
+            Target::Markdown => md_line(text),
+            Target::Text | Target::Rich => self.user(text),
         }
     }
 
-    /// Our own fixed wording, emphasised strongly in Markdown.
+    /// Our own fixed wording, emphasised strongly (not in plain text).
     pub(super) fn strong(&self, text: &str) -> String {
-        match self.format {
-            Format::Markdown => format!("**{text}**"),
-            Format::Text => text.to_owned(),
+        match self.target {
+            Target::Markdown => format!("**{text}**"),
+            Target::Text => text.to_owned(),
+            Target::Rich => format!("{}{text}{}", STRONG.0, STRONG.1),
         }
     }
 
-    /// Our own fixed wording, in italics in Markdown.
+    /// Our own fixed wording, in italics (not in plain text).
     pub(super) fn emphasis(&self, text: &str) -> String {
-        match self.format {
-            Format::Markdown => format!("*{text}*"),
-            Format::Text => text.to_owned(),
+        match self.target {
+            Target::Markdown => format!("*{text}*"),
+            Target::Text => text.to_owned(),
+            Target::Rich => format!("{}{text}{}", EMPHASIS.0, EMPHASIS.1),
         }
     }
 
@@ -83,11 +169,12 @@ impl Writer {
     /// text a long heading wraps and is underlined to its widest line.
     pub(super) fn heading(&mut self, level: usize, inline: &str) {
         let inline = inline.replace('\n', " ");
-        match self.format {
-            Format::Markdown => {
+        match self.target {
+            Target::Markdown => {
                 let _ = writeln!(self.out, "{} {inline}\n", "#".repeat(level.clamp(1, 6)));
             }
-            Format::Text => {
+            Target::Rich => self.blocks.push(Block::Heading(level.clamp(1, 6), inline)),
+            Target::Text => {
                 let rule = match level {
                     1 => '=',
                     2 => '-',
@@ -104,15 +191,23 @@ impl Writer {
 
     /// A paragraph; line breaks in `inline` are kept.
     pub(super) fn paragraph(&mut self, inline: &str) {
+        if self.target == Target::Rich {
+            self.blocks.push(Block::Paragraph(inline.to_owned()));
+            return;
+        }
         self.block_lines(inline, "", "");
         self.out.push('\n');
     }
 
     /// A block quote (Markdown) or an indented paragraph (text).
     pub(super) fn quote(&mut self, inline: &str) {
-        match self.format {
-            Format::Markdown => self.block_lines(inline, "> ", "> "),
-            Format::Text => self.block_lines(inline, "    ", "    "),
+        match self.target {
+            Target::Markdown => self.block_lines(inline, "> ", "> "),
+            Target::Text => self.block_lines(inline, "    ", "    "),
+            Target::Rich => {
+                self.blocks.push(Block::Quote(inline.to_owned()));
+                return;
+            }
         }
         self.out.push('\n');
     }
@@ -120,6 +215,11 @@ impl Writer {
     /// A bulleted list; each item may hold line breaks.
     pub(super) fn bullets<S: AsRef<str>>(&mut self, items: &[S]) {
         if items.is_empty() {
+            return;
+        }
+        if self.target == Target::Rich {
+            let items = items.iter().map(|item| item.as_ref().to_owned()).collect();
+            self.blocks.push(Block::Bullets(items));
             return;
         }
         for item in items {
@@ -133,14 +233,22 @@ impl Writer {
         if fields.is_empty() {
             return;
         }
-        match self.format {
-            Format::Markdown => {
+        match self.target {
+            Target::Rich => {
+                let fields = fields
+                    .iter()
+                    .map(|(label, value)| ((*label).to_owned(), value.clone()))
+                    .collect();
+                self.blocks.push(Block::Fields(fields));
+                return;
+            }
+            Target::Markdown => {
                 for (label, value) in fields {
                     let first = format!("- **{label}:** ");
                     self.block_lines(value, &first, "  ");
                 }
             }
-            Format::Text => {
+            Target::Text => {
                 let label_width = fields
                     .iter()
                     .map(|(label, _)| width(label) + 1)
@@ -160,8 +268,8 @@ impl Writer {
     /// Writes `inline` with `first` before its first line and `rest` before later ones:
     /// Markdown lines end in a backslash hard break; text lines are wrapped.
     fn block_lines(&mut self, inline: &str, first: &str, rest: &str) {
-        match self.format {
-            Format::Markdown => {
+        match self.target {
+            Target::Markdown => {
                 self.out.push_str(first);
                 for (i, line) in inline.split('\n').enumerate() {
                     if i > 0 {
@@ -174,15 +282,25 @@ impl Writer {
                 self.out.truncate(end);
                 self.out.push('\n');
             }
-            Format::Text => wrap_into(&mut self.out, inline, TEXT_WIDTH, first, rest),
+            // Rich blocks are not written as lines.
+            Target::Text | Target::Rich => {
+                wrap_into(&mut self.out, inline, TEXT_WIDTH, first, rest);
+            }
         }
     }
 
     /// A table. Cells must come from [`Writer::cell`] (or be our own wording).
     pub(super) fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
-        match self.format {
-            Format::Markdown => self.md_table(headers, rows),
-            Format::Text => self.text_table(headers, rows),
+        match self.target {
+            Target::Markdown => self.md_table(headers, rows),
+            Target::Text => self.text_table(headers, rows),
+            Target::Rich => {
+                self.blocks.push(Block::Table {
+                    headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+                    rows: rows.to_vec(),
+                });
+                return;
+            }
         }
         self.out.push('\n');
     }
@@ -324,7 +442,7 @@ mod tests {
 
     #[test]
     fn text_table_rows_share_one_width() {
-        let mut w = Writer::new(Format::Text, 0);
+        let mut w = Writer::new(Target::Text, 0);
         let rows = vec![
             vec!["陈伟".to_owned(), "x".repeat(150)],
             vec!["Zoë 🙂".to_owned(), "short".to_owned()],
@@ -337,8 +455,32 @@ mod tests {
     }
 
     #[test]
+    fn rich_spans_follow_the_marks() {
+        let w = Writer::new(Target::Rich, 0);
+        let inline = format!(
+            "{} said {} ok",
+            w.strong("10:05"),
+            w.emphasis("Not recorded")
+        );
+        let got: Vec<(&str, bool, bool)> = spans(&inline)
+            .map(|s| (s.text, s.strong, s.emphasis))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("10:05", true, false),
+                (" said ", false, false),
+                ("Not recorded", false, true),
+                (" ok", false, false)
+            ]
+        );
+        // User text cannot forge a mark.
+        assert_eq!(w.user("a\u{1}b\u{3}c"), "abc");
+    }
+
+    #[test]
     fn markdown_fields_use_hard_breaks() {
-        let mut w = Writer::new(Format::Markdown, 0);
+        let mut w = Writer::new(Target::Markdown, 0);
         let value = w.user("one\ntwo");
         w.fields(&[("Views", value)]);
         assert_eq!(w.finish(), "- **Views:** one\\\n  two\n");

@@ -9,6 +9,7 @@ mod vocab;
 mod action_item;
 mod agenda;
 mod attendee;
+mod audience;
 mod closing;
 mod findings;
 mod lifecycle;
@@ -20,6 +21,7 @@ mod summary;
 pub use action_item::{ActionItem, CarriedFrom};
 pub use agenda::{AgendaItem, Note};
 pub use attendee::{Attendee, initials_for};
+pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};
 pub use closing::{Gap, GapKind, closing_gaps};
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{

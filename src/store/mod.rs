@@ -24,11 +24,14 @@
 //!   refuses to write if the file changed on disk since this session last read or wrote it.
 //! - [`Store::save`] is the low-level atomic write. It replaces whatever is at `path`
 //!   without reading it; use it only for a file just loaded successfully by the caller.
+//! - [`write_document`] writes an exported document (`minutes export -o`) the same way, 0600,
+//!   outside the records folder, replacing a file only when asked.
 //!
 //! A file that fails to parse is never written or renamed by the store: loading and listing
 //! report it and leave it alone, and no [`RecordFile`] can be had for it.
 
 mod atomic;
+mod document_file;
 mod index;
 mod load;
 mod lock;
@@ -39,6 +42,7 @@ use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
+pub use document_file::{Replace, write_document};
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
 

@@ -21,6 +21,8 @@ use minutes::model::{
 };
 use minutes::templates::{DeadlineRule, Template, TemplateItem};
 
+pub mod marked;
+
 /// The time tests treat as "now": Monday 23 November 2026, 10:00 GMT.
 pub fn fixed_now() -> Timestamp {
     ts("2026-11-23T10:00:00+00:00")

@@ -1,0 +1,393 @@
+//! The minutes as a Word document (`.docx`), written with `docx-rs`: A4 with 2 cm margins,
+//! real heading styles (so Word's navigation pane and a table of contents work), bulleted
+//! lists, tables whose rows do not break across pages and whose heading rows repeat, a
+//! running confidentiality header and "Page N of M" in the footer.
+//!
+//! Deterministic: the package dates come from the record, every paragraph gets its id from a
+//! counter of this document (docx-rs would otherwise draw them from a per-thread counter that
+//! runs on across documents), and the archive entries carry the ZIP format's fixed default
+//! time, so the same record gives the same bytes (a test checks it).
+
+use std::cell::Cell;
+use std::io::{self, Cursor};
+
+use chrono::Utc;
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, HeightRule, IndentLevel,
+    Level, LevelJc, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId,
+    PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start,
+    Style, StyleType, Table, TableCell, TableRow, WidthType,
+};
+
+use super::writer::{Block, STRONG, spans};
+use super::{Audience, markup};
+use crate::model::Record;
+
+/// A4 in twentieths of a point (210 x 297 mm).
+const PAGE: (u32, u32) = (11_906, 16_838);
+/// 2 cm side margins, in twentieths of a point.
+const SIDE_MARGIN: i32 = 1_134;
+/// The width tables fill: the page less its margins.
+const TEXT_WIDTH: usize = 11_906 - 2 * 1_134;
+/// Body text size in half-points (11 pt).
+const BODY_SIZE: usize = 22;
+/// Space after a body paragraph, in twentieths of a point (6 pt).
+const SPACE_AFTER: u32 = 120;
+/// The one bulleted-list definition (docx-rs always writes a decimal list as number 1).
+const BULLETS: usize = 2;
+/// Header rows are built with this row height (1/20 pt, rule "auto": no effect on layout) and
+/// then given `<w:tblHeader/>`, which `docx-rs` cannot write, so Word and LibreOffice repeat
+/// them at the top of each page. The attribute value cannot come from user text, which is
+/// always escaped.
+const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="auto" />"#;
+
+/// The `.docx` bytes for the copy of the record `audience` receives, laid out from `blocks`.
+pub(super) fn document(
+    record: &Record,
+    audience: Audience,
+    blocks: &[Block],
+) -> io::Result<Vec<u8>> {
+    let ids = ParaIds::default();
+    let mut docx = setup(&ids, record, audience);
+    for block in blocks {
+        docx = add_block(&ids, docx, block);
+    }
+    let mut xml = docx.build();
+    xml.document = mark_header_rows(&xml.document);
+    let mut bytes = Cursor::new(Vec::new());
+    xml.pack(&mut bytes).map_err(io::Error::other)?;
+    Ok(bytes.into_inner())
+}
+
+/// Paragraph ids (`w14:paraId`) numbered from 1 in document order.
+#[derive(Default)]
+struct ParaIds(Cell<u32>);
+
+impl ParaIds {
+    /// A new paragraph with the next id.
+    fn paragraph(&self) -> Paragraph {
+        let id = self.0.get() + 1;
+        self.0.set(id);
+        Paragraph::new().id(format!("{id:08X}"))
+    }
+}
+
+/// Page, fonts, styles, the bullet list, header, footer and package dates.
+fn setup(ids: &ParaIds, record: &Record, audience: Audience) -> Docx {
+    let fonts = || {
+        RunFonts::new()
+            .ascii("Arial")
+            .hi_ansi("Arial")
+            .cs("Arial")
+            .east_asia("Arial")
+    };
+    let heading = |id: &str, name: &str, size: usize, outline: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .bold()
+            .size(size)
+            .fonts(fonts())
+            .outline_lvl(outline)
+    };
+    let bullet = Level::new(
+        0,
+        Start::new(1),
+        NumberFormat::new("bullet"),
+        LevelText::new("\u{2022}"),
+        LevelJc::new("left"),
+    )
+    .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None);
+    let stamp = |at: &crate::model::Timestamp| {
+        at.with_timezone(&Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    Docx::new()
+        .page_size(PAGE.0, PAGE.1)
+        .page_margin(PageMargin {
+            top: SIDE_MARGIN,
+            left: SIDE_MARGIN,
+            bottom: SIDE_MARGIN,
+            right: SIDE_MARGIN,
+            header: 567,
+            footer: 567,
+            gutter: 0,
+        })
+        .default_fonts(fonts())
+        .default_size(BODY_SIZE)
+        .add_style(heading("Heading1", "heading 1", 36, 0))
+        .add_style(heading("Heading2", "heading 2", 28, 1))
+        .add_style(heading("Heading3", "heading 3", 24, 2))
+        .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(bullet))
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+        .header(Header::new().add_paragraph(running_header(ids, record, audience)))
+        .footer(Footer::new().add_paragraph(page_numbers(ids, record)))
+        .created_at(&stamp(&record.created_at))
+        .updated_at(&stamp(&record.updated_at))
+}
+
+/// "CONFIDENTIAL: safeguarding minutes — <subject> — <copy>", small, on every page.
+fn running_header(ids: &ParaIds, record: &Record, audience: Audience) -> Paragraph {
+    let copy = match audience {
+        Audience::Professionals => "professionals' copy",
+        Audience::Adult => "copy for the adult",
+    };
+    let subject = markup::sanitize(&record.meeting.subject_ref).replace('\n', " ");
+    let mut text = String::from(" safeguarding minutes");
+    if !subject.trim().is_empty() {
+        text.push_str(" \u{2014} ");
+        text.push_str(subject.trim());
+    }
+    text.push_str(" \u{2014} ");
+    text.push_str(copy);
+    ids.paragraph()
+        .align(AlignmentType::Center)
+        .add_run(Run::new().add_text("CONFIDENTIAL:").bold().size(17))
+        .add_run(Run::new().add_text(xml_safe(&text)).size(17))
+}
+
+/// "Record 1a2b3c4d    Page N of M", small, on every page.
+fn page_numbers(ids: &ParaIds, record: &Record) -> Paragraph {
+    let small = |text: &str| Run::new().add_text(xml_safe(text)).size(17);
+    ids.paragraph()
+        .align(AlignmentType::Right)
+        .add_run(small(&format!("Record {}    Page ", record.short_id())))
+        .add_page_num(PageNum::new())
+        .add_run(small(" of "))
+        .add_num_pages(NumPages::new())
+}
+
+fn add_block(ids: &ParaIds, docx: Docx, block: &Block) -> Docx {
+    match block {
+        Block::Heading(level, inline) => {
+            let style = format!("Heading{}", (*level).clamp(1, 3));
+            let space = LineSpacing::new()
+                .before(if *level == 1 { 0 } else { 240 })
+                .after(80);
+            docx.add_paragraph(
+                runs(ids.paragraph(), inline)
+                    .style(&style)
+                    .keep_next(true)
+                    .keep_lines(true)
+                    .line_spacing(space),
+            )
+        }
+        Block::Paragraph(inline) => docx.add_paragraph(body(ids, inline)),
+        Block::Quote(inline) => {
+            // A boxed one-cell table: the confidentiality statement stands apart.
+            let cell = TableCell::new()
+                .add_paragraph(body(ids, inline))
+                .width(TEXT_WIDTH, WidthType::Dxa);
+            docx.add_table(
+                Table::new(vec![TableRow::new(vec![cell]).cant_split()])
+                    .set_grid(vec![TEXT_WIDTH])
+                    .width(TEXT_WIDTH, WidthType::Dxa),
+            )
+            .add_paragraph(ids.paragraph())
+        }
+        Block::Bullets(items) => items.iter().fold(docx, |docx, item| {
+            docx.add_paragraph(
+                body(ids, item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
+            )
+        }),
+        Block::Fields(fields) => {
+            let label_width = TEXT_WIDTH * 3 / 10;
+            let widths = vec![label_width, TEXT_WIDTH - label_width];
+            let rows = fields
+                .iter()
+                .map(|(label, value)| {
+                    TableRow::new(vec![
+                        cell(ids, label, widths[0]).shading(shade("F1F1F1")),
+                        cell(ids, value, widths[1]),
+                    ])
+                    .cant_split()
+                })
+                .collect();
+            with_gap(ids, docx, table(rows, widths))
+        }
+        Block::Table { headers, rows } => {
+            let widths = column_widths(headers, rows);
+            let mut table_rows = Vec::with_capacity(rows.len() + 1);
+            let heading_cells = headers
+                .iter()
+                .zip(&widths)
+                .map(|(header, width)| {
+                    let bold = format!("{}{header}{}", STRONG.0, STRONG.1);
+                    cell(ids, &bold, *width).shading(shade("E4E4E4"))
+                })
+                .collect();
+            table_rows.push(
+                TableRow::new(heading_cells)
+                    .cant_split()
+                    .row_height(1.0)
+                    .height_rule(HeightRule::Auto),
+            );
+            for row in rows {
+                let cells = widths
+                    .iter()
+                    .enumerate()
+                    .map(|(i, width)| cell(ids, row.get(i).map_or("", String::as_str), *width))
+                    .collect();
+                table_rows.push(TableRow::new(cells).cant_split());
+            }
+            with_gap(ids, docx, table(table_rows, widths))
+        }
+    }
+}
+
+/// A table filling the text width, followed by an empty paragraph so two tables never merge.
+fn with_gap(ids: &ParaIds, docx: Docx, table: Table) -> Docx {
+    docx.add_table(table).add_paragraph(ids.paragraph())
+}
+
+fn table(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
+    Table::new(rows)
+        .set_grid(widths)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+fn cell(ids: &ParaIds, inline: &str, width: usize) -> TableCell {
+    TableCell::new()
+        .add_paragraph(runs(ids.paragraph(), inline))
+        .width(width, WidthType::Dxa)
+}
+
+fn shade(fill: &str) -> Shading {
+    Shading::new()
+        .shd_type(ShdType::Clear)
+        .color("auto")
+        .fill(fill)
+}
+
+/// A body paragraph with the usual space after it.
+fn body(ids: &ParaIds, inline: &str) -> Paragraph {
+    runs(ids.paragraph(), inline).line_spacing(LineSpacing::new().after(SPACE_AFTER))
+}
+
+/// Roughly how wide one character of 11 pt Arial is, in twentieths of a point.
+const CHAR_WIDTH: usize = 110;
+/// A cell's left and right padding together, in twentieths of a point.
+const CELL_PADDING: usize = 230;
+
+/// Column widths filling the text width: each column first gets room for its longest word
+/// (up to 20 characters), so words are not broken mid-way; what is left goes to the columns
+/// in proportion to how much more their longest line would need (up to 60 characters).
+fn column_widths(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    let measure = |i: usize, of: fn(&str) -> usize| {
+        rows.iter()
+            .filter_map(|row| row.get(i))
+            .chain(std::iter::once(&headers[i]))
+            .map(|cell| of(&super::plain(cell)))
+            .max()
+            .unwrap_or(0)
+    };
+    let longest_word = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let longest_line = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let columns = headers.len().max(1);
+    let minimum: Vec<usize> = (0..headers.len())
+        .map(|i| measure(i, longest_word).clamp(2, 20) * CHAR_WIDTH + CELL_PADDING)
+        .collect();
+    let wanted: Vec<usize> = (0..headers.len())
+        .map(|i| measure(i, longest_line).min(60) * CHAR_WIDTH + CELL_PADDING)
+        .collect();
+    let floor: usize = minimum.iter().sum();
+    let mut widths: Vec<usize> = if floor >= TEXT_WIDTH {
+        minimum.iter().map(|m| TEXT_WIDTH * m / floor).collect()
+    } else {
+        let extra = TEXT_WIDTH - floor;
+        let more: Vec<usize> = wanted
+            .iter()
+            .zip(&minimum)
+            .map(|(w, m)| w.saturating_sub(*m))
+            .collect();
+        let total_more: usize = more.iter().sum();
+        minimum
+            .iter()
+            .zip(&more)
+            .map(|(m, x)| match total_more {
+                0 => m + extra / columns,
+                total => m + extra * x / total,
+            })
+            .collect()
+    };
+    // Rounding leaves a few twips over: give them to the last column.
+    let used: usize = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
+}
+
+/// Adds a rich inline string to `paragraph` as runs: marks become bold and italic, line
+/// breaks become breaks.
+fn runs(mut paragraph: Paragraph, inline: &str) -> Paragraph {
+    for span in spans(inline) {
+        let mut run = Run::new();
+        for (i, line) in span.text.split('\n').enumerate() {
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            if !line.is_empty() {
+                run = run.add_text(xml_safe(line));
+            }
+        }
+        if span.strong {
+            run = run.bold();
+        }
+        if span.emphasis {
+            run = run.italic();
+        }
+        paragraph = paragraph.add_run(run);
+    }
+    paragraph
+}
+
+/// Text without the two characters XML 1.0 forbids that cleaned user text can still hold
+/// (control characters are already gone); `docx-rs` escapes the rest.
+fn xml_safe(text: &str) -> String {
+    text.replace(['\u{FFFE}', '\u{FFFF}'], "")
+}
+
+/// `document.xml` with `<w:tblHeader/>` after each header row's marker.
+fn mark_header_rows(document: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(document) else {
+        return document.to_vec();
+    };
+    text.replace(
+        HEADER_ROW_MARK,
+        &format!("{HEADER_ROW_MARK}<w:tblHeader />"),
+    )
+    .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_fill_the_page_in_proportion() {
+        let headers = vec!["No.".to_owned(), "Action".to_owned()];
+        let rows = vec![vec!["1".to_owned(), "x".repeat(200)]];
+        let widths = column_widths(&headers, &rows);
+        assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        assert!(widths[1] > widths[0] * 5, "{widths:?}");
+    }
+
+    #[test]
+    fn the_header_row_mark_is_what_docx_rs_writes() {
+        let row = TableRow::new(vec![TableCell::new()])
+            .row_height(1.0)
+            .height_rule(HeightRule::Auto);
+        let xml = docx_rs::BuildXML::build(&row);
+        let xml = String::from_utf8(xml).unwrap_or_default();
+        assert!(xml.contains(HEADER_ROW_MARK), "{xml}");
+    }
+}

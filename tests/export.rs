@@ -1,0 +1,449 @@
+//! Exported minutes in every format: snapshots, the adult's copy holding nothing it must not
+//! (every format, every XML part of the Word file), determinism, escaping, and the documents
+//! opening in pandoc and LibreOffice when those are installed.
+//!
+//! Snapshots live in `tests/snapshots/`; after an intended layout change run
+//! `INSTA_UPDATE=always cargo test --test export` and read the changed `.snap` files.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use std::io::{Cursor, Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use minutes::document::{Audience, ExportFormat, export, render_docx};
+use minutes::model::{COPY_NOTE_KEY, Record, Visibility};
+
+use common::marked::{Markers, marked_record};
+
+const AUDIENCES: [Audience; 2] = [Audience::Professionals, Audience::Adult];
+
+/// Every part of a .docx archive, by name, with its text.
+fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("entry");
+        if file.is_dir() {
+            continue;
+        }
+        let mut text = String::new();
+        file.read_to_string(&mut text).expect("UTF-8 XML");
+        parts.push((file.name().to_owned(), text));
+    }
+    parts
+}
+
+/// What a reader of the export can see: the text for text formats, every XML part joined
+/// for Word.
+fn readable(record: &Record, format: ExportFormat, audience: Audience) -> String {
+    let bytes = export(record, format, audience).expect("export");
+    if format == ExportFormat::Docx {
+        let parts = docx_parts(&bytes);
+        assert!(parts.iter().any(|(name, _)| name == "word/document.xml"));
+        parts
+            .into_iter()
+            .map(|(name, text)| format!("== {name}\n{text}\n"))
+            .collect()
+    } else {
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+}
+
+/// `word/document.xml` with a line break before each paragraph, table and row, so a snapshot
+/// diff shows what changed.
+fn document_xml(bytes: &[u8]) -> String {
+    let parts = docx_parts(bytes);
+    let (_, xml) = parts
+        .iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .expect("word/document.xml");
+    let mut out = String::with_capacity(xml.len() + xml.len() / 10);
+    for (i, piece) in xml.split('<').enumerate() {
+        if i > 0 {
+            let breaks = ["w:p ", "w:p>", "w:tbl>", "w:tr>", "w:tr ", "w:sectPr"];
+            if breaks.iter().any(|b| piece.starts_with(b)) {
+                out.push('\n');
+            }
+            out.push('<');
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+
+#[test]
+fn two_part_markdown_for_professionals() {
+    let bytes = export(
+        &common::two_part_record(),
+        ExportFormat::Markdown,
+        Audience::Professionals,
+    );
+    insta::assert_snapshot!(String::from_utf8(bytes.unwrap()).unwrap());
+}
+
+#[test]
+fn two_part_text_for_the_adult() {
+    let bytes = export(
+        &common::two_part_record(),
+        ExportFormat::Text,
+        Audience::Adult,
+    );
+    insta::assert_snapshot!(String::from_utf8(bytes.unwrap()).unwrap());
+}
+
+#[test]
+fn two_part_html_for_professionals() {
+    let bytes = export(
+        &common::two_part_record(),
+        ExportFormat::Html,
+        Audience::Professionals,
+    );
+    insta::assert_snapshot!(String::from_utf8(bytes.unwrap()).unwrap());
+}
+
+#[test]
+fn two_part_html_for_the_adult() {
+    let bytes = export(
+        &common::two_part_record(),
+        ExportFormat::Html,
+        Audience::Adult,
+    );
+    insta::assert_snapshot!(String::from_utf8(bytes.unwrap()).unwrap());
+}
+
+#[test]
+fn two_part_docx_document_xml_for_professionals() {
+    let bytes = render_docx(&common::two_part_record(), Audience::Professionals).unwrap();
+    insta::assert_snapshot!(document_xml(&bytes));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The adult's copy
+
+#[test]
+fn no_adult_export_in_any_format_holds_professionals_only_or_restricted_text() {
+    let mut hidden = Markers::new("HIDX");
+    let mut shown = Markers::new("SHOWX");
+    let record = marked_record(&mut hidden, &mut shown);
+    assert!(hidden.made.len() > 40 && shown.made.len() > 40);
+    for format in ExportFormat::ALL {
+        let adult = readable(&record, format, Audience::Adult);
+        let professionals = readable(&record, format, Audience::Professionals);
+        for marker in &hidden.made {
+            assert!(
+                !adult.contains(marker.as_str()),
+                "{format:?}: {marker} leaked into the adult's copy"
+            );
+            assert!(
+                professionals.contains(marker.as_str()),
+                "{format:?}: {marker} missing from the professionals' copy"
+            );
+        }
+        for marker in &shown.made {
+            assert!(
+                adult.contains(marker.as_str()),
+                "{format:?}: {marker} (adult)"
+            );
+            assert!(
+                professionals.contains(marker.as_str()),
+                "{format:?}: {marker} (professionals)"
+            );
+        }
+        if format != ExportFormat::Json {
+            assert!(!adult.contains("[RESTRICTED]") && !adult.contains("[PART 1"));
+            assert!(
+                adult.contains("Some information has been withheld from this copy."),
+                "{format:?}"
+            );
+            assert!(professionals.contains("[RESTRICTED]"), "{format:?}");
+        }
+    }
+}
+
+#[test]
+fn the_adults_json_is_a_record_without_hidden_entries_saying_what_was_withheld() {
+    let record = common::typical_record();
+    let bytes = export(&record, ExportFormat::Json, Audience::Adult).unwrap();
+    let copy: Record = serde_json::from_slice(&bytes).expect("still a record");
+    assert!(copy.problems().is_empty(), "{:?}", copy.problems());
+    assert!(copy.notes().all(|(_, n)| n.visibility == Visibility::All));
+    assert!(
+        copy.findings
+            .iter()
+            .all(|f| f.visibility == Visibility::All)
+    );
+    assert!(
+        copy.decisions
+            .iter()
+            .all(|d| d.visibility == Visibility::All)
+    );
+    assert!(copy.actions.iter().all(|a| a.visibility == Visibility::All));
+    assert!(copy.notes().count() < record.notes().count());
+    assert!(copy.decisions.len() < record.decisions.len());
+    assert!(copy.outcomes.referrals.is_empty() && !record.outcomes.referrals.is_empty());
+    assert!(copy.outcomes.for_person_causing_harm.is_empty());
+    let note = &copy.extra[COPY_NOTE_KEY];
+    assert_eq!(note["audience"], "adult");
+    assert_eq!(note["withheld"], true);
+    assert!(
+        note["notice"]
+            .as_str()
+            .unwrap()
+            .starts_with("Some information has been withheld")
+    );
+    // The professionals' JSON is the record itself.
+    let professionals = export(&record, ExportFormat::Json, Audience::Professionals).unwrap();
+    let same: Record = serde_json::from_slice(&professionals).unwrap();
+    assert_eq!(same, record);
+}
+
+#[test]
+fn fields_of_newer_versions_never_reach_the_adult() {
+    let mut record = common::typical_record();
+    record
+        .extra
+        .insert("future_field".into(), "FUTUREX1 top".into());
+    let note = record.agenda[0].notes.first_mut().unwrap();
+    assert_eq!(note.visibility, Visibility::All);
+    note.extra
+        .insert("future_note_field".into(), "FUTUREX2 note".into());
+    let adult = readable(&record, ExportFormat::Json, Audience::Adult);
+    let professionals = readable(&record, ExportFormat::Json, Audience::Professionals);
+    for marker in ["FUTUREX1", "FUTUREX2"] {
+        assert!(!adult.contains(marker), "{marker}");
+        assert!(professionals.contains(marker), "{marker}");
+    }
+}
+
+#[test]
+fn every_format_shows_what_the_redacted_record_holds() {
+    // The counts each layout shows agree with the copy Record::for_audience makes.
+    let record = common::typical_record();
+    for audience in AUDIENCES {
+        let copy = record.for_audience(audience);
+        for format in [
+            ExportFormat::Markdown,
+            ExportFormat::Html,
+            ExportFormat::Text,
+        ] {
+            let out = readable(&record, format, audience);
+            let decisions = (1..=copy.decisions.len() + 1)
+                .filter(|n| out.contains(&format!("Decision {n}")))
+                .count();
+            assert_eq!(decisions, copy.decisions.len(), "{format:?} {audience:?}");
+        }
+        let docx = document_xml(&render_docx(&record, audience).unwrap());
+        for decision in &copy.decisions {
+            assert!(docx.contains(&decision.text.replace('\'', "&apos;")));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word
+
+#[test]
+fn docx_is_the_same_bytes_every_time() {
+    let record = common::typical_record();
+    let first = render_docx(&record, Audience::Professionals).unwrap();
+    // Other documents in between, and another thread, change nothing.
+    let _ = render_docx(&common::large_record(), Audience::Adult).unwrap();
+    assert_eq!(
+        first,
+        render_docx(&record, Audience::Professionals).unwrap()
+    );
+    let other = std::thread::spawn(move || render_docx(&record, Audience::Professionals))
+        .join()
+        .unwrap()
+        .unwrap();
+    assert_eq!(first, other);
+    // The archive carries no clock time: every entry has the ZIP format's fixed default.
+    let mut archive = zip::ZipArchive::new(Cursor::new(&first)).unwrap();
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).unwrap();
+        assert_eq!(
+            entry.last_modified(),
+            Some(zip::DateTime::default()),
+            "{}",
+            entry.name()
+        );
+    }
+    let core = docx_parts(&first)
+        .into_iter()
+        .find(|(name, _)| name == "docProps/core.xml")
+        .unwrap()
+        .1;
+    assert!(core.contains("2026-11-23T10:00:00Z"), "{core}");
+    assert!(core.contains("2026-11-27T09:30:00Z"), "{core}");
+}
+
+#[test]
+fn docx_reads_back_with_headings_tables_and_escaped_text() {
+    let mut record = common::typical_record();
+    record.agenda[0].notes[0].text = "a < b & c > d \"quoted\" 'single' ]]> \u{FFFF}".to_owned();
+    let bytes = render_docx(&record, Audience::Professionals).unwrap();
+    docx_rs::read_docx(&bytes).expect("docx-rs reads its own output back");
+    let xml = document_xml(&bytes);
+    assert!(xml.contains("a &lt; b &amp; c &gt; d &quot;quoted&quot; &apos;single&apos; ]]&gt;"));
+    assert!(!xml.contains('\u{FFFF}'));
+    assert!(xml.contains(r#"<w:pStyle w:val="Heading1" />"#));
+    assert!(xml.contains(r#"<w:pStyle w:val="Heading2" />"#));
+    assert!(xml.contains("<w:tblHeader />"), "heading rows repeat");
+    assert!(xml.contains("<w:cantSplit />"), "rows do not split");
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4");
+}
+
+#[test]
+fn libreoffice_converts_the_docx_to_pdf() {
+    let Some(office) = on_path(&["libreoffice", "soffice"]) else {
+        println!("skipped: neither libreoffice nor soffice is on PATH");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("minutes.docx");
+    std::fs::write(
+        &docx,
+        render_docx(&common::typical_record(), Audience::Adult).unwrap(),
+    )
+    .unwrap();
+    // Its own profile folder, so a LibreOffice already running elsewhere is not disturbed.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        tmp.path().join("profile").display()
+    );
+    let mut child = Command::new(&office)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(tmp.path())
+        .arg(&docx)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = wait_at_most(&mut child, Duration::from_secs(180));
+    let pdf = std::fs::read(tmp.path().join("minutes.pdf")).unwrap_or_default();
+    assert!(status.is_some_and(|s| s.success()), "{office:?} failed");
+    assert!(pdf.starts_with(b"%PDF-"), "no PDF came out");
+    assert!(pdf.len() > 10_000, "a PDF of {} bytes", pdf.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown and HTML
+
+#[test]
+fn pandoc_reads_the_markdown_without_warnings() {
+    let Some(pandoc) = on_path(&["pandoc"]) else {
+        println!("skipped: pandoc is not on PATH");
+        return;
+    };
+    for record in [
+        common::typical_record(),
+        common::two_part_record(),
+        common::unicode_record(),
+    ] {
+        for audience in AUDIENCES {
+            let markdown = export(&record, ExportFormat::Markdown, audience).unwrap();
+            let mut child = Command::new(&pandoc)
+                .args(["-f", "markdown", "-t", "html", "--fail-if-warnings"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            child.stdin.take().unwrap().write_all(&markdown).unwrap();
+            let output = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "{audience:?}: {stderr}");
+            assert!(stderr.trim().is_empty(), "{audience:?}: {stderr}");
+            assert!(String::from_utf8_lossy(&output.stdout).contains("<table>"));
+        }
+    }
+}
+
+#[test]
+fn html_is_one_self_contained_page_for_a4() {
+    let html = readable(
+        &common::typical_record(),
+        ExportFormat::Html,
+        Audience::Adult,
+    );
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+    assert!(html.ends_with("</body>\n</html>\n"));
+    for needed in [
+        "default-src 'none'",
+        "size: A4",
+        "@top-center",
+        "counter(pages)",
+        "thead { display: table-header-group; }",
+        "tr { break-inside: avoid; page-break-inside: avoid; }",
+        "Some information has been withheld from this copy.",
+    ] {
+        assert!(html.contains(needed), "{needed}");
+    }
+    for banned in ["<script", "<link", "<img", "src=", "href=", "url("] {
+        assert!(!html.contains(banned), "{banned}");
+    }
+}
+
+#[test]
+fn html_escapes_every_piece_of_user_text() {
+    let mut record = common::typical_record();
+    let hostile = "<script>alert(1)</script> & \"x\" 'y' <b>";
+    record.meeting.title = hostile.to_owned();
+    record.meeting.subject_ref = "</style><script>".to_owned();
+    record.attendees[0].name = hostile.to_owned();
+    record.agenda[0].notes[0].text = hostile.to_owned();
+    record.actions[0].text = hostile.to_owned();
+    let html = readable(&record, ExportFormat::Html, Audience::Professionals);
+    assert!(!html.contains("<script") && !html.contains("<b>"));
+    assert_eq!(html.matches("</style>").count(), 1, "only our own");
+    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39; &lt;b&gt;";
+    assert!(
+        html.matches(escaped).count() >= 5,
+        "title, heading, name, note, action"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// The first of `names` found as an executable file on PATH.
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| {
+            std::fs::metadata(candidate)
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
+
+/// Waits for `child` at most `limit`, killing it after that.
+fn wait_at_most(
+    child: &mut std::process::Child,
+    limit: Duration,
+) -> Option<std::process::ExitStatus> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
