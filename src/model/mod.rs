@@ -11,6 +11,7 @@ mod agenda;
 mod attendee;
 mod closing;
 mod findings;
+mod iso_date;
 mod participation;
 mod plan;
 mod record;
@@ -24,7 +25,7 @@ pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use participation::{AdultParticipation, DesiredOutcome};
 pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
 pub use record::{Meeting, NewMeeting, Record, SCHEMA_VERSION, StatusChange};
-pub use summary::RecordSummary;
+pub use summary::{ActionSummary, RecordSummary};
 pub use vocab::*;
 
 /// A point in time with its UTC offset, written as RFC 3339 (`2026-11-23T14:03:41+00:00`).
