@@ -6,6 +6,7 @@
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`search`]: full-text search of records (queries, matches, snippets).
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
 //! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
@@ -21,6 +22,7 @@ pub mod document;
 pub mod error;
 pub mod model;
 pub mod quick_action;
+pub mod search;
 pub mod store;
 pub mod table;
 pub mod templates;

@@ -34,6 +34,7 @@ mod load;
 mod lock;
 mod record_file;
 pub mod recovery;
+mod search;
 
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
@@ -41,6 +42,7 @@ use std::path::{Path, PathBuf};
 
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
+pub use search::{SearchResults, search};
 
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordSummary};
