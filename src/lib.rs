@@ -6,6 +6,7 @@
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
 //! - [`document`]: the minutes as Markdown or plain text, from a record.
+//! - [`tracker`]: every action across all records, most urgent first, with filters.
 //! - [`search`]: full-text search of records (queries, matches, snippets).
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
@@ -26,6 +27,7 @@ pub mod search;
 pub mod store;
 pub mod table;
 pub mod templates;
+pub mod tracker;
 pub mod tui;
 
 pub use error::{Error, Result};

@@ -17,7 +17,7 @@ mod plan;
 mod record;
 mod summary;
 
-pub use action_item::ActionItem;
+pub use action_item::{ActionItem, ActionUpdate, NoSuchAction};
 pub use agenda::{AgendaItem, Note};
 pub use attendee::{Attendee, initials_for};
 pub use closing::{Gap, GapKind, closing_gaps};

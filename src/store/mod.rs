@@ -35,6 +35,7 @@ mod lock;
 mod record_file;
 pub mod recovery;
 mod search;
+mod write_back;
 
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
@@ -43,6 +44,7 @@ use std::path::{Path, PathBuf};
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
 pub use search::{SearchResults, search};
+pub use write_back::ActionWritten;
 
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordSummary};
