@@ -13,6 +13,7 @@ use crate::model::{NewMeeting, Record, RecordSummary};
 use crate::store::{RecordFile, Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
+use crate::tracker;
 use crate::tui::meeting::{self, Meeting, MeetingOptions, run_meeting, run_start_screen};
 use crate::tui::start::{StartChoice, StartScreen};
 
@@ -56,6 +57,35 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }) => show_record(cli.dir, &record, format, audience.into(), out),
         Some(Command::Check { paths }) => check(&paths, out),
         Some(Command::Schema) => schema(out),
+        Some(Command::Actions {
+            open,
+            overdue,
+            owner,
+            agency,
+            json,
+        }) => {
+            let which = match (open, overdue) {
+                (_, true) => tracker::Which::Overdue,
+                (true, false) => tracker::Which::Open,
+                (false, false) => tracker::Which::All,
+            };
+            super::tracker::list_actions(cli.dir, which, owner, agency, json, &clock, out)
+        }
+        Some(Command::Action {
+            change,
+            action,
+            number,
+            note,
+        }) => super::tracker::change_action(
+            cli.dir,
+            change,
+            &action,
+            number,
+            note.as_deref(),
+            &clock,
+            out,
+        ),
+        Some(Command::Search { query, json }) => super::tracker::search(cli.dir, &query, json, out),
     };
     match result {
         // A closed pipe (`minutes list | head`) is not a failure worth reporting.
@@ -64,7 +94,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     }
 }
 
-fn open_store(dir: Option<PathBuf>) -> Result<Store> {
+pub(super) fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     let dir = config::records_dir(dir).ok_or_else(|| Error::Folder {
         path: PathBuf::from("~"),
         message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
@@ -495,17 +525,17 @@ fn schema(out: &mut dyn Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_problems(problems: &[Error]) {
+pub(super) fn report_problems(problems: &[Error]) {
     for problem in problems {
         eprintln!("minutes: skipped {problem}");
     }
 }
 
-fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
+pub(super) fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Io(io::Error::other(e)))
 }
 
-fn exit_code(ok: bool) -> ExitCode {
+pub(super) fn exit_code(ok: bool) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
