@@ -149,7 +149,7 @@ pub enum Which {
     Overdue,
 }
 
-/// Which actions to show. Text filters ignore case ([`fold`]) and match anywhere in the
+/// Which actions to show. Text filters ignore case ([`fold()`]) and match anywhere in the
 /// field: `--owner smith` finds "Jane Smith", `--agency nhs` "Community Health NHS Trust".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActionFilter {

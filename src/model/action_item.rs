@@ -58,7 +58,7 @@ impl ActionItem {
     }
 }
 
-/// What [`Record::set_action_status`] did.
+/// What [`Record::set_action_status`](super::Record::set_action_status) did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActionUpdate {
     /// The action already had that status (and note): nothing changed.

@@ -1,7 +1,7 @@
 //! Full-text search over records: notes, findings (allegation, rationale), decisions (text,
 //! rationale), actions (text) and attendees (name, role, agency).
 //!
-//! Pure code: [`Query`] (what to look for, ignoring case as [`fold`] defines it),
+//! Pure code: [`Query`] (what to look for, ignoring case as [`fold()`] defines it),
 //! [`search_record`] (the matches in one record in memory), [`Match`] and [`Snippet`].
 //! Searching a whole folder reads files, so it lives in the store:
 //! [`crate::store::search`], which skips files that cannot match by looking at their raw

@@ -146,7 +146,6 @@ type Listed = (String, PathBuf, std::io::Result<std::fs::Metadata>);
 /// the file (one at a time, so memory stays small), then updates the cache.
 pub(crate) fn scan(dir: &Path) -> Result<Scan> {
     let index_path = dir.join(INDEX_FILE);
-    let mut warnings = Vec::new();
     // Another thread reads the folder and stats each file while this one parses the cache.
     // (This way round, the many small allocations of the summaries stay in the main
     // thread's heap, where they are cheaper.)
@@ -156,8 +155,7 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         let listed = lister.join().unwrap_or_else(|_| list_folder(dir));
         (index, listed)
     });
-    let (listed, folder_warnings) = listed?;
-    warnings.extend(folder_warnings);
+    let (listed, mut warnings) = listed?;
     let (mut old, mut changed) = match index {
         Some(index) => (index, false),
         None => (Index::default(), true),
