@@ -142,6 +142,7 @@ mod tests {
             open_actions: 0,
             open_action_due: Vec::new(),
             people: Vec::new(),
+            actions: Vec::new(),
             newer_schema: false,
         }
     }

@@ -10,6 +10,8 @@
 //! - [`document`]: the minutes as Markdown, plain text, HTML or Word, from the copy of a record
 //!   its audience may receive.
 //! - [`report`]: statutory returns (the Safeguarding Adults Collection) counted from records.
+//! - [`tracker`]: every action across all records, most urgent first, with filters.
+//! - [`search`]: full-text search of records (queries, matches, snippets).
 //! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
 //! - [`config`]: where records and templates live.
 //! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
@@ -28,9 +30,11 @@ pub mod followup;
 pub mod model;
 pub mod quick_action;
 pub mod report;
+pub mod search;
 pub mod store;
 pub mod table;
 pub mod templates;
+pub mod tracker;
 pub mod tui;
 
 pub use error::{Error, Result};

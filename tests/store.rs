@@ -576,12 +576,33 @@ fn list_is_newest_first_and_skips_other_files() {
     assert_eq!(mode(&index), 0o600);
 }
 
+/// The lines of `.index.json` (JSON Lines: a header, then one line per record file).
+fn cache_lines(dir: &Path) -> Vec<Value> {
+    fs::read_to_string(dir.join(".index.json"))
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// The cached summary of the file `name`.
+fn cached_summary(dir: &Path, name: &str) -> Value {
+    let lines = cache_lines(dir);
+    let line = lines.iter().find(|line| line["name"] == name).unwrap();
+    line["summary"].clone()
+}
+
 /// Rewrites one cached summary's title in `.index.json`.
 fn doctor_cache(dir: &Path, name: &str, title: &str) {
-    let index = dir.join(".index.json");
-    let mut value: Value = serde_json::from_slice(&fs::read(&index).unwrap()).unwrap();
-    value["files"][name]["summary"]["title"] = json!(title);
-    fs::write(&index, serde_json::to_vec(&value).unwrap()).unwrap();
+    let mut text = String::new();
+    for mut line in cache_lines(dir) {
+        if line["name"] == name {
+            line["summary"]["title"] = json!(title);
+        }
+        text.push_str(&serde_json::to_string(&line).unwrap());
+        text.push('\n');
+    }
+    fs::write(dir.join(".index.json"), text).unwrap();
 }
 
 #[test]
@@ -605,9 +626,7 @@ fn list_uses_the_cache_until_a_file_changes() {
     // A damaged cache is rebuilt.
     fs::write(tmp.path().join(".index.json"), "{ damaged").unwrap();
     assert_eq!(store.list().unwrap().entries[0].summary.title, "Retitled");
-    let rebuilt: Value =
-        serde_json::from_slice(&fs::read(tmp.path().join(".index.json")).unwrap()).unwrap();
-    assert_eq!(rebuilt["files"][&name]["summary"]["title"], "Retitled");
+    assert_eq!(cached_summary(tmp.path(), &name)["title"], "Retitled");
 
     // A removed file leaves the listing (and the cache).
     fs::remove_file(&path).unwrap();

@@ -14,6 +14,7 @@ use crate::model::{NewMeeting, Record, RecordSummary, Timestamp, refresh_minutes
 use crate::store::{RecordFile, Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
+use crate::tracker;
 use crate::tui::browser::{Browser, Request, Response};
 use crate::tui::meeting::{self, Handled, Meeting, MeetingOptions, run_browser, run_meeting};
 
@@ -91,6 +92,35 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Some(Command::Due { json }) => lifecycle::due(cli.dir, json, &clock, out),
         Some(Command::Report { kind }) => report::run(cli.dir, kind, out),
+        Some(Command::Actions {
+            open,
+            overdue,
+            owner,
+            agency,
+            json,
+        }) => {
+            let which = match (open, overdue) {
+                (_, true) => tracker::Which::Overdue,
+                (true, false) => tracker::Which::Open,
+                (false, false) => tracker::Which::All,
+            };
+            super::tracker::list_actions(cli.dir, which, owner, agency, json, &clock, out)
+        }
+        Some(Command::Action {
+            change,
+            action,
+            number,
+            note,
+        }) => super::tracker::change_action(
+            cli.dir,
+            change,
+            &action,
+            number,
+            note.as_deref(),
+            &clock,
+            out,
+        ),
+        Some(Command::Search { query, json }) => super::tracker::search(cli.dir, &query, json, out),
     };
     match result {
         // A closed pipe (`minutes list | head`) is not a failure worth reporting.

@@ -5,6 +5,9 @@ mod commands;
 mod export;
 mod lifecycle;
 mod report;
+mod tracker;
+
+pub use tracker::ActionChange;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -151,6 +154,50 @@ pub enum Command {
         /// Which return.
         #[command(subcommand)]
         kind: ReportKind,
+    },
+    /// Actions across all records: overdue first (most overdue first), then open ones by
+    /// due date, then done and cancelled ones.
+    Actions {
+        /// Only open actions (overdue ones included).
+        #[arg(long, conflicts_with = "overdue")]
+        open: bool,
+        /// Only overdue actions.
+        #[arg(long)]
+        overdue: bool,
+        /// Only actions whose owner contains NAME (ignoring case).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Only actions whose agency contains NAME (ignoring case).
+        #[arg(long, value_name = "NAME")]
+        agency: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an action done or cancelled, or open it again, in its record.
+    Action {
+        /// What to do with it.
+        #[arg(value_enum)]
+        change: ActionChange,
+        /// The action as `minutes actions` shows it (ID/N, e.g. 5e1c0a7d/3), or a record id
+        /// prefix or path followed by the action number.
+        #[arg(value_name = "ID/N | ID")]
+        action: String,
+        /// The action number, when the record is given on its own.
+        #[arg(value_name = "N")]
+        number: Option<u32>,
+        /// Why (e.g. why it was cancelled); kept with the action's status.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Find text in every record: notes, findings, decisions, actions and attendees.
+    Search {
+        /// What to find, ignoring case (several words are one phrase).
+        #[arg(required = true, value_name = "TEXT")]
+        query: Vec<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 

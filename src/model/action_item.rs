@@ -74,3 +74,182 @@ impl ActionItem {
         self.status == ActionStatus::Open
     }
 }
+
+/// What [`Record::set_action_status`](super::Record::set_action_status) did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionUpdate {
+    /// The action already had that status (and note): nothing changed.
+    Unchanged,
+    /// The action changed; it had status `from` before.
+    Changed {
+        /// The status before.
+        from: ActionStatus,
+    },
+}
+
+/// The record has no action with the id asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the record has no action {id}{}", known_ids(.known))]
+pub struct NoSuchAction {
+    /// The id asked for.
+    pub id: u32,
+    /// The ids it has.
+    pub known: Vec<u32>,
+}
+
+fn known_ids(known: &[u32]) -> String {
+    if known.is_empty() {
+        " (it has no actions)".to_owned()
+    } else {
+        let ids: Vec<String> = known.iter().map(u32::to_string).collect();
+        format!(" (its actions are {})", ids.join(", "))
+    }
+}
+
+impl super::Record {
+    /// Sets an action's status, as the action tracker does: `status_at` becomes `now`,
+    /// the note becomes `note` (trimmed; with no note, a change of status clears the old
+    /// one, which explained the old status), and the record is touched. Setting the status
+    /// it already has changes only the note, if a different one is given, and leaves
+    /// `status_at` alone; with the same note too, nothing changes.
+    ///
+    /// # Errors
+    /// [`NoSuchAction`] if the record has no action `id`; the record is then unchanged.
+    pub fn set_action_status(
+        &mut self,
+        id: u32,
+        status: ActionStatus,
+        note: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ActionUpdate, NoSuchAction> {
+        let known = || self.actions.iter().map(|a| a.id).collect();
+        let Some(index) = self.actions.iter().position(|a| a.id == id) else {
+            return Err(NoSuchAction { id, known: known() });
+        };
+        let action = &mut self.actions[index];
+        let note = note.map(str::trim);
+        let from = action.status;
+        if from == status {
+            match note {
+                Some(note) if note != action.status_note => {
+                    note.clone_into(&mut action.status_note)
+                }
+                _ => return Ok(ActionUpdate::Unchanged),
+            }
+        } else {
+            action.status = status;
+            action.status_at = Some(now);
+            action.status_note = note.unwrap_or_default().to_owned();
+        }
+        self.touch(now);
+        Ok(ActionUpdate::Changed { from })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::model::{Extra, Record};
+
+    fn now() -> Timestamp {
+        DateTime::parse_from_rfc3339("2026-11-30T09:15:00+00:00").unwrap()
+    }
+
+    fn record_with_actions() -> Record {
+        let created = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").unwrap();
+        let mut record: Record = serde_json::from_value(serde_json::json!({
+            "schema_version": 1, "id": "ab12cd34ab12cd34ab12cd34ab12cd34",
+            "created_at": "2026-11-23T10:00:00+00:00", "updated_at": "2026-11-23T10:00:00+00:00",
+            "meeting": {"type": "case-conference", "title": "T", "date": "2026-11-23"}
+        }))
+        .unwrap();
+        for id in [1, 2] {
+            record.actions.push(ActionItem {
+                id,
+                text: format!("action {id}"),
+                owner: "JS".into(),
+                agency: "Police".into(),
+                due: None,
+                status: ActionStatus::Open,
+                status_at: None,
+                status_note: String::new(),
+                agenda_key: String::new(),
+                created_at: created,
+                visibility: Visibility::All,
+                carried_from: None,
+                extra: Extra::new(),
+            });
+        }
+        record
+    }
+
+    #[test]
+    fn done_sets_time_and_note_and_touches_only_that_action() {
+        let mut record = record_with_actions();
+        let before = record.clone();
+        let update = record
+            .set_action_status(2, ActionStatus::Done, Some("  letter sent "), now())
+            .unwrap();
+        assert_eq!(
+            update,
+            ActionUpdate::Changed {
+                from: ActionStatus::Open
+            }
+        );
+        assert_eq!(record.actions[1].status, ActionStatus::Done);
+        assert_eq!(record.actions[1].status_at, Some(now()));
+        assert_eq!(record.actions[1].status_note, "letter sent");
+        assert_eq!(record.actions[0], before.actions[0]);
+        assert_eq!(record.updated_at, now());
+    }
+
+    #[test]
+    fn same_status_changes_nothing_unless_the_note_differs() {
+        let mut record = record_with_actions();
+        let later = now() + chrono::Duration::days(1);
+        record
+            .set_action_status(1, ActionStatus::Cancelled, Some("not needed"), now())
+            .unwrap();
+        let after_cancel = record.clone();
+        let again = record
+            .set_action_status(1, ActionStatus::Cancelled, None, later)
+            .unwrap();
+        assert_eq!(again, ActionUpdate::Unchanged);
+        assert_eq!(record, after_cancel);
+        record
+            .set_action_status(1, ActionStatus::Cancelled, Some("duplicate of 2"), later)
+            .unwrap();
+        assert_eq!(record.actions[0].status_note, "duplicate of 2");
+        assert_eq!(
+            record.actions[0].status_at,
+            Some(now()),
+            "status did not change"
+        );
+        // Reopening without a note clears the note about the cancellation.
+        record
+            .set_action_status(1, ActionStatus::Open, None, later)
+            .unwrap();
+        assert_eq!(record.actions[0].status_note, "");
+        assert_eq!(record.actions[0].status_at, Some(later));
+    }
+
+    #[test]
+    fn unknown_action_names_the_ones_there_are() {
+        let mut record = record_with_actions();
+        let err = record
+            .set_action_status(7, ActionStatus::Done, None, now())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the record has no action 7 (its actions are 1, 2)"
+        );
+        record.actions.clear();
+        let err = record
+            .set_action_status(1, ActionStatus::Done, None, now())
+            .unwrap_err();
+        assert!(err.to_string().ends_with("(it has no actions)"));
+    }
+}

@@ -12,13 +12,14 @@ mod attendee;
 mod audience;
 mod closing;
 mod findings;
+mod iso_date;
 mod lifecycle;
 mod participation;
 mod plan;
 mod record;
 mod summary;
 
-pub use action_item::{ActionItem, CarriedFrom};
+pub use action_item::{ActionItem, ActionUpdate, CarriedFrom, NoSuchAction};
 pub use agenda::{AgendaItem, Note};
 pub use attendee::{Attendee, initials_for};
 pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};
@@ -31,7 +32,7 @@ pub use lifecycle::{
 pub use participation::{AdultParticipation, DesiredOutcome};
 pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
 pub use record::{Meeting, MeetingLink, NewMeeting, Record, SCHEMA_VERSION, StatusChange};
-pub use summary::RecordSummary;
+pub use summary::{ActionSummary, RecordSummary};
 pub use vocab::*;
 
 /// A point in time with its UTC offset, written as RFC 3339 (`2026-11-23T14:03:41+00:00`).

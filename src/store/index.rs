@@ -6,9 +6,14 @@
 //! missing, damaged or other-version cache is rebuilt from the records. The cache is written
 //! only when something changed, atomically, and without fsync (a damaged cache costs one
 //! rebuild); if it cannot be written (read-only folder) the listing is still right.
+//!
+//! The file is JSON Lines: a header line `{"index_version":2,"schema_version":1}`, then one
+//! line per record file, `{"name":...,"stamp":...,"updated_at":...,"summary":...}`. It is
+//! read a line at a time, so a listing never holds the whole file in memory as well as the
+//! summaries parsed from it (with each record's actions it is about 1.5 KB per record).
 
-use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -22,8 +27,8 @@ use crate::model::{RecordSummary, SCHEMA_VERSION, Timestamp};
 /// The cache's file name in the records folder.
 pub(crate) const INDEX_FILE: &str = ".index.json";
 
-/// Bump when the cache's layout or [`RecordSummary`] changes.
-const INDEX_VERSION: u32 = 1;
+/// Bump when the cache's layout or [`RecordSummary`] changes (2: each record's actions).
+const INDEX_VERSION: u32 = 2;
 
 /// More record files open to other users than this get one warning for all of them.
 const MAX_EXPOSED_WARNINGS: usize = 3;
@@ -31,27 +36,85 @@ const MAX_EXPOSED_WARNINGS: usize = 3;
 /// Temp files younger than this may belong to a save in progress: not worth a warning.
 const TEMP_GRACE: Duration = Duration::from_secs(60);
 
+/// The cache's first line.
 #[derive(Debug, Serialize, Deserialize)]
-struct Index {
+struct Header {
     index_version: u32,
     /// Summaries depend on which schema this version reads (`newer_schema`).
     schema_version: u32,
-    files: BTreeMap<String, Cached>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One line of the cache after the header (not `#[serde(flatten)]`ed, which would buffer).
+#[derive(Debug, Deserialize)]
+struct Line {
+    name: String,
+    stamp: Stamp,
+    updated_at: Timestamp,
+    summary: RecordSummary,
+}
+
+#[derive(Debug, Clone)]
 struct Cached {
     stamp: Stamp,
     updated_at: Timestamp,
     summary: RecordSummary,
 }
 
+/// The cached summaries, found by file name. The summaries sit in a vector and the map
+/// holds only their positions, so growing the map moves small entries; and it is a hash map,
+/// since with 10,000 long, similar names the comparisons of a B-tree cost more than hashing.
+#[derive(Default)]
+struct Index {
+    positions: HashMap<String, usize>,
+    entries: Vec<Option<Cached>>,
+    taken: usize,
+}
+
+impl Index {
+    fn insert(&mut self, name: String, cached: Cached) {
+        match self.positions.entry(name) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                self.entries[*at.get()] = Some(cached);
+            }
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(self.entries.len());
+                self.entries.push(Some(cached));
+            }
+        }
+    }
+
+    /// Takes the entry for `name` out, if there is one.
+    fn remove(&mut self, name: &str) -> Option<Cached> {
+        let cached = self.entries.get_mut(*self.positions.get(name)?)?.take();
+        self.taken += usize::from(cached.is_some());
+        cached
+    }
+
+    /// Whether entries are left that no file took.
+    fn has_leftovers(&self) -> bool {
+        self.taken < self.entries.len()
+    }
+}
+
 /// One readable record found by a scan.
 pub(crate) struct Found {
     pub name: String,
     pub path: PathBuf,
+    pub stamp: Stamp,
     pub updated_at: Timestamp,
     pub summary: RecordSummary,
+}
+
+impl Found {
+    fn new(name: String, path: PathBuf, cached: Cached) -> Self {
+        Self {
+            path,
+            name,
+            stamp: cached.stamp,
+            updated_at: cached.updated_at,
+            summary: cached.summary,
+        }
+    }
 }
 
 /// Everything a scan of the folder found.
@@ -76,39 +139,33 @@ pub(crate) fn short_id_of(name: &str) -> &str {
     stem.rsplit_once('-').map_or(stem, |(_, short)| short)
 }
 
+/// A record file seen in the folder: its name, path and metadata (or why it has none).
+type Listed = (String, PathBuf, std::io::Result<std::fs::Metadata>);
+
 /// Reads the folder once, summarising each record from the cache or, if it changed, from
 /// the file (one at a time, so memory stays small), then updates the cache.
 pub(crate) fn scan(dir: &Path) -> Result<Scan> {
     let index_path = dir.join(INDEX_FILE);
-    let (mut old, mut changed) = match read_index(&index_path) {
-        Some(index) => (index.files, false),
-        None => (BTreeMap::new(), true),
+    // Another thread reads the folder and stats each file while this one parses the cache.
+    // (This way round, the many small allocations of the summaries stay in the main
+    // thread's heap, where they are cheaper.)
+    let (index, listed) = std::thread::scope(|scope| {
+        let lister = scope.spawn(|| list_folder(dir));
+        let index = read_index(&index_path);
+        let listed = lister.join().unwrap_or_else(|_| list_folder(dir));
+        (index, listed)
+    });
+    let (listed, mut warnings) = listed?;
+    let (mut old, mut changed) = match index {
+        Some(index) => (index, false),
+        None => (Index::default(), true),
     };
-    let mut files = BTreeMap::new();
+    let mut found = Vec::with_capacity(listed.len());
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
     let mut exposed = Vec::new();
-    let now = SystemTime::now();
 
-    for entry in fs_err::read_dir(dir)? {
-        let entry = entry?;
-        let os_name = entry.file_name();
-        let name = os_name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) {
-            warnings.extend(leftover_temp_warning(&entry.path(), now));
-            continue;
-        }
-        if recovery::is_recovery_name(&name) {
-            warnings.push(recovery_warning(&entry.path()));
-            continue;
-        }
-        if !is_record_name(&name) {
-            continue;
-        }
-        let name = name.into_owned();
-        let path = entry.path();
-        // One stat per file (following symlinks, as loading does).
-        let meta = match fs_err::metadata(&path) {
+    for (name, path, meta) in listed {
+        let meta = match meta {
             Ok(meta) => meta,
             Err(e) => {
                 problems.push((name, Error::Io(e)));
@@ -122,7 +179,7 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         let stamp = Stamp::of(&meta);
         let stale = match old.remove(&name) {
             Some(cached) if cached.stamp == stamp => {
-                files.insert(name, cached);
+                found.push(Found::new(name, path, cached));
                 continue;
             }
             stale => stale.is_some(),
@@ -130,7 +187,7 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         match summarise(&path) {
             Ok(cached) => {
                 changed = true;
-                files.insert(name, cached);
+                found.push(Found::new(name, path, cached));
             }
             // Unreadable files are not cached (they are read again next time, and reported).
             Err(e) => {
@@ -149,21 +206,8 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
     } else {
         warnings.append(&mut exposed);
     }
-    changed |= !old.is_empty(); // files that went away
-    if changed {
-        // A cache that cannot be written only makes the next listing slower.
-        let _ = write_index(&index_path, &files);
-    }
-
-    let mut found: Vec<Found> = files
-        .into_iter()
-        .map(|(name, cached)| Found {
-            path: dir.join(&name),
-            name,
-            updated_at: cached.updated_at,
-            summary: cached.summary,
-        })
-        .collect();
+    changed |= old.has_leftovers(); // files that went away
+    drop(old);
     found.sort_by(|a, b| {
         b.summary
             .date
@@ -172,11 +216,44 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
             .then(a.name.cmp(&b.name))
     });
     problems.sort_by(|a, b| a.0.cmp(&b.0));
+    if changed {
+        // A cache that cannot be written only makes the next listing slower.
+        let _ = write_index(&index_path, &found);
+    }
     Ok(Scan {
         found,
         problems,
         warnings,
     })
+}
+
+/// The record files in the folder, each with its metadata (one stat per file, following
+/// symlinks as loading does); warnings for temp and recovery files.
+fn list_folder(dir: &Path) -> Result<(Vec<Listed>, Vec<String>)> {
+    let now = SystemTime::now();
+    let mut listed = Vec::new();
+    let mut warnings = Vec::new();
+    for entry in fs_err::read_dir(dir)? {
+        let entry = entry?;
+        let os_name = entry.file_name();
+        let name = os_name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) {
+            warnings.extend(leftover_temp_warning(&entry.path(), now));
+            continue;
+        }
+        if recovery::is_recovery_name(&name) {
+            warnings.push(recovery_warning(&entry.path()));
+            continue;
+        }
+        if !is_record_name(&name) {
+            continue;
+        }
+        let name = name.into_owned();
+        let path = entry.path();
+        let meta = fs_err::metadata(&path);
+        listed.push((name, path, meta));
+    }
+    Ok((listed, warnings))
 }
 
 /// Reads one record and keeps only its summary.
@@ -192,27 +269,62 @@ fn summarise(path: &Path) -> Result<Cached> {
 
 /// The cache, if it is there, readable and of this version.
 fn read_index(path: &Path) -> Option<Index> {
-    let bytes = fs_err::read(path).ok()?;
-    let index: Index = serde_json::from_slice(&bytes).ok()?;
-    (index.index_version == INDEX_VERSION && index.schema_version == SCHEMA_VERSION)
-        .then_some(index)
+    let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path).ok()?);
+    let mut line = Vec::new();
+    reader.read_until(b'\n', &mut line).ok()?;
+    let header: Header = serde_json::from_slice(&line).ok()?;
+    if header.index_version != INDEX_VERSION || header.schema_version != SCHEMA_VERSION {
+        return None;
+    }
+    let mut index = Index::default();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).ok()? == 0 {
+            return Some(index);
+        }
+        let Line {
+            name,
+            stamp,
+            updated_at,
+            summary,
+        } = serde_json::from_slice(&line).ok()?;
+        let cached = Cached {
+            stamp,
+            updated_at,
+            summary,
+        };
+        index.insert(name, cached);
+    }
 }
 
-fn write_index(path: &Path, files: &BTreeMap<String, Cached>) -> Result<()> {
+/// Writes the cache, its entries in the order of `found` (so the same folder gives the
+/// same file).
+fn write_index(path: &Path, found: &[Found]) -> Result<()> {
     #[derive(Serialize)]
-    struct IndexRef<'a> {
-        index_version: u32,
-        schema_version: u32,
-        files: &'a BTreeMap<String, Cached>,
+    struct LineRef<'a> {
+        name: &'a str,
+        stamp: Stamp,
+        updated_at: Timestamp,
+        summary: &'a RecordSummary,
     }
-    let index = IndexRef {
+    let header = Header {
         index_version: INDEX_VERSION,
         schema_version: SCHEMA_VERSION,
-        files,
     };
     atomic::replace(path, Durability::CACHE, |file| {
         let mut out = BufWriter::new(file);
-        serde_json::to_writer(&mut out, &index)?;
+        serde_json::to_writer(&mut out, &header)?;
+        for f in found {
+            out.write_all(b"\n")?;
+            let line = LineRef {
+                name: &f.name,
+                stamp: f.stamp,
+                updated_at: f.updated_at,
+                summary: &f.summary,
+            };
+            serde_json::to_writer(&mut out, &line)?;
+        }
+        out.write_all(b"\n")?;
         out.flush()
     })?;
     Ok(())

@@ -37,6 +37,8 @@ mod load;
 mod lock;
 mod record_file;
 pub mod recovery;
+mod search;
+mod write_back;
 
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
@@ -45,6 +47,8 @@ use std::path::{Path, PathBuf};
 pub use document_file::{Replace, write_document};
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
+pub use search::{SearchResults, search};
+pub use write_back::ActionWritten;
 
 use crate::error::{Error, Result};
 use crate::model::{Record, RecordSummary};

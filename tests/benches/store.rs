@@ -8,16 +8,16 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "data.rs"]
+mod data;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use minutes::model::Record;
 use minutes::store::Store;
 
-const RECORDS: usize = 10_000;
+use data::{RECORDS, ten_thousand_records};
 
 fn save(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -40,31 +40,6 @@ fn save(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-/// A folder of 10,000 typical records spread over six years, made once and reused.
-pub fn ten_thousand_records() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/records-10k");
-    let done = dir.join(".complete");
-    if done.exists() {
-        return dir;
-    }
-    let store = Store::open(&dir).expect("store");
-    let template = common::typical_record();
-    let start = chrono::NaiveDate::from_ymd_opt(2021, 1, 4).expect("date");
-    for i in 0..RECORDS {
-        let mut record: Record = template.clone();
-        record.id = format!("{i:08x}{:024x}", 0x5eed_u128);
-        record.meeting.date = start + chrono::Days::new((i / 5) as u64);
-        record.meeting.title = format!("Case conference {i}");
-        record.meeting.subject_ref = format!("SG-{:05}", i % 4000);
-        if store.path_for(&record).exists() {
-            continue;
-        }
-        store.create(&record).expect("create");
-    }
-    fs_err::write(&done, b"").expect("marker");
-    dir
 }
 
 fn list(c: &mut Criterion) {

@@ -1,0 +1,79 @@
+//! Changing one action of a record from outside an editing session (the action tracker):
+//! lock, read, change, save, unlock.
+
+use std::path::Path;
+
+use super::record_file::RecordFile;
+use super::{Store, assess, load, lock};
+use crate::error::{Error, Result};
+use crate::model::{ActionStatus, ActionSummary, ActionUpdate, Timestamp};
+
+/// What [`Store::set_action_status`] did, and the action as it now is (so a browser can
+/// show it without listing again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionWritten {
+    /// Whether it changed, and from what.
+    pub update: ActionUpdate,
+    /// The action after the change.
+    pub action: ActionSummary,
+}
+
+impl Store {
+    /// Sets the status of action `action_id` of the record at `path` (see
+    /// [`Record::set_action_status`](crate::model::Record::set_action_status) for what
+    /// changes), saving it atomically through [`RecordFile::save`] while holding its lock.
+    /// When nothing changes, nothing is written.
+    ///
+    /// This takes the lock itself, as [`open_record`](Self::open_record) does, but refuses
+    /// instead of opening read-only: a tracker must not change a record someone is minuting.
+    ///
+    /// # Errors
+    /// [`Error::Locked`] naming who holds the record; [`Error::Invalid`] if the record may
+    /// not be written by this version or user (newer schema, another user's file) or has no
+    /// such action; parse and I/O errors naming the file. The file is then untouched.
+    pub fn set_action_status(
+        &self,
+        path: &Path,
+        action_id: u32,
+        status: ActionStatus,
+        note: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ActionWritten> {
+        // No lock file for a record that is not there.
+        fs_err::metadata(path)?;
+        let lock = lock::acquire(path)?;
+        let file = load::read(path)?;
+        let record = load::parse(path, &file.bytes)?;
+        let mut loaded = assess(path, record, &file.meta);
+        if let Some(reason) = loaded.read_only {
+            let reason = reason.replace("; opened read-only", "");
+            return Err(Error::Invalid {
+                path: path.to_owned(),
+                message: format!("{reason}; action {action_id} not changed"),
+            });
+        }
+        let update = loaded
+            .record
+            .set_action_status(action_id, status, note, now)
+            .map_err(|e| Error::Invalid {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
+        let record = &loaded.record;
+        let action = record
+            .actions
+            .iter()
+            .find(|a| a.id == action_id)
+            .map(ActionSummary::of)
+            .ok_or_else(|| Error::Invalid {
+                path: path.to_owned(),
+                message: format!("action {action_id} went missing"),
+            })?;
+        if update != ActionUpdate::Unchanged {
+            let mut handle =
+                RecordFile::new(path.to_owned(), record.id.clone(), file.stamp(), lock);
+            handle.save(record)?;
+        }
+        Ok(ActionWritten { update, action })
+    }
+}
