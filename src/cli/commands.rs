@@ -11,11 +11,12 @@ use crate::config;
 use crate::document::{self, Format};
 use crate::error::{Error, Result};
 use crate::model::{NewMeeting, Record, RecordSummary, Timestamp, refresh_minutes_due};
+use crate::search::SearchOptions;
 use crate::store::{RecordFile, Store, load_file};
 use crate::table::TextTable;
 use crate::templates::{Catalogue, DeadlineRule, Template};
 use crate::tracker;
-use crate::tui::browser::{Browser, Request, Response};
+use crate::tui::browser::{Browser, Hit as BrowserHit, Request, Response, TrackedRow};
 use crate::tui::meeting::{self, Handled, Meeting, MeetingOptions, run_browser, run_meeting};
 
 /// Runs one parsed command line.
@@ -342,7 +343,7 @@ fn create_record(
 
 /// Creates the record `build` makes, locked. File names carry the first 8 hex digits of the
 /// id: on the rare clash, another id is drawn.
-fn create_with(
+pub(super) fn create_with(
     store: &Store,
     clock: &dyn Clock,
     build: impl Fn(String, Timestamp) -> Record,
@@ -416,14 +417,105 @@ fn browser_request(
             let (entries, notices) = listing(store)?;
             Handled::Respond(Response::Listing(entries, notices))
         }
-        Request::FollowUp(_)
-        | Request::Search(_)
-        | Request::Actions
-        | Request::SetAction { .. } => {
-            Handled::Respond(Response::Failed("not wired yet".to_owned()))
+        Request::FollowUp(previous) => {
+            let previous = load_file(&previous)?;
+            let key = previous.meeting.meeting_type.clone();
+            let template = catalogue.get(&key)?;
+            let details = NewMeeting {
+                title: crate::followup::default_title(&previous),
+                subject_ref: String::new(),
+                date: clock.today().max(previous.meeting.date),
+            };
+            let (record, file) = create_with(store, clock, |id, now| {
+                let mut record =
+                    crate::followup::follow_up(&previous, template, details.clone(), id, now);
+                crate::model::refresh_minutes_due(&mut record, template.deadline, holidays);
+                record
+            })?;
+            Handled::Meeting(Box::new(Meeting {
+                record,
+                path: file.path().to_owned(),
+                file: Some(file),
+                read_only: None,
+            }))
+        }
+        Request::Search(text) => {
+            let Some(query) = crate::search::Query::new(&text) else {
+                return Ok(Handled::Respond(Response::Hits(Vec::new())));
+            };
+            let listing = store.list()?;
+            let options = SearchOptions {
+                snippet_width: 110,
+                ..SearchOptions::default()
+            };
+            let results = crate::store::search(&listing.entries, &query, &options);
+            let hits = results
+                .hits
+                .iter()
+                .map(|hit| {
+                    let s = &hit.entry.summary;
+                    let snippet = &hit.found.snippet;
+                    BrowserHit {
+                        path: hit.entry.path.clone(),
+                        record: format!("{}  {}", s.date.format("%a %-d %b %Y"), s.title),
+                        place: hit.found.label(),
+                        snippet: format!("{}{}{}", snippet.before, snippet.matched, snippet.after),
+                    }
+                })
+                .collect();
+            Handled::Respond(Response::Hits(hits))
+        }
+        Request::Actions => {
+            let listing = store.list()?;
+            Handled::Respond(Response::Actions(tracked_rows(
+                &listing.entries,
+                clock.today(),
+            )))
+        }
+        Request::SetAction { path, id, status } => {
+            let written = store.set_action_status(&path, id, status, None, clock.now())?;
+            let listing = store.list()?;
+            let said = format!(
+                "Action {id} ({}) marked {} in {}",
+                written.action.text,
+                status.label().to_lowercase(),
+                path.display()
+            );
+            Handled::Respond(Response::ActionChanged(
+                tracked_rows(&listing.entries, clock.today()),
+                said,
+            ))
         }
         Request::Quit => Handled::Respond(Response::Done(String::new())),
     })
+}
+
+/// Every action across `entries`, most urgent first, as the browser's tracker shows it.
+fn tracked_rows(entries: &[crate::store::ListEntry], today: chrono::NaiveDate) -> Vec<TrackedRow> {
+    tracker::tracked_actions(entries, today, &tracker::ActionFilter::default())
+        .into_iter()
+        .map(|t| {
+            let owner = match (t.action.owner.is_empty(), t.action.agency.is_empty()) {
+                (false, false) => format!("{} ({})", t.action.owner, t.action.agency),
+                (false, true) => t.action.owner.clone(),
+                (true, _) => t.action.agency.clone(),
+            };
+            TrackedRow {
+                path: t.path().to_owned(),
+                record: format!(
+                    "{}  {}",
+                    t.record().date.format("%-d %b %Y"),
+                    t.record().title
+                ),
+                id: t.action.id,
+                text: t.action.text.clone(),
+                owner,
+                due: t.action.due,
+                status: t.action.status,
+                overdue: matches!(t.state, tracker::ActionState::Overdue { .. }),
+            }
+        })
+        .collect()
 }
 
 /// Opens the record at `path` for the live screen: read-only, saying why, when another

@@ -65,6 +65,8 @@ pub enum Response {
     Hits(Vec<Hit>),
     /// Tracked actions.
     Actions(Vec<TrackedRow>),
+    /// An action's status was written to its record: the tracker again, and what was done.
+    ActionChanged(Vec<TrackedRow>, String),
     /// The listing again (after a change), with notices.
     Listing(Vec<ListEntry>, Vec<String>),
     /// Something went wrong: say so.
@@ -480,7 +482,11 @@ impl Browser {
                 *open_only = !*open_only;
                 *selected = 0;
             }
-            Action::Back => self.mode = Mode::List,
+            Action::Back => {
+                // Counts in the list may have changed: read the listing again.
+                self.mode = Mode::List;
+                self.request = Some(Request::Refresh);
+            }
             _ => {}
         }
     }
@@ -496,6 +502,10 @@ impl Browser {
                     *hits = Some(found);
                     *selected = 0;
                 }
+            }
+            Response::ActionChanged(rows, said) => {
+                self.respond(Response::Actions(rows));
+                self.respond(Response::Done(said));
             }
             Response::Actions(rows) => {
                 let selected = match &self.mode {
