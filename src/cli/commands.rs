@@ -745,3 +745,121 @@ pub(super) fn exit_code(ok: bool) -> ExitCode {
         ExitCode::FAILURE
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::model::ActionStatus;
+
+    fn clock() -> FixedClock {
+        FixedClock(
+            chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00+00:00")
+                .unwrap_or_else(|_| unreachable!()),
+        )
+    }
+
+    /// A store holding one case conference with a note and an open action.
+    fn store_with_a_meeting() -> (tempfile::TempDir, Store, Catalogue, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| unreachable!("{e}"));
+        let store = Store::open(tmp.path().join("records")).unwrap_or_else(|e| unreachable!("{e}"));
+        let catalogue = Catalogue::load(None);
+        let template = catalogue
+            .get("case-conference")
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let details = NewMeeting {
+            title: "Case conference: Mrs W".to_owned(),
+            subject_ref: "SA-1".to_owned(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+        };
+        let mut record = Record::new(template, details, "ab".repeat(16), clock().now());
+        record.agenda[0].notes.push(crate::model::Note::new(
+            clock().now(),
+            "Police requested the CCTV footage",
+        ));
+        record.actions.push(crate::model::ActionItem {
+            id: 1,
+            text: "Chase GP records".to_owned(),
+            owner: "Jane Smith".to_owned(),
+            agency: "Police".to_owned(),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+            status: ActionStatus::Open,
+            status_at: None,
+            status_note: String::new(),
+            agenda_key: String::new(),
+            created_at: clock().now(),
+            visibility: crate::model::Visibility::All,
+            carried_from: None,
+            extra: crate::model::Extra::default(),
+        });
+        let path = store
+            .create(&record)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        (tmp, store, catalogue, path)
+    }
+
+    fn ask(store: &Store, catalogue: &Catalogue, request: Request) -> Handled {
+        browser_request(store, catalogue, &Holidays::builtin(), &clock(), request)
+            .unwrap_or_else(|e| unreachable!("{e}"))
+    }
+
+    #[test]
+    fn the_browser_reads_searches_and_tracks_through_the_store() {
+        let (_tmp, store, catalogue, path) = store_with_a_meeting();
+        let Handled::Respond(Response::Record(_, record)) =
+            ask(&store, &catalogue, Request::Read(path.clone()))
+        else {
+            unreachable!()
+        };
+        assert_eq!(record.meeting.title, "Case conference: Mrs W");
+        let Handled::Respond(Response::Hits(hits)) =
+            ask(&store, &catalogue, Request::Search("cctv".to_owned()))
+        else {
+            unreachable!()
+        };
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].snippet.contains("CCTV footage"), "{hits:?}");
+        let Handled::Respond(Response::Actions(rows)) = ask(&store, &catalogue, Request::Actions)
+        else {
+            unreachable!()
+        };
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].overdue, "due 27 Nov, today 30 Nov");
+        let request = Request::SetAction {
+            path: path.clone(),
+            id: 1,
+            status: ActionStatus::Done,
+        };
+        let Handled::Respond(Response::ActionChanged(rows, said)) =
+            ask(&store, &catalogue, request)
+        else {
+            unreachable!()
+        };
+        assert_eq!(rows[0].status, ActionStatus::Done);
+        assert!(said.contains("Chase GP records"), "{said}");
+        let saved = load_file(&path).unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(saved.actions[0].status, ActionStatus::Done);
+    }
+
+    #[test]
+    fn the_browser_starts_a_follow_up_meeting_linked_to_the_earlier_one() {
+        let (_tmp, store, catalogue, path) = store_with_a_meeting();
+        let Handled::Meeting(meeting) = ask(&store, &catalogue, Request::FollowUp(path)) else {
+            unreachable!()
+        };
+        assert_eq!(meeting.record.meeting.subject_ref, "SA-1");
+        assert!(meeting.record.meeting.follow_up_of.is_some());
+        assert_eq!(
+            meeting.record.actions.len(),
+            1,
+            "the open action is carried for review"
+        );
+        assert!(meeting.file.is_some(), "created locked, ready to edit");
+        let Handled::Respond(Response::Listing(entries, _)) =
+            ask(&store, &catalogue, Request::Refresh)
+        else {
+            unreachable!()
+        };
+        assert_eq!(entries.len(), 2);
+    }
+}
