@@ -1,18 +1,20 @@
 //! Browser benchmarks over 10,000 records: the first screen (listing with a warm summary
 //! cache, building the browser, drawing it) and one keystroke of filter-as-you-type.
 //!
-//! `cargo bench --bench browser`. Uses the 10,000-record folder the store bench generates in
-//! `target/bench-data/records-10k` (`cargo bench --bench store` first).
+//! `cargo bench --bench browser`. Uses the 10,000-record folder in
+//! `target/bench-data/records-10k` (generated on first use; see `data.rs`).
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "data.rs"]
+mod data;
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use data::ten_thousand_records;
 use minutes::store::Store;
 use minutes::tui::action::Action;
 use minutes::tui::browser::{Browser, render};
@@ -22,13 +24,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn folder() -> Store {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/records-10k");
-    assert!(
-        dir.is_dir(),
-        "{} is missing: run `cargo bench --bench store` first, it generates the records",
-        dir.display()
-    );
-    Store::open(dir).expect("store")
+    Store::open(ten_thousand_records()).expect("store")
 }
 
 fn first_screen(c: &mut Criterion) {
