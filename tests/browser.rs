@@ -90,18 +90,7 @@ impl Screen {
     }
 
     fn text(&self) -> String {
-        let buffer = self.terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            let mut x = 0;
-            while x < buffer.area.width {
-                let symbol = buffer[(x, y)].symbol();
-                out.push_str(symbol);
-                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-            }
-            out.push('\n');
-        }
-        out
+        common::screen_text(self.terminal.backend().buffer())
     }
 }
 

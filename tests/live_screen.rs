@@ -87,21 +87,7 @@ impl Screen {
     }
 
     fn text(&self) -> String {
-        let buffer = self.terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < buffer.area.width {
-                // A wide character covers the next cell too, as on a real terminal.
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        common::screen_text(self.terminal.backend().buffer())
     }
 
     fn shows(&self, needle: &str) -> bool {

@@ -152,8 +152,7 @@ pub(super) fn load_catalogue() -> Catalogue {
 
 fn overview(dir: Option<PathBuf>, clock: &dyn Clock, out: &mut dyn Write) -> Result<ExitCode> {
     let store = open_store(dir)?;
-    let listing = store.list()?;
-    report_problems(&listing.problems);
+    let listing = listed(&store)?;
     writeln!(out, "Records in {}", store.dir().display())?;
     if listing.entries.is_empty() {
         writeln!(out, "  none yet")?;
@@ -569,8 +568,7 @@ fn list_records(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let store = open_store(dir)?;
-    let listing = store.list()?;
-    report_problems(&listing.problems);
+    let listing = listed(&store)?;
     let today = clock.today();
     if json {
         let rows: Vec<serde_json::Value> = listing
@@ -726,6 +724,13 @@ fn record_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
 fn schema(out: &mut dyn Write) -> Result<ExitCode> {
     writeln!(out, "{}", to_pretty_json(&crate::model::record_schema())?)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The folder's listing, each unreadable record reported on stderr.
+pub(super) fn listed(store: &Store) -> Result<crate::store::Listing> {
+    let listing = store.list()?;
+    report_problems(&listing.problems);
+    Ok(listing)
 }
 
 pub(super) fn report_problems(problems: &[Error]) {

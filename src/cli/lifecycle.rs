@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::commands::{
-    create_and_open, exit_code, load_catalogue, open_store, report_problems, to_pretty_json,
+    create_and_open, exit_code, listed, load_catalogue, open_store, to_pretty_json,
 };
 use crate::calendar::Holidays;
 use crate::clock::Clock;
@@ -296,8 +296,7 @@ pub(super) fn due(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let store = open_store(dir)?;
-    let listing = store.list()?;
-    report_problems(&listing.problems);
+    let listing = listed(&store)?;
     let today = clock.today();
     let summaries: Vec<&RecordSummary> = listing.entries.iter().map(|e| &e.summary).collect();
     let minutes = deadlines::minutes_due(&summaries, today);

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use serde_json::json;
 
-use super::commands::{exit_code, open_store, report_problems, to_pretty_json};
+use super::commands::{exit_code, listed, open_store, report_problems, to_pretty_json};
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::{ActionStatus, ActionUpdate, Visibility};
@@ -61,8 +61,7 @@ pub fn list_actions(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let store = open_store(dir)?;
-    let listing = store.list()?;
-    report_problems(&listing.problems);
+    let listing = listed(&store)?;
     let filter = ActionFilter {
         which,
         owner,
@@ -159,8 +158,7 @@ pub fn search(
         return Ok(ExitCode::from(2));
     };
     let store = open_store(dir)?;
-    let listing = store.list()?;
-    report_problems(&listing.problems);
+    let listing = listed(&store)?;
     let results = crate::store::search(&listing.entries, &query, &SearchOptions::default());
     report_problems(&results.problems);
     if json {

@@ -1141,3 +1141,22 @@ pub fn large_record() -> Record {
         .collect();
     record
 }
+
+/// The text of a drawn buffer, a line per row, a wide character covering its second cell as
+/// on a real terminal.
+pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            let width = unicode_width::UnicodeWidthStr::width(symbol).max(1);
+            x = x.saturating_add(u16::try_from(width).unwrap_or(1));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
