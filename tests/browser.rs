@@ -289,3 +289,30 @@ fn snapshots_of_the_list_at_80x24_and_140x45() {
         insta::assert_snapshot!(format!("list_{width}x{height}"), screen.text());
     }
 }
+
+#[test]
+fn ctrl_p_exports_the_minutes_for_the_adult() {
+    let mut screen = Screen::new(100, 30);
+    screen.ctrl('p');
+    assert!(
+        screen.text().contains("Export minutes"),
+        "{}",
+        screen.text()
+    );
+    screen.key(KeyCode::Right);
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Right);
+    screen.key(KeyCode::Tab);
+    screen.keys("/tmp/adult.html");
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.browser.request,
+        Some(Request::Export {
+            path: "/records/typical.json".into(),
+            format: minutes::document::ExportFormat::ALL[1],
+            audience: minutes::model::Audience::Adult,
+            output: Some("/tmp/adult.html".into()),
+            replace: false,
+        })
+    );
+}

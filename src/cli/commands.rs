@@ -485,6 +485,27 @@ fn browser_request(
                 said,
             ))
         }
+        Request::Export {
+            path,
+            format,
+            audience,
+            output,
+            replace,
+        } => {
+            let record = load_file(&path)?;
+            let replace = if replace {
+                crate::store::Replace::Allowed
+            } else {
+                crate::store::Replace::Never
+            };
+            let written = super::export::export_to_file(
+                store, &path, &record, format, audience, output, replace,
+            )?;
+            Handled::Respond(Response::Done(format!(
+                "Minutes written to {}",
+                written.display()
+            )))
+        }
         Request::Quit => Handled::Respond(Response::Done(String::new())),
     })
 }
@@ -844,6 +865,30 @@ mod tests {
         assert!(said.contains("Chase GP records"), "{said}");
         let saved = load_file(&path).unwrap_or_else(|e| unreachable!("{e}"));
         assert_eq!(saved.actions[0].status, ActionStatus::Done);
+    }
+
+    #[test]
+    fn the_browser_exports_the_adults_copy_to_a_file() {
+        let (tmp, store, catalogue, path) = store_with_a_meeting();
+        let output = tmp.path().join("for-mrs-w.md");
+        let request = Request::Export {
+            path,
+            format: crate::document::ExportFormat::Markdown,
+            audience: crate::model::Audience::Adult,
+            output: Some(output.clone()),
+            replace: false,
+        };
+        let Handled::Respond(Response::Done(said)) = ask(&store, &catalogue, request.clone())
+        else {
+            unreachable!()
+        };
+        assert!(said.contains("for-mrs-w.md"), "{said}");
+        let text = fs_err::read_to_string(&output).unwrap_or_default();
+        assert!(text.contains("Case conference: Mrs W"));
+        assert!(
+            browser_request(&store, &catalogue, &Holidays::builtin(), &clock(), request).is_err(),
+            "an existing file is not replaced unless asked"
+        );
     }
 
     #[test]

@@ -53,15 +53,11 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
     }
     let format = document::ExportFormat::from(args.format);
     let audience = Audience::from(args.audience);
-    let bytes = document::export(&loaded.record, format, audience).map_err(|e| Error::Invalid {
-        path: path.clone(),
-        message: format!("cannot make the {} document: {e}", format.extension()),
-    })?;
     let target = match (&args.output, format.is_binary()) {
-        (Some(target), _) => target.clone(),
-        (None, true) => std::env::current_dir()?.join(default_name(&path, format, audience)),
+        (Some(target), _) => Some(target.clone()),
+        (None, true) => None,
         (None, false) => {
-            out.write_all(&bytes)?;
+            out.write_all(&make(&loaded.record, &path, format, audience)?)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
@@ -70,9 +66,52 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
     } else {
         Replace::Never
     };
-    let written = store::write_document(&target, &bytes, replace, store.dir(), &path)?;
+    let written = export_to_file(
+        &store,
+        &path,
+        &loaded.record,
+        format,
+        audience,
+        target,
+        replace,
+    )?;
     writeln!(out, "{}", written.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The document's bytes, errors naming the record.
+fn make(
+    record: &crate::model::Record,
+    path: &Path,
+    format: document::ExportFormat,
+    audience: Audience,
+) -> Result<Vec<u8>> {
+    document::export(record, format, audience).map_err(|e| Error::Invalid {
+        path: path.to_owned(),
+        message: format!("cannot make the {} document: {e}", format.extension()),
+    })
+}
+
+/// Writes the minutes of `record` (read from `path`) to `target`, or to
+/// `<record file stem>[-adult].<extension>` in the current folder; returns where.
+///
+/// # Errors
+/// As [`store::write_document`]; the document cannot be made.
+pub(super) fn export_to_file(
+    store: &store::Store,
+    path: &Path,
+    record: &crate::model::Record,
+    format: document::ExportFormat,
+    audience: Audience,
+    target: Option<PathBuf>,
+    replace: Replace,
+) -> Result<PathBuf> {
+    let bytes = make(record, path, format, audience)?;
+    let target = match target {
+        Some(target) => target,
+        None => std::env::current_dir()?.join(default_name(path, format, audience)),
+    };
+    store::write_document(&target, &bytes, replace, store.dir(), path)
 }
 
 /// `<record file stem>[-adult].<extension>`.

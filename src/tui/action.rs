@@ -119,6 +119,8 @@ pub enum Action {
     FollowUp,
     /// Show all entries, or only open ones.
     ToggleFilter,
+    /// Export the selected record's minutes to a file.
+    Export,
 
     // --- overlays -------------------------------------------------------------------------
     /// Confirm the open prompt, form or dialog (Enter).

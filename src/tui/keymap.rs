@@ -354,6 +354,7 @@ pub const BINDINGS: &[Binding] = &[
     hint(Br, &[Key::ctrl('t')], Action::Tracker, "action tracker across meetings", "actions"),
     hint(Br, &[Key::ctrl('n')], Action::Add, "new meeting", "new"),
     hint(Br, &[Key::ctrl('f')], Action::FollowUp, "follow-up (review) meeting of the selected one", "follow-up"),
+    hint(Br, &[Key::ctrl('p')], Action::Export, "export the minutes (md, html, txt, docx, json; professionals or the adult)", "export"),
     bind(Br, &[Key::plain(Down)], Action::SelectNext, "move down"),
     bind(Br, &[Key::plain(Up)], Action::SelectPrev, "move up"),
     bind(Br, &[Key::plain(PageDown)], Action::PageDown, "page down"),
@@ -382,6 +383,7 @@ pub const BINDINGS: &[Binding] = &[
     hint(Rd, &[Key::ch('g'), Key::plain(Tab)], Action::GotoItem, "jump to a section", "sections"),
     bind(Rd, &[Key::plain(Enter)], Action::Activate, "in the section list: go there"),
     hint(Rd, &[Key::ch('e'), Key::ctrl('e')], Action::EditSelected, "open on the live screen to edit", "edit"),
+    hint(Rd, &[Key::ch('p'), Key::ctrl('p')], Action::Export, "export these minutes", "export"),
     hint(Rd, &[Key::plain(Esc), Key::ch('q')], Action::Back, "back", "back"),
     bind(Rd, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
     // Browser: action tracker.

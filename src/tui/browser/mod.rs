@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::Event;
 
-use crate::model::{ActionStatus, NewMeeting, Record};
+use crate::document::ExportFormat;
+use crate::model::{ActionStatus, Audience, NewMeeting, Record};
 use crate::store::ListEntry;
 use crate::tui::action::Action;
 use crate::tui::form::{Form, FormOutcome};
@@ -41,6 +42,19 @@ pub enum Request {
     Search(String),
     /// Every action across all records.
     Actions,
+    /// Write a record's minutes to a file.
+    Export {
+        /// The record file.
+        path: PathBuf,
+        /// Which format.
+        format: ExportFormat,
+        /// Whose copy.
+        audience: Audience,
+        /// Where (`None`: `<record>[-adult].<ext>` in the current folder).
+        output: Option<PathBuf>,
+        /// Replace a file already there.
+        replace: bool,
+    },
     /// Mark an action done, cancelled or open again, in its record.
     SetAction {
         /// The record file.
@@ -153,8 +167,10 @@ pub struct Browser {
     pub mode: Mode,
     /// Meeting types: (key, title).
     pub templates: Vec<(String, String)>,
-    /// The new-meeting form, when open.
+    /// The open form: a new meeting, or an export of this record.
     pub form: Option<Form>,
+    /// The record the open form exports, if it is the export form.
+    pub exporting: Option<PathBuf>,
     /// Messages: problems with records, results of actions.
     pub notices: Vec<String>,
     /// The help screen is open, scrolled this far.
@@ -183,6 +199,7 @@ impl Browser {
             mode: Mode::List,
             templates,
             form: None,
+            exporting: None,
             notices,
             help: None,
             request: None,
@@ -236,6 +253,26 @@ impl Browser {
         self.visible
             .get(self.selected)
             .and_then(|i| self.entries.get(*i))
+    }
+
+    fn open_export(&mut self, path: PathBuf) {
+        let formats = ExportFormat::ALL
+            .iter()
+            .map(|f| f.extension().to_owned())
+            .collect();
+        let audiences = vec![
+            "Professionals (everything, restricted entries marked)".to_owned(),
+            "The adult (professionals-only and restricted entries left out)".to_owned(),
+        ];
+        self.form = Some(
+            Form::new("Export minutes")
+                .choice("format", "Format", formats, Some(0))
+                .choice("audience", "Copy for", audiences, Some(0))
+                .text("output", "File", "")
+                .hint("empty: the record's name with -adult for the adult's copy, in the current folder")
+                .flag("replace", "Replace a file already there", false),
+        );
+        self.exporting = Some(path);
     }
 
     fn open_form(&mut self) {
@@ -337,6 +374,9 @@ impl Browser {
                     self.mode = Mode::List;
                 } else if matches!(action, Action::EditSelected) {
                     self.request = Some(Request::Edit(reader.path.clone()));
+                } else if matches!(action, Action::Export) {
+                    let path = reader.path.clone();
+                    self.open_export(path);
                 }
             }
             Mode::Tracker { .. } => self.update_tracker(action),
@@ -349,7 +389,28 @@ impl Browser {
         };
         match form.handle(action, self.today, chrono::NaiveTime::MIN) {
             FormOutcome::Continue => {}
-            FormOutcome::Cancelled => self.form = None,
+            FormOutcome::Cancelled => {
+                self.form = None;
+                self.exporting = None;
+            }
+            FormOutcome::Submitted if self.exporting.is_some() => {
+                let output = form.text_of("output");
+                self.request = self.exporting.take().map(|path| Request::Export {
+                    path,
+                    format: form
+                        .choice_of("format")
+                        .and_then(|i| ExportFormat::ALL.get(i).copied())
+                        .unwrap_or(ExportFormat::Markdown),
+                    audience: if form.choice_of("audience") == Some(1) {
+                        Audience::Adult
+                    } else {
+                        Audience::Professionals
+                    },
+                    output: (!output.is_empty()).then(|| PathBuf::from(output)),
+                    replace: form.flag_of("replace"),
+                });
+                self.form = None;
+            }
             FormOutcome::Submitted => {
                 let template = form
                     .choice_of("type")
@@ -411,6 +472,11 @@ impl Browser {
                 }
             }
             Action::Tracker => self.request = Some(Request::Actions),
+            Action::Export => {
+                if let Some(path) = path {
+                    self.open_export(path);
+                }
+            }
             _ => {}
         }
     }

@@ -55,7 +55,7 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
         let height = form
             .preferred_height(width.saturating_sub(2))
             .saturating_add(2);
-        let inner = popup(theme, frame, body, width, height, "New meeting");
+        let inner = popup(theme, frame, body, width, height, form.title());
         cursor = form.render(inner, frame.buffer_mut(), theme);
     }
     if let Some(scroll) = browser.help {
