@@ -144,7 +144,7 @@ pub fn run_browser(
 }
 
 /// The terminal, the signal and input threads, and the theme: everything one run of the
-/// screen shares, from the start screen to the end of the meeting.
+/// screen shares, from the browser to the end of the meeting.
 struct Session {
     screen: terminal::Screen,
     tx: mpsc::Sender<event::Message>,
