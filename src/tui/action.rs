@@ -147,3 +147,16 @@ pub enum Effect {
     /// Leave the program; the shell checks nothing unsaved remains unless told to discard.
     Exit,
 }
+
+/// Applies a typed key to a one-line text field (a filter, a query, a path): a character is
+/// added, Backspace removes the last one. `false` when the key is not for the line.
+pub fn edit_line(line: &mut String, input: &Input) -> bool {
+    match input.key {
+        ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => line.push(c),
+        ratatui_textarea::Key::Backspace => {
+            line.pop();
+        }
+        _ => return false,
+    }
+    true
+}

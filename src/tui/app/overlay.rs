@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::entries::Confirmed;
 use super::{App, Pane, RunState, Tone, step_index};
 use crate::model::{Attendee, Gap, GapKind, ItemStatus, Note, closing_gaps};
-use crate::tui::action::{Action, Effect};
+use crate::tui::action::{Action, Effect, edit_line};
 
 /// The usual roles at a safeguarding meeting, for quick-adding an attendee: (role, agency).
 pub const USUAL_ROLES: [(&str, &str); 14] = [
@@ -241,12 +241,8 @@ impl App {
             .collect();
         match action {
             Action::Edit(input) => {
-                match input.key {
-                    ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => query.push(c),
-                    ratatui_textarea::Key::Backspace => {
-                        query.pop();
-                    }
-                    _ => return,
+                if !edit_line(query, &input) {
+                    return;
                 }
                 *selected = 0;
             }
@@ -414,13 +410,9 @@ impl App {
         if let Some(path) = question.save_as.as_mut() {
             match action {
                 Action::Paste(text) => path.push_str(text.trim()),
-                Action::Edit(input) => match input.key {
-                    ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => path.push(c),
-                    ratatui_textarea::Key::Backspace => {
-                        path.pop();
-                    }
-                    _ => {}
-                },
+                Action::Edit(input) => {
+                    edit_line(path, &input);
+                }
                 Action::Answer(c) => path.push(c),
                 Action::Back => question.save_as = None,
                 Action::Submit if !path.trim().is_empty() => {

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::Event;
 use crate::document::ExportFormat;
 use crate::model::{ActionStatus, Audience, NewMeeting, Record};
 use crate::store::ListEntry;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, edit_line};
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::keymap::{Context, map_event_in};
 
@@ -434,16 +434,7 @@ impl Browser {
         let len = self.visible.len();
         let path = self.selected_entry().map(|e| e.path.clone());
         match action {
-            Action::Edit(input) => {
-                match input.key {
-                    ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => {
-                        self.filter.push(c);
-                    }
-                    ratatui_textarea::Key::Backspace => {
-                        self.filter.pop();
-                    }
-                    _ => return,
-                }
+            Action::Edit(input) if edit_line(&mut self.filter, input) => {
                 self.selected = 0;
                 self.refilter();
             }
@@ -491,13 +482,9 @@ impl Browser {
             return;
         };
         match (hits.as_ref(), action) {
-            (None, Action::Edit(input)) => match input.key {
-                ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => query.push(c),
-                ratatui_textarea::Key::Backspace => {
-                    query.pop();
-                }
-                _ => {}
-            },
+            (None, Action::Edit(input)) => {
+                edit_line(query, input);
+            }
             (None, Action::Paste(text)) => query.push_str(text.lines().next().unwrap_or("")),
             (None, Action::Submit) if !query.trim().is_empty() => {
                 self.request = Some(Request::Search(query.trim().to_owned()));
