@@ -692,7 +692,9 @@ fn show_record(
 fn check(paths: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        // A folder named like a record file was meant as a file: checking it says what it is.
+        let named_as_record = path.extension().is_some_and(|ext| ext == "json");
+        if path.is_dir() && !named_as_record {
             files.extend(record_files_in(path)?);
         } else {
             files.push(path.clone());

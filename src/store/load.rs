@@ -30,9 +30,14 @@ pub(crate) fn read(path: &Path) -> Result<FileBytes> {
     let mut file = fs_err::File::open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
+        let message = if meta.is_dir() {
+            "is a folder, not a record file"
+        } else {
+            "is not a regular file (a device, pipe or socket), not a record file"
+        };
         return Err(Error::Invalid {
             path: path.to_owned(),
-            message: "not a regular file".to_owned(),
+            message: message.to_owned(),
         });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
@@ -43,6 +48,19 @@ pub(crate) fn read(path: &Path) -> Result<FileBytes> {
 /// Parses a record, explaining failures for people: empty files, non-objects, truncation,
 /// the field whose value has the wrong type, and files from a newer version.
 pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Record> {
+    let invalid = |message: String| Error::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    if let Some(encoding) = utf16_encoding(bytes) {
+        return Err(invalid(format!(
+            "the file is {encoding} text; records are UTF-8 (to convert it: \
+             iconv -f UTF-16 -t UTF-8 '{}' > new.json)",
+            path.display()
+        )));
+    }
+    // Editors on Windows may start UTF-8 with a byte-order mark; JSON has no use for it.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
     let Some(first) = first else {
         let message = if bytes.is_empty() {
@@ -50,10 +68,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Record> {
         } else {
             "the file holds only blank space; a record is a JSON object".to_owned()
         };
-        return Err(Error::Invalid {
-            path: path.to_owned(),
-            message,
-        });
+        return Err(invalid(message));
     };
     match serde_json::from_slice::<Record>(bytes) {
         Ok(record) => Ok(record),
@@ -61,21 +76,49 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Record> {
     }
 }
 
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// "UTF-16 (little-endian)" or "(big-endian)" when the bytes are UTF-16 text: a byte-order
+/// mark, or the NUL bytes every ASCII character of UTF-16 has beside it.
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    let little = "UTF-16 (little-endian)";
+    let big = "UTF-16 (big-endian)";
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(little),
+        [0xFE, 0xFF, ..] => Some(big),
+        [a, 0, ..] if *a != 0 => Some(little),
+        [0, b, ..] if *b != 0 => Some(big),
+        _ => None,
+    }
+}
+
 /// Turns a failed parse into an [`Error::Parse`] a person can act on.
 fn explain(path: &Path, bytes: &[u8], first: u8, error: &serde_json::Error) -> Error {
+    // serde_json reports a value of the wrong kind for a list of names (`null` where a
+    // meeting part goes) as a syntax error, though the JSON itself is well formed.
+    let wrong_value = error.classify() == Category::Syntax
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok();
     let mut parse_error = match error.classify() {
-        Category::Data => {
+        Category::Data | Category::Syntax if error.classify() == Category::Data || wrong_value => {
             // Parse again, slowly, only to learn which field was wrong.
             let mut de = serde_json::Deserializer::from_slice(bytes);
             match serde_path_to_error::deserialize::<_, Record>(&mut de) {
                 Err(e) => {
-                    let field = e.path().to_string();
+                    let field = field_name(e.path(), bytes, e.inner());
                     let mut err = Error::parse(path, e.inner());
-                    if let Error::Parse { message, .. } = &mut err
-                        && field != "."
-                        && !field.is_empty()
-                    {
-                        *message = format!("field '{field}': {message}");
+                    if let Error::Parse { message, .. } = &mut err {
+                        if wrong_value {
+                            let found = token_at(bytes, e.inner().line(), e.inner().column())
+                                .unwrap_or("this value");
+                            *message = format!(
+                                "{found} is not a value this field takes (minutes schema lists \
+                                 the values)"
+                            );
+                        }
+                        if !field.is_empty() {
+                            *message = format!("field '{field}': {message}");
+                        }
                     }
                     err
                 }
@@ -100,6 +143,69 @@ fn explain(path: &Path, bytes: &[u8], first: u8, error: &serde_json::Error) -> E
         }
     }
     parse_error
+}
+
+/// The dotted path of the field a data error is about. Where serde lost track of the path
+/// (inside structs that keep unknown fields), the key written just before the error's
+/// position completes it.
+fn field_name(path: &serde_path_to_error::Path, bytes: &[u8], error: &serde_json::Error) -> String {
+    let mut field = path.to_string();
+    if field == "." {
+        field.clear();
+    }
+    let Some(key) = key_before(bytes, error.line(), error.column()) else {
+        return field;
+    };
+    if field.is_empty() {
+        key
+    } else if field.rsplit('.').next() == Some(key.as_str()) {
+        field
+    } else {
+        format!("{field}.{key}")
+    }
+}
+
+/// The bare word (`null`, `true`, a number) that starts at a line and column of `bytes`.
+fn token_at(bytes: &[u8], line: usize, column: usize) -> Option<&str> {
+    let start = offset_of(bytes, line, column.saturating_sub(1))?;
+    let rest = &bytes[start..];
+    let len = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+')))
+        .unwrap_or(rest.len());
+    std::str::from_utf8(&rest[..len])
+        .ok()
+        .filter(|word| !word.is_empty())
+}
+
+/// The byte offset of a 1-based line and column (as serde_json counts them).
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', bytes).nth(line - 2)? + 1
+    };
+    Some((line_start + column).min(bytes.len()))
+}
+
+/// The last object key (`"key":`) written before a line and column of `bytes`, if the value
+/// there belongs to one.
+fn key_before(bytes: &[u8], line: usize, column: usize) -> Option<String> {
+    let before = &bytes[..offset_of(bytes, line, column)?];
+    let colon = memchr::memrchr(b':', before)?;
+    let between = &before[colon + 1..];
+    // Only a scalar value may sit between the key and the error (not a nested structure).
+    if between
+        .iter()
+        .any(|b| matches!(b, b'{' | b'[' | b',' | b'"'))
+    {
+        return None;
+    }
+    let key_end = memchr::memrchr(b'"', &before[..colon])?;
+    let key_start = memchr::memrchr(b'"', &before[..key_end])? + 1;
+    let key = std::str::from_utf8(&before[key_start..key_end]).ok()?;
+    let gap = &before[key_end + 1..colon];
+    (gap.iter().all(u8::is_ascii_whitespace) && !key.is_empty()).then(|| key.to_owned())
 }
 
 /// What JSON value a first byte starts, in words.
@@ -213,6 +319,56 @@ mod tests {
         let (line, _, message) = message(text);
         assert_eq!(line, 3);
         assert!(message.contains("meeting.date"), "{message}");
+    }
+
+    const MINIMAL: &str = r#"{"schema_version": 1, "id": "abcdef0123456789abcdef0123456789",
+        "created_at": "2026-11-23T14:03:41+00:00", "updated_at": "2026-11-23T14:03:41+00:00",
+        "meeting": {"type": "case-conference", "title": "T", "date": "2026-11-23",
+        "part": "whole"}}"#;
+
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let mut bytes = UTF8_BOM.to_vec();
+        bytes.extend_from_slice(MINIMAL.as_bytes());
+        let record = parse(Path::new("/r/x.json"), &bytes).unwrap();
+        assert_eq!(record.meeting.title, "T");
+    }
+
+    #[test]
+    fn utf16_is_refused_naming_the_encoding() {
+        let units: Vec<u16> = MINIMAL.encode_utf16().collect();
+        let little: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let big: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+        let with_bom: Vec<u8> = [0xFF, 0xFE].into_iter().chain(little.clone()).collect();
+        for (bytes, endian) in [(little, "little"), (big, "big"), (with_bom, "little")] {
+            let err = parse(Path::new("/r/x.json"), &bytes)
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("/r/x.json: "), "{err}");
+            assert!(err.contains(&format!("UTF-16 ({endian}-endian)")), "{err}");
+            assert!(err.contains("UTF-8"), "{err}");
+        }
+    }
+
+    #[test]
+    fn null_in_a_list_of_names_names_the_field() {
+        let text = MINIMAL.replace(r#""part": "whole""#, r#""part": null"#);
+        let (line, _, said) = message(text.as_bytes());
+        assert_eq!(line, 4);
+        assert!(said.contains("meeting.part"), "{said}");
+        assert!(said.contains("null"), "{said}");
+        let text = MINIMAL.replace(r#""part": "whole""#, r#""status": 5"#);
+        let (_, _, said) = message(text.as_bytes());
+        assert!(said.contains("meeting.status"), "{said}");
+    }
+
+    #[test]
+    fn a_folder_says_it_is_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("x.json");
+        std::fs::create_dir(&folder).unwrap();
+        let err = read(&folder).err().unwrap().to_string();
+        assert!(err.contains("is a folder"), "{err}");
     }
 
     #[test]
