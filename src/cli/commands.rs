@@ -84,6 +84,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Export(args)) => super::export::run(cli.dir, &args, out),
         Some(Command::Check { paths }) => check(&paths, out),
         Some(Command::Schema) => schema(out),
+        Some(Command::Restore { file, force }) => restore(cli.dir, &file, force, out),
         Some(Command::Agree { record, by }) => lifecycle::agree(cli.dir, &record, &by, &clock, out),
         Some(Command::Circulate { record, to, by }) => {
             lifecycle::circulate(cli.dir, &record, &to, by, &clock, out)
@@ -137,9 +138,21 @@ pub(super) fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     })?;
     let store = Store::open(dir)?;
     for warning in store.warnings() {
-        eprintln!("minutes: warning: {warning}");
+        warn(warning);
     }
     Ok(store)
+}
+
+/// Prints a warning on stderr, once per run however many steps come across it.
+pub(super) fn warn(warning: &str) {
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !said.iter().any(|w| w == warning) {
+        eprintln!("minutes: warning: {warning}");
+        said.push(warning.to_owned());
+    }
 }
 
 pub(super) fn load_catalogue() -> Catalogue {
@@ -564,7 +577,7 @@ fn open_record(
     }
     let (loaded, file) = lifecycle::open_for_editing(&store, &path)?;
     for warning in &loaded.warnings {
-        eprintln!("minutes: warning: {warning}");
+        warn(warning);
     }
     for problem in &loaded.problems {
         eprintln!("minutes: note: {}: {problem}", path.display());
@@ -670,6 +683,9 @@ fn show_record(
     let store = open_store(dir)?;
     let path = store.resolve(query)?;
     let loaded = store.load(&path)?;
+    for warning in &loaded.warnings {
+        warn(warning);
+    }
     if let Some(reason) = &loaded.read_only {
         eprintln!("minutes: note: {}: {reason}", path.display());
     }
@@ -692,6 +708,9 @@ fn show_record(
 fn check(paths: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode> {
     let mut files = Vec::new();
     for path in paths {
+        for warning in crate::store::warnings_about(path).unwrap_or_default() {
+            warn(&warning);
+        }
         // A folder named like a record file was meant as a file: checking it says what it is.
         let named_as_record = path.extension().is_some_and(|ext| ext == "json");
         if path.is_dir() && !named_as_record {
@@ -744,6 +763,28 @@ fn record_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+fn restore(
+    dir: Option<PathBuf>,
+    recovery: &Path,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let store = open_store(dir)?;
+    let restored = store.restore(recovery, force)?;
+    let how = if restored.replaced {
+        "the version it replaced is its .bak"
+    } else {
+        "the record was missing and is made anew"
+    };
+    writeln!(
+        out,
+        "Restored {} from {} ({how}); the recovery file is removed",
+        restored.record.display(),
+        recovery.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn schema(out: &mut dyn Write) -> Result<ExitCode> {
     writeln!(out, "{}", to_pretty_json(&crate::model::record_schema())?)?;
     Ok(ExitCode::SUCCESS)
@@ -753,6 +794,9 @@ fn schema(out: &mut dyn Write) -> Result<ExitCode> {
 pub(super) fn listed(store: &Store) -> Result<crate::store::Listing> {
     let listing = store.list()?;
     report_problems(&listing.problems);
+    for warning in &listing.warnings {
+        warn(warning);
+    }
     Ok(listing)
 }
 

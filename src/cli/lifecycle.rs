@@ -29,7 +29,7 @@ use crate::tui::meeting::MeetingOptions;
 pub(super) fn load_holidays() -> Holidays {
     let (holidays, warnings) = config::load_holidays();
     for warning in warnings {
-        eprintln!("minutes: warning: {warning}");
+        super::commands::warn(&warning);
     }
     holidays
 }

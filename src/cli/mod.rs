@@ -112,6 +112,16 @@ pub enum Command {
     },
     /// Print the JSON Schema of the record format.
     Schema,
+    /// Make a recovery file (written when minutes could not save) the record again; the
+    /// record's current version is kept as its .bak.
+    Restore {
+        /// The recovery file, as `minutes list` names it.
+        #[arg(value_name = "RECOVERY_FILE")]
+        file: PathBuf,
+        /// Restore it even though the record changed after the recovery file was written.
+        #[arg(long)]
+        force: bool,
+    },
     /// The chair agrees the draft minutes; they then open read-only until reopened.
     Agree {
         /// Record id (any unique prefix) or path to a record file.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
-use super::commands::{exit_code, open_store, report_problems, to_pretty_json};
+use super::commands::{exit_code, listed, open_store, to_pretty_json};
 use crate::error::{Error, Result};
 use crate::report::{sac, sac_format};
 use crate::store::load_file;
@@ -63,8 +63,7 @@ fn sac_report(
         )));
     }
     let store = open_store(dir)?;
-    let listing = store.list()?;
-    report_problems(&listing.problems);
+    let listing = listed(&store)?;
     let mut problems = listing.problems.len();
     // Every record held up to the end of the period: later ones cannot conclude in it
     // (a meeting ends on or after its date), earlier ones are needed to follow chains back.

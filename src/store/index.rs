@@ -155,14 +155,17 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         let listed = lister.join().unwrap_or_else(|_| list_folder(dir));
         (index, listed)
     });
-    let (listed, mut warnings) = listed?;
+    let Folder {
+        records: listed,
+        mut warnings,
+        mut exposed,
+    } = listed?;
     let (mut old, mut changed) = match index {
         Some(index) => (index, false),
         None => (Index::default(), true),
     };
     let mut found = Vec::with_capacity(listed.len());
     let mut problems = Vec::new();
-    let mut exposed = Vec::new();
 
     for (name, path, meta) in listed {
         let meta = match meta {
@@ -196,16 +199,7 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
             }
         }
     }
-    if exposed.len() > MAX_EXPOSED_WARNINGS {
-        warnings.push(format!(
-            "{}: {} record files are open to other users; to fix: chmod 600 '{}'/*.json",
-            dir.display(),
-            exposed.len(),
-            dir.display()
-        ));
-    } else {
-        warnings.append(&mut exposed);
-    }
+    warnings.extend(exposure_warnings(dir, exposed));
     changed |= old.has_leftovers(); // files that went away
     drop(old);
     found.sort_by(|a, b| {
@@ -227,12 +221,60 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
     })
 }
 
+/// What the folder holds besides records that the user should know about, without reading
+/// any record or writing anything: temp and recovery files left behind, and record files and
+/// backups open to other users.
+///
+/// # Errors
+/// The folder cannot be read.
+pub(crate) fn folder_warnings(dir: &Path) -> Result<Vec<String>> {
+    let Folder {
+        records,
+        mut warnings,
+        mut exposed,
+    } = list_folder(dir)?;
+    for (_, path, meta) in records {
+        if let Ok(meta) = meta {
+            exposed.extend(load::exposure_warning(&path, &meta));
+        }
+    }
+    warnings.extend(exposure_warnings(dir, exposed));
+    Ok(warnings)
+}
+
+/// One warning per file open to other users, or one for them all when there are many.
+fn exposure_warnings(dir: &Path, exposed: Vec<String>) -> Vec<String> {
+    if exposed.len() > MAX_EXPOSED_WARNINGS {
+        vec![format!(
+            "{}: {} record files or backups are open to other users; to fix: chmod 600 \
+             '{}'/*.json '{}'/*.json.bak",
+            dir.display(),
+            exposed.len(),
+            dir.display(),
+            dir.display()
+        )]
+    } else {
+        exposed
+    }
+}
+
+/// A folder's entries as a scan sees them.
+struct Folder {
+    /// The record files, each with its metadata.
+    records: Vec<Listed>,
+    /// Temp and recovery files left behind.
+    warnings: Vec<String>,
+    /// Backups (`*.json.bak`) open to other users.
+    exposed: Vec<String>,
+}
+
 /// The record files in the folder, each with its metadata (one stat per file, following
-/// symlinks as loading does); warnings for temp and recovery files.
-fn list_folder(dir: &Path) -> Result<(Vec<Listed>, Vec<String>)> {
+/// symlinks as loading does); warnings for temp and recovery files and exposed backups.
+fn list_folder(dir: &Path) -> Result<Folder> {
     let now = SystemTime::now();
     let mut listed = Vec::new();
     let mut warnings = Vec::new();
+    let mut exposed = Vec::new();
     for entry in fs_err::read_dir(dir)? {
         let entry = entry?;
         let os_name = entry.file_name();
@@ -245,6 +287,13 @@ fn list_folder(dir: &Path) -> Result<(Vec<Listed>, Vec<String>)> {
             warnings.push(recovery_warning(&entry.path()));
             continue;
         }
+        if name.strip_suffix(".bak").is_some_and(is_record_name) {
+            let path = entry.path();
+            if let Ok(meta) = fs_err::symlink_metadata(&path) {
+                exposed.extend(load::exposure_warning(&path, &meta));
+            }
+            continue;
+        }
         if !is_record_name(&name) {
             continue;
         }
@@ -253,7 +302,11 @@ fn list_folder(dir: &Path) -> Result<(Vec<Listed>, Vec<String>)> {
         let meta = fs_err::metadata(&path);
         listed.push((name, path, meta));
     }
-    Ok((listed, warnings))
+    Ok(Folder {
+        records: listed,
+        warnings,
+        exposed,
+    })
 }
 
 /// Reads one record and keeps only its summary.
@@ -334,7 +387,9 @@ fn write_index(path: &Path, found: &[Found]) -> Result<()> {
 fn recovery_warning(path: &Path) -> String {
     format!(
         "{}: a recovery file, written when minutes could not save the record; it may hold \
-         text the record lacks. Read it with: minutes show '{}'",
+         text the record lacks. Read it with: minutes show '{}'; to make it the record again \
+         (the record's current version is kept as its .bak): minutes restore '{}'",
+        path.display(),
         path.display(),
         path.display()
     )

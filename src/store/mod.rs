@@ -47,6 +47,7 @@ use std::path::{Path, PathBuf};
 pub use document_file::{Replace, write_document};
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
+pub use recovery::Restored;
 pub use search::{SearchResults, search};
 pub use write_back::ActionWritten;
 
@@ -349,7 +350,36 @@ fn assess(path: &Path, record: Record, meta: &std::fs::Metadata) -> Loaded {
     Loaded {
         read_only: (!reasons.is_empty()).then(|| reasons.join("; ")),
         problems: record.problems(),
-        warnings: load::exposure_warning(path, meta).into_iter().collect(),
+        warnings: file_warnings(path, meta),
         record,
+    }
+}
+
+/// Warnings about one record file and its backup: open to other users.
+fn file_warnings(path: &Path, meta: &std::fs::Metadata) -> Vec<String> {
+    let backup = atomic::backup_path(path);
+    let backup_warning = fs_err::symlink_metadata(&backup)
+        .ok()
+        .and_then(|meta| load::exposure_warning(&backup, &meta));
+    load::exposure_warning(path, meta)
+        .into_iter()
+        .chain(backup_warning)
+        .collect()
+}
+
+/// What the user should know about a folder of records or one record file, read without
+/// parsing a record or writing anything (for `minutes check`): files open to other users
+/// (records and their backups), temp files left by interrupted saves, recovery files.
+///
+/// # Errors
+/// The folder or file cannot be read.
+pub fn warnings_about(path: &Path) -> Result<Vec<String>> {
+    let meta = fs_err::metadata(path)?;
+    if meta.is_dir() {
+        let mut warnings: Vec<String> = load::exposure_warning(path, &meta).into_iter().collect();
+        warnings.extend(index::folder_warnings(path)?);
+        Ok(warnings)
+    } else {
+        Ok(file_warnings(path, &meta))
     }
 }

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::atomic::{self, Durability};
-use super::{file_name_for, load};
+use super::{Store, file_name_for, load};
 use crate::error::{Error, Result};
 use crate::model::Record;
 
@@ -99,6 +99,71 @@ fn write_new_recovery(folder: &Path, stem: &str, stamp: &str, record: &Record) -
             Err(e) => return Err(e),
             Ok(_) => return Ok(path),
         }
+    }
+}
+
+/// What [`Store::restore`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// The record file now holding the recovered text.
+    pub record: PathBuf,
+    /// Whether the record file was there (and is now kept as its `.bak`) or was made anew.
+    pub replaced: bool,
+}
+
+impl Store {
+    /// Makes a recovery file the record again: saves it over the record with the same id
+    /// (through the lock, keeping the record's current version as its `.bak`), or creates
+    /// the record if it is gone, then deletes the recovery file.
+    ///
+    /// Refused, changing nothing, when the record was changed after the recovery file was
+    /// written (unless `overwrite_newer`), when the record is open elsewhere or fails to
+    /// parse, or when the file is not a recovery file.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] saying why it was refused; parse, lock and I/O errors naming the file.
+    pub fn restore(&self, recovery: &Path, overwrite_newer: bool) -> Result<Restored> {
+        let name = recovery
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let refuse = |message: String| Error::Invalid {
+            path: recovery.to_owned(),
+            message,
+        };
+        if !is_recovery_name(&name) {
+            return Err(refuse(
+                "is not a recovery file (.<record>.recovery-<time>.json); nothing restored"
+                    .to_owned(),
+            ));
+        }
+        let recovered = super::load_file(recovery)?;
+        let (record, replaced) = match self.resolve(&recovered.id) {
+            Ok(path) => {
+                let (loaded, file) = self.open_record(&path)?;
+                let Some(mut file) = file else {
+                    let why = loaded.read_only.unwrap_or_default();
+                    return Err(refuse(format!(
+                        "the record {} cannot be written ({why}); nothing restored",
+                        path.display()
+                    )));
+                };
+                if loaded.record.updated_at > recovered.updated_at && !overwrite_newer {
+                    return Err(refuse(format!(
+                        "the record {} was changed after this recovery file was written; \
+                         compare them (minutes show) and add --force to restore it anyway",
+                        path.display()
+                    )));
+                }
+                file.save(&recovered)?;
+                (path, true)
+            }
+            Err(Error::NotFound { .. }) => (self.create(&recovered)?, false),
+            Err(e) => return Err(e),
+        };
+        fs_err::remove_file(recovery)?;
+        atomic::sync_folder(atomic::folder_of(recovery))?;
+        Ok(Restored { record, replaced })
     }
 }
 
