@@ -445,7 +445,18 @@ fn a_failing_save_is_shown_retried_and_quitting_offers_another_path() {
         screen.text()
     );
     assert_eq!(screen.app.run_state(), RunState::Running);
-    screen.keys("w/tmp/copy.json");
+    let hints = screen.text().lines().last().unwrap_or_default().to_owned();
+    for words in ["r retry", "w write a copy", "d discard", "cancel"] {
+        assert!(hints.contains(words), "the question's own keys: {hints}");
+    }
+    assert!(!hints.contains("y yes"), "{hints}");
+    screen.keys("w");
+    let hints = screen.text().lines().last().unwrap_or_default().to_owned();
+    assert!(
+        hints.contains("Enter write") && !hints.contains("retry"),
+        "{hints}"
+    );
+    screen.keys("/tmp/copy.json");
     screen.key(KeyCode::Enter);
     let Some(Effect::SaveAs(record, path)) = screen.effects.last() else {
         panic!("{:?}", screen.effects);
@@ -474,6 +485,10 @@ fn a_failing_save_is_shown_retried_and_quitting_offers_another_path() {
     assert!(
         screen.app.is_dirty(),
         "the record's own file still lacks the text"
+    );
+    assert!(
+        !screen.app.has_changes_only_in_memory(),
+        "but the copy holds it, so leaving names the copy rather than a loss"
     );
 }
 

@@ -434,3 +434,31 @@ fn agreed_minutes_open_read_only_until_reopened() {
     assert!(status.success(), "{status}: {}", session.text());
     assert!(folder.text().contains("Apologies from the GP"));
 }
+
+#[test]
+fn warnings_printed_before_the_screen_are_shown_on_it_too() {
+    let folder = Folder::new();
+    let mut session = Session::start(
+        &folder,
+        &[
+            "open",
+            folder.record.to_str().unwrap(),
+            "--theme",
+            "no-such-theme",
+        ],
+    );
+    session.wait_for_screen();
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !String::from_utf8_lossy(session.after_screen()).contains("Warning:")
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(10));
+        session.pump();
+    }
+    let screen = String::from_utf8_lossy(session.after_screen()).into_owned();
+    assert!(screen.contains("Warning:"), "{screen}");
+    assert!(screen.contains("no-such-theme"), "{screen}");
+    session.send(b"\x11"); // Ctrl-Q
+    let (status, _) = session.wait_exit(Duration::from_secs(5));
+    assert!(status.success());
+}

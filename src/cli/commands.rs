@@ -48,7 +48,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 subject,
                 date,
             };
-            let open = (!no_open).then_some(MeetingOptions { theme });
+            let open = (!no_open).then(|| MeetingOptions {
+                theme,
+                warnings: Vec::new(),
+            });
             lifecycle::new_follow_up(cli.dir, follow_up, open, &clock, out)
         }
         Some(Command::New {
@@ -65,7 +68,10 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 subject_ref: subject,
                 date: date.unwrap_or_else(|| clock.today()),
             };
-            let open = (!no_open).then_some(MeetingOptions { theme });
+            let open = (!no_open).then(|| MeetingOptions {
+                theme,
+                warnings: Vec::new(),
+            });
             new_record(cli.dir, &meeting_type, details, open, &clock, out)
         }
         // clap requires both without --follow-up; kept for completeness.
@@ -73,7 +79,11 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             "minutes new needs --type and --title (or --follow-up ID)".to_owned(),
         )),
         Some(Command::Open { record, theme }) => {
-            open_record(cli.dir, &record, &MeetingOptions { theme }, out)
+            let options = MeetingOptions {
+                theme,
+                warnings: Vec::new(),
+            };
+            open_record(cli.dir, &record, &options, out)
         }
         Some(Command::List { json }) => list_records(cli.dir, json, &clock, out),
         Some(Command::Show {
@@ -143,10 +153,23 @@ pub(super) fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
+/// Every warning printed so far in this run.
+static WARNINGS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// `options` carrying the warnings printed so far, for the full screen to show again.
+fn with_warnings(options: MeetingOptions) -> MeetingOptions {
+    let said = WARNINGS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    MeetingOptions {
+        warnings: said.clone(),
+        ..options
+    }
+}
+
 /// Prints a warning on stderr, once per run however many steps come across it.
 pub(super) fn warn(warning: &str) {
-    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-    let mut said = SAID
+    let mut said = WARNINGS
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !said.iter().any(|w| w == warning) {
@@ -323,7 +346,7 @@ pub(super) fn create_and_open(
         file: Some(file),
         read_only: None,
     };
-    run_meeting(meeting, &options)
+    run_meeting(meeting, &with_warnings(options))
 }
 
 /// A new record from `template`, its minutes deadline counting the user's holidays too.
@@ -384,9 +407,11 @@ fn browse(dir: Option<PathBuf>, clock: &dyn Clock) -> Result<ExitCode> {
     // Warnings about the holidays file are printed before the screen opens.
     let holidays = lifecycle::load_holidays();
     let browser = Browser::new(entries, templates, notices, clock.today());
-    run_browser(browser, &MeetingOptions::default(), |request| {
-        browser_request(&store, &catalogue, &holidays, clock, request)
-    })
+    run_browser(
+        browser,
+        &with_warnings(MeetingOptions::default()),
+        |request| browser_request(&store, &catalogue, &holidays, clock, request),
+    )
 }
 
 /// Every record and what to say about the folder.
@@ -592,7 +617,7 @@ fn open_record(
         file,
         read_only: loaded.read_only,
     };
-    run_meeting(meeting, options)
+    run_meeting(meeting, &with_warnings(options.clone()))
 }
 
 fn list_records(

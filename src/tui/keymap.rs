@@ -39,6 +39,10 @@ pub enum Context {
     Picker,
     /// A question answered with a letter.
     Question,
+    /// Quitting while saves fail: retry, write a copy, or discard.
+    Quitting,
+    /// Typing where to write a copy of the record.
+    CopyPath,
     /// The help screen.
     Help,
     /// The browser's list of meetings (typing filters it).
@@ -70,6 +74,8 @@ impl Context {
             Self::Prompt => "One-line prompts",
             Self::Picker => "Pop-up lists",
             Self::Question => "Questions",
+            Self::Quitting => "Quitting while saves fail",
+            Self::CopyPath => "Writing a copy: typing its path",
             Self::Help => "This help",
             Self::Browser => "Browser: the meetings (minutes with no arguments; typing filters)",
             Self::Query => "Browser: typing a search",
@@ -80,7 +86,7 @@ impl Context {
     }
 
     /// The order of sections on the help screen.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 20] = [
         Self::Global,
         Self::Notes,
         Self::Lists,
@@ -93,6 +99,8 @@ impl Context {
         Self::Prompt,
         Self::Picker,
         Self::Question,
+        Self::Quitting,
+        Self::CopyPath,
         Self::Help,
         Self::Browser,
         Self::Query,
@@ -237,9 +245,10 @@ const fn typed(c: char, ctrl: bool) -> Action {
 }
 
 use Context::{
-    Actions as Act, Agenda as Ag, Browser as Br, Findings as Fi, Form as Fo, Global as G,
-    Help as He, Lists as Li, Notes as No, People as Pe, Picker as Pi, Plan as Pl, Prompt as Pr,
-    Query as Qy, Question as Qu, Reader as Rd, Results as Re, Tracker as Tr,
+    Actions as Act, Agenda as Ag, Browser as Br, CopyPath as Cp, Findings as Fi, Form as Fo,
+    Global as G, Help as He, Lists as Li, Notes as No, People as Pe, Picker as Pi, Plan as Pl,
+    Prompt as Pr, Query as Qy, Question as Qu, Quitting as Qt, Reader as Rd, Results as Re,
+    Tracker as Tr,
 };
 use KeyCode::{BackTab, Delete, Down, Enter, Esc, F, PageDown, PageUp, Tab, Up};
 
@@ -336,11 +345,13 @@ pub const BINDINGS: &[Binding] = &[
     hint(Pi, &[Key::plain(Esc)], Action::Back, "close", "close"),
     // Questions.
     hint(Qu, &[Key::ch('y')], Action::Answer('y'), "yes", "yes"),
-    bind(Qu, &[Key::plain(Enter)], Action::Submit, "write the copy to the path typed"),
     hint(Qu, &[Key::ch('n'), Key::plain(Esc)], Action::Back, "no / cancel", "no"),
-    bind(Qu, &[Key::ch('r')], Action::Answer('r'), "quitting while saves fail: retry the save"),
-    bind(Qu, &[Key::ch('w')], Action::Answer('w'), "quitting while saves fail: write a copy elsewhere"),
-    bind(Qu, &[Key::ch('d')], Action::Answer('d'), "quitting while saves fail: discard (press twice)"),
+    hint(Qt, &[Key::ch('r')], Action::Answer('r'), "retry the save, then quit", "retry"),
+    hint(Qt, &[Key::ch('w')], Action::Answer('w'), "write a copy of the record elsewhere, then quit", "write a copy"),
+    hint(Qt, &[Key::ch('d')], Action::Answer('d'), "discard the unsaved changes and quit (press twice)", "discard"),
+    hint(Qt, &[Key::ch('c'), Key::plain(Esc)], Action::Back, "cancel: stay in the meeting", "cancel"),
+    hint(Cp, &[Key::plain(Enter)], Action::Submit, "write the copy to the path typed, then quit", "write"),
+    hint(Cp, &[Key::plain(Esc)], Action::Back, "back to the question", "back"),
     // Help.
     bind(He, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "scroll down"),
     bind(He, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "scroll up"),
@@ -406,7 +417,9 @@ pub fn contexts(app: &App) -> &'static [Context] {
     if let Some(overlay) = &app.overlay {
         return match overlay {
             Overlay::Help { .. } => &[Context::Help, Context::Global],
-            Overlay::Quit(_) | Overlay::Confirm { .. } => &[Context::Question],
+            Overlay::Quit(question) if question.save_as.is_some() => &[Context::CopyPath],
+            Overlay::Quit(_) => &[Context::Quitting],
+            Overlay::Confirm { .. } => &[Context::Question],
             Overlay::Goto { .. } | Overlay::QuickAction(_) => &[Context::Prompt, Context::Global],
             Overlay::Form { .. } => &[Context::Form, Context::Global],
             Overlay::Closing { .. } | Overlay::Roles { .. } => &[Context::Picker, Context::Global],

@@ -38,6 +38,9 @@ pub struct Meeting {
 pub struct MeetingOptions {
     /// The theme named by `--theme` or `MINUTES_THEME`.
     pub theme: Option<String>,
+    /// Warnings already printed on the normal screen, which the full screen would hide:
+    /// shown again inside it.
+    pub warnings: Vec<String>,
 }
 
 /// Why the live screen cannot run here, if it cannot: standard input or output is not a
@@ -88,6 +91,9 @@ pub fn run_browser(
     mut handle: impl FnMut(Request) -> Result<Handled>,
 ) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
+    let mut notices = std::mem::take(&mut session.warnings);
+    notices.append(&mut browser.notices);
+    browser.notices = notices;
     let mut last_ending: Option<(Outcome, PathBuf)> = None;
     loop {
         session
@@ -150,6 +156,8 @@ struct Session {
     tx: mpsc::Sender<event::Message>,
     rx: mpsc::Receiver<event::Message>,
     theme: super::theme::Theme,
+    /// Warnings printed before the full screen opened, to show on it until first seen.
+    warnings: Vec<String>,
     _signals: event::SignalGuard,
 }
 
@@ -168,9 +176,11 @@ impl Session {
             no_color_requested(),
         );
         warnings.extend(theme_warnings);
-        for warning in warnings {
+        for warning in &warnings {
             let _ = writeln!(io::stderr(), "minutes: warning: {warning}");
         }
+        let mut shown = options.warnings.clone();
+        shown.append(&mut warnings);
         let (tx, rx) = mpsc::channel();
         // Signals first: from here on SIGHUP/SIGTERM save instead of killing.
         let signals = event::spawn_signals(tx.clone()).map_err(|e| setup_error("signals", &e))?;
@@ -181,6 +191,7 @@ impl Session {
             tx,
             rx,
             theme,
+            warnings: shown,
             _signals: signals,
         })
     }
@@ -199,7 +210,8 @@ impl Session {
         });
         let saver = Saver::spawn(file, path.clone(), self.tx.clone())
             .map_err(|e| setup_error("saver", &e))?;
-        let app = App::new(record, read_only, SystemClock.now());
+        let mut app = App::new(record, read_only, SystemClock.now());
+        app.show_warnings(&std::mem::take(&mut self.warnings));
         let outcome = shell::run(&mut self.screen, app, &self.theme, saver, &self.rx, &path);
         Ok((outcome, path))
     }
@@ -265,7 +277,9 @@ fn describe(outcome: &Outcome, path: &Path) -> (String, bool) {
         ),
         Ending::Recovered { file, reason } => (
             format!(
-                "{path} does not have the latest text ({reason}); it is in {}. Read it with: minutes show '{}'",
+                "{path} does not have the latest text ({reason}); it is in {}. Read it with: \
+                 minutes show '{}'; make it the record again with: minutes restore '{}'",
+                file.display(),
                 file.display(),
                 file.display()
             ),

@@ -417,10 +417,10 @@ impl<D: Display> Shell<'_, D> {
     /// How it ended, once waiting is over; writes a recovery file if the text is nowhere
     /// else.
     fn ending(&mut self) -> Ending {
-        match self
-            .saves
-            .verdict(self.app.read_only.as_deref(), self.app.is_dirty())
-        {
+        match self.saves.verdict(
+            self.app.read_only.as_deref(),
+            self.app.has_changes_only_in_memory(),
+        ) {
             Verdict::Ended(ending) => ending,
             Verdict::Recover(reason) => self.recover(reason),
         }

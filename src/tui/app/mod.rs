@@ -360,6 +360,12 @@ impl App {
         self.save.is_dirty()
     }
 
+    /// Whether there are changes held nowhere on disk: not saved, and not in a copy.
+    #[must_use]
+    pub fn has_changes_only_in_memory(&self) -> bool {
+        self.save.only_in_memory()
+    }
+
     /// Today, in the meeting's time zone.
     #[must_use]
     pub fn today(&self) -> NaiveDate {
@@ -383,6 +389,19 @@ impl App {
         self.record.touch(self.now);
         self.save.changed();
         self.redraw = true;
+    }
+
+    /// Warnings from before the screen opened (folder open to others, unknown theme): the
+    /// first in the status line, with how many more the terminal's scrollback holds.
+    pub fn show_warnings(&mut self, warnings: &[String]) {
+        let Some(first) = warnings.first() else {
+            return;
+        };
+        let more = match warnings.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more warning(s), printed before the screen opened)"),
+        };
+        self.say(&format!("Warning: {first}{more}"), Tone::Warning);
     }
 
     fn say(&mut self, text: &str, tone: Tone) {

@@ -127,6 +127,7 @@ impl App {
 
     /// The copy asked for from the quit question was written, or not.
     pub(super) fn copied(&mut self, result: Result<PathBuf, String>) -> Vec<Effect> {
+        self.save.copy_finished(result.is_ok());
         match result {
             Ok(path) if self.quit_after_copy => {
                 self.run = RunState::Quit;
@@ -419,6 +420,7 @@ impl App {
                     let target = PathBuf::from(path.trim());
                     self.overlay = None;
                     self.quit_after_copy = true;
+                    self.save.copying();
                     self.say(
                         &format!("Writing a copy to {}...", target.display()),
                         Tone::Info,

@@ -26,6 +26,10 @@ pub struct SaveState {
     pub saved_at: Option<Timestamp>,
     /// Why the last save failed, and since when saves have been failing.
     pub failure: Option<(String, Timestamp)>,
+    /// The revision being written to a copy the user asked for, if any.
+    copy_in_flight: Option<u64>,
+    /// The newest revision a copy holds.
+    copied_revision: Option<u64>,
 }
 
 impl SaveState {
@@ -39,7 +43,28 @@ impl SaveState {
             last_request: now,
             saved_at: None,
             failure: None,
+            copy_in_flight: None,
+            copied_revision: None,
         }
+    }
+
+    /// A copy of the current revision is being written elsewhere (the quit question).
+    pub const fn copying(&mut self) {
+        self.copy_in_flight = Some(self.revision);
+    }
+
+    /// The copy was written, or not.
+    pub const fn copy_finished(&mut self, written: bool) {
+        let revision = self.copy_in_flight.take();
+        if written {
+            self.copied_revision = revision;
+        }
+    }
+
+    /// Changes that are neither in the record's file nor in a copy the user asked for.
+    #[must_use]
+    pub fn only_in_memory(&self) -> bool {
+        self.is_dirty() && self.copied_revision != Some(self.revision)
     }
 
     /// The record changed.
