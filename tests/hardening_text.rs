@@ -5,11 +5,17 @@
 
 mod common;
 
+use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use minutes::model::{MinutesStatus, Record, StatusChange};
 use minutes::store::Store;
+use minutes::tui::app::App;
+use minutes::tui::backend::LeanBackend;
+use minutes::tui::browser::{Browser, Response};
+use minutes::tui::theme::Theme;
+use minutes::tui::ui::render;
 use serde_json::Value;
 
 /// Sets the terminal's title.
@@ -233,5 +239,86 @@ fn the_command_line_prints_only_through_the_inert_writers() {
                 number + 1
             );
         }
+    }
+}
+
+/// A writer the test reads while the backend owns it.
+#[derive(Clone, Default)]
+struct Tap(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Tap {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A terminal drawing through the app's own backend into a [`Tap`].
+fn tapped_terminal() -> (ratatui::Terminal<LeanBackend<Tap>>, Tap) {
+    let tap = Tap::default();
+    let backend = LeanBackend::new(ratatui::backend::CrosstermBackend::new(tap.clone()), true);
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 160, 50));
+    let terminal =
+        ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
+    (terminal, tap)
+}
+
+/// Fails if the bytes sent to the terminal hold a sequence from the record: the backend's
+/// own cursor moves and colours are CSI sequences, so OSC, BEL, clearing and C1 are looked for.
+fn assert_screen_inert(what: &str, bytes: &[u8], screen: &vt100::Screen) {
+    let find = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    for (needle, name) in [
+        (&b"\x07"[..], "BEL"),
+        (b"\x1b]", "OSC"),
+        (b"\x1b[2J", "clear screen"),
+        (b"\xc2\x9b", "C1 CSI"),
+        ("\u{202e}".as_bytes(), "RLO"),
+        ("\u{2067}".as_bytes(), "RLI"),
+    ] {
+        assert!(!find(needle), "{what} sent {name} to the terminal");
+    }
+    assert!(screen.contents().contains("pwned"), "{what} shows the text");
+}
+
+#[test]
+fn the_screens_send_no_sequence_from_the_record_to_the_terminal() {
+    let (tmp, path) = folder();
+    let mut record = hostile_record();
+    record.agenda[0].notes[0]
+        .text
+        .push_str(" \u{2067}isolate\u{2069}");
+    let (mut terminal, tap) = tapped_terminal();
+    let theme = Theme::builtin("default").unwrap();
+    let app = App::new(record.clone(), None, common::at("10:05"));
+    terminal.draw(|frame| render(&app, &theme, frame)).unwrap();
+    let bytes = std::mem::take(&mut *tap.0.borrow_mut());
+    let mut vt = vt100::Parser::new(
+        NonZeroU16::new(50).unwrap(),
+        NonZeroU16::new(160).unwrap(),
+        0,
+    );
+    vt.process(&bytes);
+    assert_screen_inert("the live screen", &bytes, vt.screen());
+
+    let store = Store::open(tmp.path().join("records")).unwrap();
+    let entries = store.list().unwrap().entries;
+    let mut browser = Browser::new(entries, Vec::new(), Vec::new(), common::date("2026-12-01"));
+    for step in 0..2 {
+        let (mut terminal, tap) = tapped_terminal();
+        terminal
+            .draw(|frame| minutes::tui::browser::render(&browser, &theme, frame))
+            .unwrap();
+        let bytes = std::mem::take(&mut *tap.0.borrow_mut());
+        let mut vt = vt100::Parser::new(
+            NonZeroU16::new(50).unwrap(),
+            NonZeroU16::new(160).unwrap(),
+            0,
+        );
+        vt.process(&bytes);
+        assert_screen_inert(&format!("the browser, step {step}"), &bytes, vt.screen());
+        browser.respond(Response::Record(path.clone(), Box::new(record.clone())));
     }
 }
