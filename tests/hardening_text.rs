@@ -9,13 +9,16 @@ use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use minutes::model::{MinutesStatus, Record, StatusChange};
+use minutes::model::{MinutesStatus, NewMeeting, Record, StatusChange};
 use minutes::store::Store;
-use minutes::tui::app::App;
+use minutes::templates::Catalogue;
+use minutes::tui::app::{App, Pane};
 use minutes::tui::backend::LeanBackend;
 use minutes::tui::browser::{Browser, Response};
+use minutes::tui::keymap::map_event;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 
 /// Sets the terminal's title.
@@ -321,4 +324,115 @@ fn the_screens_send_no_sequence_from_the_record_to_the_terminal() {
         assert_screen_inert(&format!("the browser, step {step}"), &bytes, vt.screen());
         browser.respond(Response::Record(path.clone(), Box::new(record.clone())));
     }
+}
+
+/// The live screen on a new draft record, driven through its real key map and `update`.
+struct Live {
+    app: App,
+}
+
+impl Live {
+    fn new(record: Record) -> Self {
+        Self {
+            app: App::new(record, None, common::at("10:05")),
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        if let Some(action) = map_event(&self.app, &event) {
+            self.app.update(action);
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn keys(&mut self, text: &str) {
+        text.chars().for_each(|c| self.key(KeyCode::Char(c)));
+    }
+}
+
+/// A draft case conference from the built-in template.
+fn draft() -> Record {
+    let template = Catalogue::load(None)
+        .get("case-conference")
+        .unwrap()
+        .clone();
+    let details = NewMeeting {
+        title: "Case conference: Mrs W".to_owned(),
+        subject_ref: "SA-1".to_owned(),
+        date: common::date("2026-11-23"),
+    };
+    Record::new(
+        &template,
+        details,
+        "c0ffee00".repeat(4),
+        common::at("10:00"),
+    )
+}
+
+const PASTED: &str = "Line one \u{1b}]0;pwned\u{7}\u{1b}[2J\r\nLine two \u{9b}31m\u{202e}end";
+const KEPT: &str = "Line one ]0;pwned[2J\nLine two 31m\u{202e}end";
+
+#[test]
+fn pasted_and_typed_controls_never_enter_the_record() {
+    let mut live = Live::new(draft());
+    assert_eq!(live.app.focus, Pane::Notes);
+    live.event(Event::Paste(PASTED.to_owned()));
+    live.keys("\u{1b}\u{7}\u{9b}!");
+    let note = &live.app.record.agenda[live.app.current].notes[0];
+    assert_eq!(
+        note.text,
+        format!("{KEPT}!"),
+        "newlines kept, controls gone"
+    );
+    live.key(KeyCode::Enter);
+
+    // A form: a finding's allegation typed and pasted.
+    live.key(KeyCode::Tab);
+    live.key(KeyCode::Tab);
+    assert_eq!(live.app.focus, Pane::Findings);
+    live.keys("a");
+    live.keys("Neglect\u{1b}");
+    live.event(Event::Paste(" \u{7}\u{9b}by the agency".to_owned()));
+    live.key(KeyCode::Enter);
+    assert_eq!(
+        live.app.record.findings[0].allegation,
+        "Neglect by the agency"
+    );
+}
+
+#[test]
+fn editing_loaded_text_in_a_form_stores_it_without_controls() {
+    let mut record = draft();
+    record.findings.push(minutes::model::Finding {
+        allegation: "Neglect \u{1b}]0;pwned\u{7}".to_owned(),
+        ..common::typical_record().findings[0].clone()
+    });
+    let mut live = Live::new(record);
+    live.key(KeyCode::Tab);
+    live.key(KeyCode::Tab);
+    live.keys("e");
+    live.keys("!");
+    live.key(KeyCode::Enter);
+    assert_eq!(live.app.record.findings[0].allegation, "Neglect ]0;pwned!");
+}
+
+#[test]
+fn the_browser_filter_takes_no_controls() {
+    let (tmp, _) = folder();
+    let store = Store::open(tmp.path().join("records")).unwrap();
+    let entries = store.list().unwrap().entries;
+    let mut browser = Browser::new(entries, Vec::new(), Vec::new(), common::date("2026-12-01"));
+    for event in [
+        Event::Paste("pw\u{1b}".to_owned()),
+        Event::Key(KeyEvent::new(KeyCode::Char('\u{9b}'), KeyModifiers::NONE)),
+        Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)),
+    ] {
+        if let Some(action) = browser.map_event(&event) {
+            browser.update(&action);
+        }
+    }
+    assert_eq!(browser.filter, "pwn");
 }
