@@ -8,7 +8,7 @@ mod common;
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::minutes_command as minutes;
 use minutes::model::{MinutesStatus, NewMeeting, Record, StatusChange};
 use minutes::store::Store;
 use minutes::templates::Catalogue;
@@ -51,15 +51,6 @@ fn assert_inert(what: &str, bytes: &[u8]) {
         .unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
     let bad: Vec<char> = text.chars().filter(|c| forbidden(*c)).collect();
     assert!(bad.is_empty(), "{what} printed {bad:?}:\n{text}");
-}
-
-/// A `minutes` command isolated from the user's own folders.
-fn minutes(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("minutes").expect("binary built");
-    cmd.env("MINUTES_DIR", dir.join("records"))
-        .env("MINUTES_CONFIG_DIR", dir.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
 }
 
 /// Runs `minutes args` and checks both streams are inert; returns (stdout, stderr).
