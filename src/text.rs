@@ -92,13 +92,13 @@ pub fn for_record(text: &str) -> Cow<'_, str> {
 /// As [`serde_json::to_string_pretty`].
 pub fn pretty_json(value: &(impl serde::Serialize + ?Sized)) -> serde_json::Result<String> {
     let json = serde_json::to_string_pretty(value)?;
-    // Pretty JSON's own line breaks are the only newlines outside strings.
+    // serde_json escapes every C0 control in strings, so a raw newline is pretty JSON's own.
     let escape = |c: char| (c.is_control() && c != '\n') || is_bidi_control(c);
     if !json.contains(escape) {
         return Ok(json);
     }
-    // serde_json writes non-ASCII characters only inside strings, never after a backslash,
-    // so escaping them there keeps the JSON valid and its meaning unchanged.
+    // DEL, C1 and bidirectional characters can only be inside strings, written raw (never
+    // part of an escape), so a `\u` escape there keeps the JSON valid and means the same.
     let mut out = String::with_capacity(json.len() + 64);
     for c in json.chars() {
         if escape(c) {
