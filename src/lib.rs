@@ -17,6 +17,7 @@
 //! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
 //! - [`cli`]: the `minutes` command line.
 //! - [`table`]: plain-text tables aligned by display width.
+//! - [`text`]: record text is hostile: what may enter a record and what reaches a terminal.
 //! - [`clock`], [`error`]: the time source and the error type.
 
 pub mod calendar;
@@ -34,6 +35,7 @@ pub mod search;
 pub mod store;
 pub mod table;
 pub mod templates;
+pub mod text;
 pub mod tracker;
 pub mod tui;
 

@@ -1,6 +1,10 @@
 //! Plain-text tables aligned by display width, so names like Zoë, 陈伟 and emoji line up.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::for_terminal;
 
 /// A table of text cells printed as aligned columns separated by two spaces.
 #[derive(Debug, Clone, Default)]
@@ -17,15 +21,21 @@ impl TextTable {
         }
     }
 
-    /// Adds a row; line breaks in cells become spaces so rows stay one line.
+    /// Adds a row; line breaks in cells become spaces so rows stay one line, and other
+    /// control characters are shown as [`for_terminal`] shows them, so the columns are
+    /// aligned by what is printed.
     pub fn push(&mut self, cells: Vec<String>) {
         let cells = cells
             .into_iter()
             .map(|cell| {
-                if cell.contains(['\n', '\r', '\t']) {
+                let cell = if cell.contains(['\n', '\r', '\t']) {
                     cell.replace(['\n', '\r', '\t'], " ")
                 } else {
                     cell
+                };
+                match for_terminal(&cell) {
+                    Cow::Borrowed(_) => cell,
+                    Cow::Owned(shown) => shown,
                 }
             })
             .collect();
@@ -86,6 +96,17 @@ mod tests {
         assert_eq!(
             table.render(),
             "NAME        AGENCY\n陈伟        NHS\nZoë         Police\n🙂 Sam Lee  Advocacy\n"
+        );
+    }
+
+    #[test]
+    fn controls_are_shown_and_aligned_as_printed() {
+        let mut table = TextTable::with_header(&["TITLE", "ID"]);
+        table.push(vec!["a\u{1b}[2J\u{202e}".into(), "1".into()]);
+        table.push(vec!["b".into(), "2".into()]);
+        assert_eq!(
+            table.render(),
+            "TITLE          ID\na␛[2J<U+202E>  1\nb              2\n"
         );
     }
 }

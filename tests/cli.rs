@@ -5,18 +5,11 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::minutes_command as minutes;
 use predicates::prelude::*;
 use serde_json::Value;
-
-/// A `minutes` command isolated from the user's own folders.
-fn minutes(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("minutes").expect("binary built");
-    cmd.env("MINUTES_DIR", dir.join("records"))
-        .env("MINUTES_CONFIG_DIR", dir.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
 
 fn new_record(dir: &Path, date: &str) -> PathBuf {
     let output = minutes(dir)

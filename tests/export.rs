@@ -447,3 +447,35 @@ fn wait_at_most(
     let _ = child.wait();
     None
 }
+
+#[test]
+fn bidirectional_overrides_are_shown_not_obeyed_in_every_format() {
+    let mut record = common::typical_record();
+    let hostile = "Invoice \u{202e}fdp.exe\u{202c} and \u{2067}isolate\u{2069}";
+    record.meeting.title = hostile.to_owned();
+    record.meeting.subject_ref = hostile.to_owned();
+    record.agenda[0].notes[0].text = hostile.to_owned();
+    record.actions[0].text = hostile.to_owned();
+    for format in ExportFormat::ALL {
+        let text = readable(&record, format, Audience::Professionals);
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|c| minutes::text::is_bidi_control(*c))
+            .collect();
+        assert!(raw.is_empty(), "{format:?} holds {raw:?}");
+        let shown = match format {
+            ExportFormat::Markdown => {
+                r"Invoice \<U+202E\>fdp.exe\<U+202C\> and \<U+2067\>isolate\<U+2069\>"
+            }
+            ExportFormat::Text => "Invoice <U+202E>fdp.exe<U+202C> and <U+2067>isolate<U+2069>",
+            ExportFormat::Html | ExportFormat::Docx => {
+                "Invoice &lt;U+202E&gt;fdp.exe&lt;U+202C&gt; and &lt;U+2067&gt;isolate&lt;U+2069&gt;"
+            }
+            ExportFormat::Json => r"Invoice \u202efdp.exe\u202c and \u2067isolate\u2069",
+        };
+        assert!(
+            text.matches(shown).count() >= 3,
+            "{format:?} shows the title, the note and the action as typed:\n{text}"
+        );
+    }
+}

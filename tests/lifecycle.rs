@@ -7,20 +7,11 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
 use chrono::{Days, Local, NaiveDate};
+use common::minutes_command as minutes;
 use minutes::model::{ActionStatus, Attendance, MinutesStatus, Record, record_schema};
 use minutes::store::Store;
 use serde_json::Value;
-
-/// A `minutes` command isolated from the user's own folders.
-fn minutes(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("minutes").expect("binary built");
-    cmd.env("MINUTES_DIR", dir.join("records"))
-        .env("MINUTES_CONFIG_DIR", dir.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     minutes(dir).args(args).output().expect("runs")

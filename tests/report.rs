@@ -8,21 +8,13 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
+use common::minutes_command as minutes;
 use minutes::model::{
     AbuseType, EnquiryResult, Extra, Finding, MeetingLink, MentalCapacity, MspAsked,
     OutcomeAchieved, Record, RiskLocation, RiskOutcome, RiskSource, Visibility,
 };
 use minutes::store::Store;
 use serde_json::Value;
-
-fn minutes(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("minutes").expect("binary built");
-    cmd.env("MINUTES_DIR", dir.join("records"))
-        .env("MINUTES_CONFIG_DIR", dir.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     minutes(dir).args(args).output().expect("runs")

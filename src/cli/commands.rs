@@ -173,7 +173,7 @@ pub(super) fn warn(warning: &str) {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !said.iter().any(|w| w == warning) {
-        eprintln!("minutes: warning: {warning}");
+        eprintln_inert!("minutes: warning: {warning}");
         said.push(warning.to_owned());
     }
 }
@@ -181,7 +181,7 @@ pub(super) fn warn(warning: &str) {
 pub(super) fn load_catalogue() -> Catalogue {
     let catalogue = Catalogue::load(config::templates_dir().as_deref());
     for problem in catalogue.problems() {
-        eprintln!("minutes: skipped template {problem}");
+        eprintln_inert!("minutes: skipped template {problem}");
     }
     catalogue
 }
@@ -332,7 +332,7 @@ pub(super) fn create_and_open(
         return Ok(ExitCode::SUCCESS);
     };
     if let Some(what) = meeting::terminal_problem() {
-        eprintln!(
+        eprintln_inert!(
             "minutes: created {}; not opened on the live screen because {what} is not a \
              terminal (open it later with: minutes open {})",
             record.short_id(),
@@ -605,10 +605,10 @@ fn open_record(
         warn(warning);
     }
     for problem in &loaded.problems {
-        eprintln!("minutes: note: {}: {problem}", path.display());
+        eprintln_inert!("minutes: note: {}: {problem}", path.display());
     }
     if let Some(reason) = &loaded.read_only {
-        eprintln!("minutes: note: {}: {reason}", path.display());
+        eprintln_inert!("minutes: note: {}: {reason}", path.display());
     }
     out.flush()?;
     let meeting = Meeting {
@@ -712,7 +712,7 @@ fn show_record(
         warn(warning);
     }
     if let Some(reason) = &loaded.read_only {
-        eprintln!("minutes: note: {}: {reason}", path.display());
+        eprintln_inert!("minutes: note: {}: {reason}", path.display());
     }
     match format {
         ShowFormat::Json => writeln!(out, "{}", to_pretty_json(&loaded.record)?)?,
@@ -759,7 +759,7 @@ fn check(paths: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode> {
         } else {
             failed += 1;
             for problem in problems {
-                eprintln!("{problem}");
+                eprintln_inert!("{problem}");
             }
         }
     }
@@ -827,12 +827,12 @@ pub(super) fn listed(store: &Store) -> Result<crate::store::Listing> {
 
 pub(super) fn report_problems(problems: &[Error]) {
     for problem in problems {
-        eprintln!("minutes: skipped {problem}");
+        eprintln_inert!("minutes: skipped {problem}");
     }
 }
 
 pub(super) fn to_pretty_json(value: &impl serde::Serialize) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Io(io::Error::other(e)))
+    crate::text::pretty_json(value).map_err(|e| Error::Io(io::Error::other(e)))
 }
 
 pub(super) fn exit_code(ok: bool) -> ExitCode {

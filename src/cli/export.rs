@@ -49,7 +49,7 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
     let path = store.resolve(&args.record)?;
     let loaded = store.load(&path)?;
     if let Some(reason) = &loaded.read_only {
-        eprintln!("minutes: note: {}: {reason}", path.display());
+        eprintln_inert!("minutes: note: {}: {reason}", path.display());
     }
     let format = document::ExportFormat::from(args.format);
     let audience = Audience::from(args.audience);

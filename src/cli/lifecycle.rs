@@ -262,13 +262,13 @@ pub(super) fn new_follow_up(
     };
     let holidays = load_holidays();
     let carried = previous.actions.iter().filter(|a| a.is_open()).count();
-    eprintln!(
+    eprintln_inert!(
         "minutes: follow-up of {}: {carried} open action{} carried for review",
         describe(&previous),
         if carried == 1 { "" } else { "s" }
     );
     if previous.meeting.status != MinutesStatus::Circulated {
-        eprintln!(
+        eprintln_inert!(
             "minutes: note: the minutes of {} are not circulated yet ({})",
             previous.short_id(),
             previous.meeting.status.label().to_lowercase()

@@ -1,5 +1,19 @@
 //! The `minutes` command line: argument parsing and one function per subcommand.
 //! Errors go to stderr naming the file and the problem; exit 0 success, 1 failure, 2 usage.
+//!
+//! Everything printed on standard output and standard error passes through
+//! [`text::for_terminal`](crate::text::for_terminal): tables, minutes, messages and errors
+//! quote record text, and record text is hostile. That includes `minutes export` to standard
+//! output: the documents are already inert (no controls, bidirectional controls shown), so
+//! the filter leaves their bytes as a file would hold them; a Word document is never printed.
+
+/// `eprintln!` for the command line: the line is made inert for the terminal first, since
+/// warnings and errors quote record text.
+macro_rules! eprintln_inert {
+    ($($arg:tt)*) => {
+        $crate::cli::print_error(format_args!($($arg)*))
+    };
+}
 
 mod commands;
 mod export;
@@ -9,13 +23,15 @@ mod tracker;
 
 pub use tracker::ActionChange;
 
-use std::io::Write;
+use std::fmt;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::document;
+use crate::text::TerminalWriter;
 
 pub use report::{ReportKind, SacFormat};
 
@@ -284,10 +300,11 @@ impl From<AudienceArg> for document::Audience {
 #[must_use]
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match commands::dispatch(cli, &mut std::io::stdout().lock()) {
+    let result = commands::dispatch(cli, &mut TerminalWriter::new(io::stdout().lock()));
+    match result {
         Ok(code) => code,
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "minutes: {error}");
+            print_error(format_args!("minutes: {error}"));
             match error {
                 // Like a usage error: run it differently.
                 crate::Error::NotATerminal(_) | crate::Error::Usage(_) => ExitCode::from(2),
@@ -295,4 +312,10 @@ pub fn run() -> ExitCode {
             }
         }
     }
+}
+
+/// Prints `line` and a newline on standard error, made inert for the terminal (write errors
+/// ignored: there is nowhere else to say them).
+pub(crate) fn print_error(line: fmt::Arguments<'_>) {
+    let _ = writeln!(TerminalWriter::new(io::stderr().lock()), "{line}");
 }

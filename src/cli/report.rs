@@ -73,7 +73,7 @@ fn sac_report(
             Ok(record) => records.push(record),
             Err(error) => {
                 problems += 1;
-                eprintln!("minutes: skipped {error}");
+                eprintln_inert!("minutes: skipped {error}");
             }
         }
     }
@@ -83,13 +83,15 @@ fn sac_report(
         SacFormat::Csv => {
             write!(out, "{}", sac_format::csv(&counts))?;
             for line in sac_format::gap_lines(&counts) {
-                eprintln!("minutes: missing code: {line}");
+                eprintln_inert!("minutes: missing code: {line}");
             }
         }
         SacFormat::Json => writeln!(out, "{}", to_pretty_json(&counts)?)?,
     }
     if problems > 0 {
-        eprintln!("minutes: {problems} record file(s) could not be read and are not in the counts");
+        eprintln_inert!(
+            "minutes: {problems} record file(s) could not be read and are not in the counts"
+        );
     }
     Ok(exit_code(problems == 0))
 }

@@ -110,7 +110,7 @@ pub fn change_action(
         None => tracker::split_reference(action),
     };
     let Some((record, number)) = target else {
-        eprintln!(
+        eprintln_inert!(
             "minutes: which action? Give it as ID/N, as 'minutes actions' shows it \
              (e.g. 5e1c0a7d/3), or as ID N"
         );
@@ -154,7 +154,7 @@ pub fn search(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let Some(query) = Query::new(&words.join(" ")) else {
-        eprintln!("minutes: nothing to search for");
+        eprintln_inert!("minutes: nothing to search for");
         return Ok(ExitCode::from(2));
     };
     let store = open_store(dir)?;
@@ -185,7 +185,7 @@ pub fn search(
             .collect();
         writeln!(out, "{}", to_pretty_json(&rows)?)?;
     } else if results.hits.is_empty() {
-        eprintln!(
+        eprintln_inert!(
             "minutes: no match for '{}' in {} records",
             query.text(),
             listing.entries.len()

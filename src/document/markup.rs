@@ -5,15 +5,21 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::text::{is_bidi_control, push_code_point};
+
 /// Display width of `text` in terminal columns.
 pub(super) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// User text with line endings made `\n`, tabs made spaces and other control characters
-/// dropped, so they can neither break a layout nor smuggle terminal escapes into the output.
+/// dropped, so they can neither break a layout nor smuggle terminal escapes into the output;
+/// bidirectional controls are shown as `<U+202E>` (as on the terminal), so the minutes read
+/// in the order they were typed.
 pub(super) fn sanitize(text: &str) -> Cow<'_, str> {
-    let clean = |c: char| c == '\n' || !(c.is_control() || c == '\u{2028}' || c == '\u{2029}');
+    let clean = |c: char| {
+        c == '\n' || !(c.is_control() || c == '\u{2028}' || c == '\u{2029}' || is_bidi_control(c))
+    };
     if text.chars().all(clean) {
         return Cow::Borrowed(text);
     }
@@ -24,6 +30,7 @@ pub(super) fn sanitize(text: &str) -> Cow<'_, str> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push(' '),
+            c if is_bidi_control(c) => push_code_point(&mut out, c),
             c if c == '\n' || !c.is_control() => out.push(c),
             _ => {}
         }
@@ -192,6 +199,7 @@ mod tests {
     #[test]
     fn sanitize_removes_controls_and_normalises_newlines() {
         assert_eq!(sanitize("a\r\nb\rc\td\u{1b}[31me"), "a\nb\nc d[31me");
+        assert_eq!(sanitize("\u{9b}x\u{202e}txt.exe"), "x<U+202E>txt.exe");
         assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
     }
 

@@ -124,13 +124,14 @@ pub fn render_docx(record: &Record, audience: Audience) -> io::Result<Vec<u8>> {
 }
 
 /// The record as `audience` may receive it ([`Record::for_audience`]), as pretty JSON with a
-/// final newline: for the adult, a copy without what the minutes leave out.
+/// final newline: for the adult, a copy without what the minutes leave out. Control and
+/// bidirectional characters are `\u` escapes ([`crate::text::pretty_json`]).
 ///
 /// # Errors
 /// Only if the record cannot be serialised (it always can: every key is a string).
 pub fn render_json(record: &Record, audience: Audience) -> io::Result<String> {
     let mut json =
-        serde_json::to_string_pretty(&*record.for_audience(audience)).map_err(io::Error::other)?;
+        crate::text::pretty_json(&*record.for_audience(audience)).map_err(io::Error::other)?;
     json.push('\n');
     Ok(json)
 }

@@ -20,6 +20,7 @@
 //!
 //! Everything else (size, clearing) goes through the wrapped `CrosstermBackend`.
 
+use std::borrow::Cow;
 use std::io::{self, Stdout, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -27,6 +28,8 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::is_bidi_control;
 
 /// Frames that change more cells than this are sent as one synchronized update.
 pub const SYNC_THRESHOLD: usize = 16;
@@ -233,7 +236,7 @@ impl<W: Write> Backend for LeanBackend<W> {
             changed += 1;
             self.move_to(Position { x, y });
             self.set_pen(cell);
-            let symbol = cell.symbol();
+            let symbol = sendable(cell.symbol());
             self.out.extend_from_slice(symbol.as_bytes());
             // A symbol one column wide (by the same measure ratatui lays out with, and as
             // `CrosstermBackend` also assumes) moves the cursor one column. Wide and
@@ -310,6 +313,23 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.send()
+    }
+}
+
+/// A cell's symbol as sent to the terminal. ratatui keeps control characters out of cells,
+/// but appends zero-width characters to the cell before them, bidirectional controls among
+/// them: those are dropped (and any control character, should one get in), so no terminal
+/// reorders or obeys record text. A symbol left empty is sent as a space.
+fn sendable(symbol: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
+    if !symbol.contains(unsafe_char) {
+        return Cow::Borrowed(symbol);
+    }
+    let kept: String = symbol.chars().filter(|c| !unsafe_char(*c)).collect();
+    if kept.is_empty() {
+        Cow::Borrowed(" ")
+    } else {
+        Cow::Owned(kept)
     }
 }
 
@@ -611,6 +631,14 @@ mod tests {
         );
         let bytes = tap.take();
         assert!(!bytes.windows(BEGIN_SYNC.len()).any(|w| w == BEGIN_SYNC));
+    }
+
+    #[test]
+    fn bidirectional_controls_in_a_cell_are_not_sent() {
+        assert!(matches!(sendable("é"), Cow::Borrowed("é")));
+        assert_eq!(sendable("x\u{202e}\u{2066}"), "x");
+        assert_eq!(sendable("\u{202e}"), " ");
+        assert_eq!(sendable("a\u{1b}"), "a");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::model::Attendance;
+use crate::text::for_record;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane};
 
@@ -467,9 +468,14 @@ pub fn map_event(app: &App, event: &Event) -> Option<Action> {
 
 /// Maps a terminal event using the bindings of `contexts` (most specific first). While
 /// `typing`, plain characters are text, never commands. Only key presses act.
+///
+/// This is where all typed and pasted text enters: a control character typed is ignored and
+/// a paste keeps only what [`for_record`] keeps (line breaks, tabs, no controls), so no
+/// escape sequence reaches a record, a form or a filter.
 #[must_use]
 pub fn map_event_in(contexts: &[Context], typing: bool, event: &Event) -> Option<Action> {
     match event {
+        Event::Key(event) if matches!(event.code, KeyCode::Char(c) if c.is_control()) => None,
         Event::Key(event) if event.kind == KeyEventKind::Press => {
             let key = Key::of(event);
             let plain_char = matches!(key.code, KeyCode::Char(_)) && key.mods.is_empty();
@@ -480,7 +486,7 @@ pub fn map_event_in(contexts: &[Context], typing: bool, event: &Event) -> Option
             }
             Some(Action::Edit((*event).into()))
         }
-        Event::Paste(text) => Some(Action::Paste(text.clone())),
+        Event::Paste(text) => Some(Action::Paste(for_record(text).into_owned())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }

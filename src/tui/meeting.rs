@@ -19,6 +19,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::model::Record;
 use crate::store::RecordFile;
+use crate::text::TerminalWriter;
 
 /// A record opened for the live screen.
 #[derive(Debug)]
@@ -177,7 +178,10 @@ impl Session {
         );
         warnings.extend(theme_warnings);
         for warning in &warnings {
-            let _ = writeln!(io::stderr(), "minutes: warning: {warning}");
+            let _ = writeln!(
+                TerminalWriter::new(io::stderr()),
+                "minutes: warning: {warning}"
+            );
         }
         let mut shown = options.warnings.clone();
         shown.append(&mut warnings);
@@ -229,14 +233,14 @@ fn setup_error(what: &str, error: &io::Error) -> Error {
 fn report(outcome: &Outcome, path: &Path) -> ExitCode {
     let (line, ok) = describe(outcome, path);
     let _ = if ok {
-        writeln!(io::stdout(), "{line}")
+        writeln!(TerminalWriter::new(io::stdout()), "{line}")
     } else {
-        writeln!(io::stderr(), "minutes: {line}")
+        writeln!(TerminalWriter::new(io::stderr()), "minutes: {line}")
     };
     if matches!(outcome.ending, Ending::NotSaved { .. }) {
         // The last resort: the text on the screen, to be copied from the scrollback.
-        if let Ok(json) = serde_json::to_string_pretty(&outcome.record) {
-            let _ = writeln!(io::stdout(), "{json}");
+        if let Ok(json) = crate::text::pretty_json(&outcome.record) {
+            let _ = writeln!(TerminalWriter::new(io::stdout()), "{json}");
         }
     }
     let _ = io::stdout().flush();

@@ -28,6 +28,16 @@ pub fn fixed_now() -> Timestamp {
     ts("2026-11-23T10:00:00+00:00")
 }
 
+/// The `minutes` binary isolated from the user's own folders: records in `dir/records`,
+/// configuration in `dir/config`, colours not switched off.
+pub fn minutes_command(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("minutes").expect("binary built");
+    cmd.env("MINUTES_DIR", dir.join("records"))
+        .env("MINUTES_CONFIG_DIR", dir.join("config"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
 /// A timestamp from RFC 3339 text.
 pub fn ts(text: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(text).expect("valid RFC 3339 timestamp in a test builder")

@@ -5,6 +5,7 @@ use ratatui_textarea::{Input, Key, TextArea};
 
 use super::{App, Tone, new_editor};
 use crate::model::{Attendee, Note, Visibility};
+use crate::text::for_record;
 use crate::tui::action::Action;
 
 /// `@` typed in the notes: attendees matching what follows it.
@@ -43,8 +44,7 @@ impl App {
         match action {
             Action::Paste(text) => {
                 self.completion = None;
-                let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                self.editor.insert_str(text);
+                self.editor.insert_str(for_record(&text));
             }
             Action::Edit(input) => self.type_key(input),
             _ => return,

@@ -4,6 +4,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
 use super::window::{Window, scroll_window};
+use crate::text::for_record;
 
 /// The most option rows a several-of-a-list field shows at once; it scrolls beyond that.
 pub(super) const MULTI_ROWS: u16 = 8;
@@ -196,10 +197,11 @@ impl Value {
 }
 
 impl TextValue {
-    /// An editor holding `initial`, caret at the end.
+    /// An editor holding `initial` without control characters (it may come from a file
+    /// written elsewhere), caret at the end.
     pub fn new(kind: TextKind, initial: &str) -> Self {
         let initial = match kind {
-            TextKind::Long => one_newline_style(initial),
+            TextKind::Long => for_record(initial).into_owned(),
             _ => one_line(initial),
         };
         let mut editor = TextArea::new(initial.split('\n').map(str::to_owned).collect());
@@ -228,7 +230,7 @@ impl TextValue {
 
     fn paste(&mut self, pasted: &str) {
         let pasted = if self.is_long() {
-            one_newline_style(pasted)
+            for_record(pasted).into_owned()
         } else {
             one_line(pasted)
         };
@@ -445,14 +447,9 @@ fn next_starting_with(options: &[String], start: usize, letter: char) -> Option<
         .find(|i| starts(&options[*i]))
 }
 
-/// Text for a one-line field: line breaks and tabs become spaces.
+/// Text for a one-line field: line breaks and tabs become spaces, control characters go.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\n', '\r', '\t'], " ")
-}
-
-/// Text for a several-line field: every line break becomes `\n`.
-fn one_newline_style(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    for_record(text).replace(['\n', '\t'], " ")
 }
 
 #[cfg(test)]
@@ -542,6 +539,15 @@ mod tests {
         text.paste("d\ne");
         assert_eq!(text.text(), "a b cd e");
         assert_eq!(text.editor.lines().len(), 1);
+    }
+
+    #[test]
+    fn text_fields_hold_no_control_characters() {
+        let mut long = TextValue::new(TextKind::Long, "a\u{1b}]0;x\u{7}\r\nb");
+        long.paste("\u{9b}c\td");
+        assert_eq!(long.text(), "a]0;x\nbc\td");
+        let line = TextValue::new(TextKind::Line, "a\u{1b}[2J\tb");
+        assert_eq!(line.text(), "a[2J b");
     }
 
     #[test]
