@@ -4,7 +4,7 @@
 //! One folder (mode 0700 when the store creates it) holding, per record:
 //! - `YYYY-MM-DD-<type>-<short id>.json`: the record, pretty JSON and a newline, mode 0600.
 //!   Names sort by meeting date.
-//! - `<that name>.bak`: the version before the last save (a hard link to the old file).
+//! - `<that name>.bak`: the version before the last real change (a hard link to the old file).
 //! - `.<that name>.lock`: the lock file (see [`Store::lock`]); left in place when released.
 //! - `.<name without .json>.recovery-<time>.json`: written by the live screen when it had to
 //!   stop without saving (see [`recovery`]); [`Store::list`] warns about them.
