@@ -242,6 +242,36 @@ fn illegal_changes_are_refused_naming_the_file_and_nothing_is_written() {
 }
 
 #[test]
+fn a_change_of_status_never_writes_a_record_that_breaks_a_rule() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = store(tmp.path()).dir().to_owned();
+    // Two actions numbered 1, as a hand edit might leave: refused, naming the rule.
+    let mut twins = draft_conference();
+    let twin = twins.actions[0].clone();
+    twins.actions.push(twin);
+    let path = common::write_unchecked(&folder, &twins);
+    let before = std::fs::read(&path).unwrap();
+    let output = run(tmp.path(), &["agree", ID, "--by", "Priya Nair"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let err = stderr(&output);
+    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(err.contains("appears twice"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+    std::fs::remove_file(&path).unwrap();
+
+    // Two current items, as earlier versions could leave: put right with the change.
+    let mut older = draft_conference();
+    for item in &mut older.agenda[..2] {
+        item.status = minutes::model::ItemStatus::Current;
+    }
+    let path = common::write_unchecked(&folder, &older);
+    ok(&run(tmp.path(), &["agree", ID, "--by", "Priya Nair"]));
+    let agreed = load(&path);
+    assert_eq!(agreed.meeting.status, MinutesStatus::Agreed);
+    assert_eq!(agreed.problems(), Vec::<String>::new());
+}
+
+#[test]
 fn a_record_in_use_elsewhere_says_who_holds_it() {
     let tmp = tempfile::tempdir().unwrap();
     let path = put(tmp.path(), &draft_conference());

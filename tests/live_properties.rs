@@ -1,10 +1,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
-//! Random input on the live screen: it never panics, draws at any size, and never loses a
-//! note once it is finished.
+//! Random input on the live screen: it never panics, draws at any size, never loses a note
+//! once it is finished, and never saves a record that `minutes check` refuses (even when it
+//! opened an older file that breaks a rule), nor saves at all when nothing changed.
 
 mod common;
 
-use minutes::model::{NewMeeting, Record};
+use minutes::model::{ItemStatus, NewMeeting, Record};
 use minutes::store::{Store, load_file};
 use minutes::templates::Catalogue;
 use minutes::tui::action::{Action, Effect};
@@ -17,7 +18,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-fn record() -> Record {
+/// A new strategy meeting; with `current`, an older file with those items all marked current
+/// (which earlier versions could leave).
+fn record(current: &[usize]) -> Record {
     let catalogue = Catalogue::load(None);
     let template = catalogue.get("strategy").unwrap();
     let details = NewMeeting {
@@ -27,6 +30,10 @@ fn record() -> Record {
     };
     let mut record = Record::new(template, details, "ab".repeat(16), common::at("10:00"));
     record.attendees = common::typical_record().attendees;
+    for &i in current {
+        let index = i % record.agenda.len();
+        record.agenda[index].status = ItemStatus::Current;
+    }
     record
 }
 
@@ -52,8 +59,23 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
     ]
 }
 
+/// Chords that run commands anywhere: next and previous item, go to, save, restricted,
+/// leaving the notes.
+fn command() -> impl Strategy<Value = Input> {
+    proptest::sample::select(vec![
+        (KeyCode::Char('n'), KeyModifiers::ALT),
+        (KeyCode::Char('p'), KeyModifiers::ALT),
+        (KeyCode::Char('g'), KeyModifiers::CONTROL),
+        (KeyCode::Char('s'), KeyModifiers::CONTROL),
+        (KeyCode::Char('o'), KeyModifiers::CONTROL),
+        (KeyCode::Esc, KeyModifiers::NONE),
+    ])
+    .prop_map(|(code, mods)| Input::Key(code, mods))
+}
+
 fn input() -> impl Strategy<Value = Input> {
     prop_oneof![
+        2 => command(),
         12 => (key_code(), proptest::sample::select(vec![
             KeyModifiers::NONE, KeyModifiers::NONE, KeyModifiers::NONE, KeyModifiers::SHIFT,
             KeyModifiers::CONTROL, KeyModifiers::ALT,
@@ -86,13 +108,27 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn random_input_never_panics_and_never_loses_a_finished_note(
+    fn random_input_never_panics_never_loses_a_note_and_saves_only_valid_changes(
+        current in proptest::collection::vec(0usize..40, 0..3),
         inputs in proptest::collection::vec(input(), 1..200),
     ) {
         let tmp = tempfile::tempdir().unwrap();
         let store = Store::open(tmp.path().join("records")).unwrap();
-        let mut app = App::new(record(), None, common::at("10:00"));
-        let path = store.create(&app.record).unwrap();
+        let start = record(&current);
+        let path = common::write_unchecked(store.dir(), &start);
+        let original = std::fs::read(&path).unwrap();
+        let (_, file) = store.open_record(&path).unwrap();
+        let mut file = file.expect("writable");
+        let mut app = App::new(start.clone(), None, common::at("10:00"));
+        let mut saves = 0;
+        let mut save = |record: &Record| -> Result<(), TestCaseError> {
+            prop_assert_eq!(record.problems(), Vec::<String>::new(), "saving a record check refuses");
+            prop_assert_ne!(record, &start, "a save without a change");
+            let saved = file.save(record);
+            prop_assert!(saved.is_ok(), "{:?}", saved);
+            saves += 1;
+            Ok(())
+        };
         let mut saved_notes: Vec<(usize, usize, String)> = Vec::new();
         let theme = Theme::builtin("default").unwrap();
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -116,7 +152,7 @@ proptest! {
             if let Some(action) = action {
                 for effect in app.update(action) {
                     if let Effect::Save(record) = effect {
-                        store.save(&path, &record).unwrap();
+                        save(&record)?;
                         saved_notes = finished_notes(&app);
                     }
                 }
@@ -131,13 +167,19 @@ proptest! {
         // The end of the session (quit or hang-up) saves; the file then holds every note.
         for effect in app.update(Action::HangUp) {
             if let Effect::Save(record) = effect {
-                store.save(&path, &record).unwrap();
+                save(&record)?;
             }
         }
-        let on_disk = load_file(&path).unwrap();
-        prop_assert_eq!(&on_disk.agenda, &app.record.agenda);
-        for (item, index, text) in &saved_notes {
-            prop_assert_eq!(&on_disk.agenda[*item].notes[*index].text, text);
+        if saves == 0 {
+            prop_assert_eq!(std::fs::read(&path).unwrap(), original, "written without a save");
+            prop_assert_eq!(&app.record, &start, "changed but not saved");
+        } else {
+            let on_disk = load_file(&path).unwrap();
+            prop_assert_eq!(on_disk.problems(), Vec::<String>::new());
+            prop_assert_eq!(&on_disk.agenda, &app.record.agenda);
+            for (item, index, text) in &saved_notes {
+                prop_assert_eq!(&on_disk.agenda[*item].notes[*index].text, text);
+            }
         }
     }
 }

@@ -75,6 +75,24 @@ impl Screen {
         )));
     }
 
+    fn alt(&mut self, c: char) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::ALT,
+        )));
+    }
+
+    /// The records the app asked the shell to save, oldest first.
+    fn saves(&self) -> Vec<&Record> {
+        self.effects
+            .iter()
+            .filter_map(|effect| match effect {
+                Effect::Save(record) => Some(&**record),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn keys(&mut self, text: &str) {
         for c in text.chars() {
             let mods = if c.is_uppercase() {
@@ -114,16 +132,17 @@ fn index_of(record: &Record, kind: ItemKind) -> usize {
 }
 
 #[test]
-fn opens_on_the_first_item_typing_and_stamps_the_start() {
-    let screen = Screen::new(live_record(), 80, 24);
+fn opens_on_the_first_item_typing_and_stamps_the_start_with_the_first_note() {
+    let record = live_record();
+    let mut screen = Screen::new(record.clone(), 140, 45);
     assert_eq!(screen.app.focus, Pane::Notes);
     assert_eq!(screen.app.current, 0);
+    assert_eq!(screen.app.record, record, "opening changes nothing");
     let item = &screen.app.record.agenda[0];
-    assert_eq!(item.status, ItemStatus::Current);
-    assert_eq!(item.opened_at, Some(common::at("10:05")));
-    assert_eq!(
-        screen.app.record.meeting.started_at,
-        Some(common::at("10:05"))
+    assert!(
+        screen.shows(&format!("*> 1 {}", &item.title[..10])),
+        "shown as the current item: {}",
+        screen.text()
     );
     assert!(
         screen.shows(&format!("1. {}", item.title)),
@@ -134,6 +153,97 @@ fn opens_on_the_first_item_typing_and_stamps_the_start() {
         screen.shows(&item.prompt[..20]),
         "the prompt is visible while typing"
     );
+    screen.act(Action::Tick(common::at("10:06")));
+    screen.keys("Everyone is here");
+    let item = &screen.app.record.agenda[0];
+    assert_eq!(item.status, ItemStatus::Current);
+    assert_eq!(item.opened_at, Some(common::at("10:06")));
+    assert_eq!(
+        screen.app.record.meeting.started_at,
+        Some(common::at("10:06"))
+    );
+}
+
+#[test]
+fn a_look_is_not_an_edit() {
+    let record = live_record();
+    let mut screen = Screen::new(record.clone(), 80, 24);
+    screen.alt('n');
+    screen.alt('n');
+    screen.alt('p');
+    screen.key(KeyCode::Esc);
+    screen.key(KeyCode::Down);
+    screen.key(KeyCode::Enter);
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Tab);
+    screen.act(Action::Tick(common::at("10:09")));
+    screen.ctrl('s');
+    screen.ctrl('q');
+    assert_eq!(screen.app.record, record, "nothing changed");
+    assert!(screen.saves().is_empty(), "{:?}", screen.effects);
+    assert!(matches!(screen.effects.as_slice(), [Effect::Exit]));
+}
+
+#[test]
+fn the_start_is_not_stamped_by_a_change_on_another_day() {
+    let mut record = live_record();
+    record.meeting.date = common::date("2026-11-20");
+    let mut screen = Screen::new(record, 80, 24);
+    screen.keys("typed up afterwards");
+    assert_eq!(screen.app.record.meeting.started_at, None);
+}
+
+#[test]
+fn typing_on_the_next_item_leaves_one_current_item_and_reopens_there() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("first");
+    screen.alt('n');
+    screen.keys("second");
+    screen.ctrl('q');
+    let saved = screen.saves().last().copied().cloned().expect("saved");
+    assert_eq!(saved.problems(), Vec::<String>::new());
+    let current: Vec<usize> = (0..saved.agenda.len())
+        .filter(|&i| saved.agenda[i].status == ItemStatus::Current)
+        .collect();
+    assert_eq!(current, [1]);
+    assert_eq!(saved.agenda[0].status, ItemStatus::Pending);
+
+    // Reopened: on the item where typing stopped, and a look writes nothing.
+    let mut screen = Screen::new(saved.clone(), 80, 24);
+    assert_eq!(screen.app.current, 1);
+    screen.ctrl('q');
+    assert!(screen.saves().is_empty(), "{:?}", screen.effects);
+    assert_eq!(screen.app.record, saved);
+
+    // Moving on without typing: the record still says where typing stopped.
+    let mut screen = Screen::new(saved.clone(), 80, 24);
+    screen.alt('n');
+    screen.ctrl('q');
+    assert!(screen.saves().is_empty(), "{:?}", screen.effects);
+    assert_eq!(Screen::new(saved, 80, 24).app.current, 1);
+}
+
+#[test]
+fn an_older_file_with_two_current_items_is_put_right_with_the_first_change() {
+    let mut record = live_record();
+    record.agenda[0].status = ItemStatus::Current;
+    record.agenda[2].status = ItemStatus::Current;
+    record.agenda[2].notes.push(minutes::model::Note::new(
+        common::at("10:01"),
+        "typed last here",
+    ));
+    let mut screen = Screen::new(record.clone(), 80, 24);
+    assert_eq!(screen.app.current, 2, "where typing stopped");
+    screen.act(Action::Tick(common::at("10:09")));
+    assert_eq!(screen.app.record, record, "not changed on open");
+    assert!(screen.saves().is_empty());
+    screen.keys("more");
+    screen.act(Action::Tick(common::at("10:11")));
+    let saved = screen.saves().last().copied().cloned().expect("saved");
+    assert_eq!(saved.problems(), Vec::<String>::new());
+    assert_eq!(saved.agenda[0].status, ItemStatus::Pending);
+    assert_eq!(saved.agenda[2].status, ItemStatus::Current);
+    assert_eq!(saved.agenda[2].notes[1].text, "more");
 }
 
 #[test]
@@ -245,10 +355,19 @@ fn agenda_commands_mark_done_and_move_on() {
     assert_eq!(screen.app.current, 11);
     assert_eq!(screen.app.focus, Pane::Notes);
     assert_eq!(
-        screen.app.record.agenda[2].status,
-        ItemStatus::Pending,
+        screen.app.item_status(2),
+        Some(ItemStatus::Pending),
         "left, not closed"
     );
+    assert_eq!(screen.app.item_status(11), Some(ItemStatus::Current));
+    assert_eq!(
+        screen.app.record.agenda[2].status,
+        ItemStatus::Current,
+        "the record learns of the move with the next change"
+    );
+    screen.keys("x");
+    assert_eq!(screen.app.record.agenda[2].status, ItemStatus::Pending);
+    assert_eq!(screen.app.record.agenda[11].status, ItemStatus::Current);
 }
 
 #[test]
@@ -277,9 +396,11 @@ fn the_findings_item_is_not_done_while_a_finding_has_no_rationale() {
     assert_eq!(screen.app.current, findings);
     screen.key(KeyCode::Esc);
     screen.keys("d");
+    assert_eq!(screen.app.item_status(findings), Some(ItemStatus::Current));
     assert_eq!(
         screen.app.record.agenda[findings].status,
-        ItemStatus::Current
+        ItemStatus::Pending,
+        "refused: nothing changed"
     );
     assert!(
         screen.shows("finding 1 has no rationale"),
@@ -398,31 +519,30 @@ fn help_lists_every_binding_from_the_key_map() {
 #[test]
 fn autosave_asks_for_a_save_a_second_after_a_change_and_the_header_says_so() {
     let mut screen = Screen::new(live_record(), 80, 24);
-    screen.effects.clear();
     screen.act(Action::Tick(
         common::at("10:05") + chrono::TimeDelta::seconds(2),
     ));
-    let first_save = screen
-        .effects
-        .iter()
-        .filter(|e| matches!(e, Effect::Save(_)))
-        .count();
-    assert_eq!(first_save, 1, "starting the meeting is a change to save");
+    assert!(screen.saves().is_empty(), "opening is not a change to save");
+    screen.keys("w");
+    screen.act(Action::Tick(
+        common::at("10:05") + chrono::TimeDelta::seconds(3),
+    ));
+    assert_eq!(screen.saves().len(), 1, "{:?}", screen.effects);
     screen.act(Action::Saved(Ok(
-        common::at("10:05") + chrono::TimeDelta::seconds(2)
+        common::at("10:05") + chrono::TimeDelta::seconds(3)
     )));
     assert!(!screen.app.is_dirty());
-    assert!(screen.shows("saved 10:05:02"), "{}", screen.text());
+    assert!(screen.shows("saved 10:05:03"), "{}", screen.text());
     screen.keys("x");
     assert!(screen.shows("saving..."));
     screen.effects.clear();
     screen.act(Action::Tick(
-        common::at("10:05") + chrono::TimeDelta::seconds(4),
+        common::at("10:05") + chrono::TimeDelta::seconds(5),
     ));
     let Some(Effect::Save(saved)) = screen.effects.first() else {
         panic!("no save: {:?}", screen.effects);
     };
-    assert_eq!(saved.agenda[0].notes[0].text, "x");
+    assert_eq!(saved.agenda[0].notes[0].text, "wx");
 }
 
 #[test]

@@ -257,19 +257,30 @@ impl Drop for Session {
 }
 
 #[test]
-fn ctrl_q_quits_and_restores_the_terminal() {
+fn ctrl_q_quits_and_restores_the_terminal_and_a_look_writes_nothing() {
+    use std::os::unix::fs::MetadataExt;
     let folder = Folder::new();
+    let written = |path: &Path| {
+        let meta = std::fs::metadata(path).expect("record there");
+        (meta.ino(), meta.mtime(), meta.mtime_nsec())
+    };
+    let before = (written(&folder.record), folder.text());
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
+    std::thread::sleep(Duration::from_millis(1300)); // past the autosave delay
+    session.send(b"\x1bn"); // Alt-n: the next item, a look too
+    std::thread::sleep(Duration::from_millis(1300));
     session.send(b"\x11"); // Ctrl-Q
     let (status, _) = session.wait_exit(Duration::from_secs(3));
     assert!(status.success(), "{status}: {}", session.text());
     session.assert_restored();
-    assert!(
-        session
-            .text()
-            .contains(&folder.record.display().to_string())
-    );
+    assert!(session.text().contains(&format!(
+        "No changes; {} is as it was",
+        folder.record.display()
+    )));
+    assert_eq!((written(&folder.record), folder.text()), before);
+    let bak = PathBuf::from(format!("{}.bak", folder.record.display()));
+    assert!(!bak.exists(), "no backup made by a look");
 }
 
 #[test]

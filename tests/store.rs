@@ -1,13 +1,15 @@
 //! The record store on real folders: atomic saves, bad files, locking, listing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop loudly
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate};
 use minutes::Error;
-use minutes::model::{Attendee, ItemKind, NewMeeting, Note, Record, Timestamp};
+use minutes::model::{Attendee, ItemKind, ItemStatus, NewMeeting, Note, Record, Timestamp};
 use minutes::store::{Store, load_file, recovery};
 use minutes::templates::{DeadlineRule, Template, TemplateItem};
 use serde_json::{Value, json};
@@ -309,6 +311,105 @@ fn record_file_refuses_another_record() {
     assert!(err.to_string().contains("refusing"), "{err}");
 }
 
+/// What says whether a file was written: its inode (a save renames a new file over it), its
+/// modification time and its bytes.
+fn written_state(path: &Path) -> (u64, i64, i64, String) {
+    let meta = fs::metadata(path).unwrap();
+    let text = fs::read_to_string(path).unwrap();
+    (meta.ino(), meta.mtime(), meta.mtime_nsec(), text)
+}
+
+#[test]
+fn no_save_writes_a_record_that_breaks_a_rule() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let rec = record("ab12cd34", "2026-11-23");
+    let mut file = store.create_record(&rec).unwrap();
+    let path = file.path().to_owned();
+    let before = written_state(&path);
+    let mut bad = rec.clone();
+    for item in &mut bad.agenda {
+        item.status = ItemStatus::Current;
+    }
+    let refused = |result: minutes::Result<()>, how: &str| {
+        let err = result.unwrap_err();
+        assert!(matches!(err, Error::Invalid { .. }), "{how}: {err}");
+        let said = err.to_string();
+        assert!(
+            said.starts_with(&path.display().to_string()),
+            "{how}: {said}"
+        );
+        assert!(
+            said.contains("2 agenda items are marked current"),
+            "{how}: {said}"
+        );
+    };
+    refused(file.save(&bad), "RecordFile::save");
+    refused(store.save(&path, &bad), "Store::save");
+    assert_eq!(written_state(&path), before, "the file is as it was");
+    assert!(!bak(&path).exists());
+
+    // A new record that breaks a rule is not created either.
+    let mut other = bad.clone();
+    other.id = id("ee");
+    let err = store.create(&other).unwrap_err();
+    assert!(err.to_string().contains("marked current"), "{err}");
+    let err = store.create_record(&other).unwrap_err();
+    assert!(err.to_string().contains("marked current"), "{err}");
+    assert!(!store.path_for(&other).exists());
+
+    // Nor is a copy; but the recovery file, the last resort when the program must stop, is
+    // written anyway: a file that needs repair is better than lost text.
+    let copy = tmp.path().join("copy.json");
+    let err = recovery::save_copy(&copy, &bad).unwrap_err();
+    assert!(err.to_string().contains("marked current"), "{err}");
+    assert!(!copy.exists());
+    let rescued = recovery::write_recovery(&path, &bad).unwrap();
+    assert_eq!(load_file(&rescued).unwrap(), bad);
+    assert_eq!(temps(tmp.path()), Vec::<String>::new());
+
+    // The same handle still saves a valid record.
+    let mut good = rec;
+    good.meeting.location = "Room 4".into();
+    file.save(&good).unwrap();
+    assert_eq!(load_file(&path).unwrap(), good);
+}
+
+#[test]
+fn saving_what_is_on_disk_writes_nothing_and_keeps_the_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let mut rec = record("ab12cd34", "2026-11-23");
+    let mut file = store.create_record(&rec).unwrap();
+    let path = file.path().to_owned();
+    let created = written_state(&path);
+    file.save(&rec).unwrap();
+    assert_eq!(written_state(&path), created, "nothing written");
+    assert!(!bak(&path).exists(), "no backup of an unchanged file");
+
+    rec.meeting.location = "Room 4".into();
+    file.save(&rec).unwrap();
+    let changed = written_state(&path);
+    assert_ne!(changed.3, created.3);
+    assert_eq!(fs::read_to_string(bak(&path)).unwrap(), created.3);
+    for _ in 0..2 {
+        file.save(&rec).unwrap();
+        store.save(&path, &rec).unwrap();
+    }
+    assert_eq!(written_state(&path), changed, "nothing written");
+    assert_eq!(
+        fs::read_to_string(bak(&path)).unwrap(),
+        created.3,
+        ".bak still holds the version before the last real change"
+    );
+
+    // A session that opens the file and saves what it read writes nothing either.
+    drop(file);
+    let (loaded, file) = store.open_record(&path).unwrap();
+    file.expect("writable").save(&loaded.record).unwrap();
+    assert_eq!(written_state(&path), changed);
+}
+
 // ---------------------------------------------------------------- bad files
 
 /// A well-formed record, with `meeting.date` replaced by a number.
@@ -394,13 +495,33 @@ fn format_problems_are_reported_not_fatal() {
     let mut rec = record("ab12cd34", "2026-11-23");
     let twin = rec.agenda[0].clone();
     rec.agenda.push(twin);
-    let path = store.create(&rec).unwrap();
+    // As a hand edit might leave it: the store itself never writes such a record.
+    let path = common::write_unchecked(store.dir(), &rec);
     let loaded = store.load(&path).unwrap();
     assert!(
         loaded.problems.iter().any(|p| p.contains("appears twice")),
         "{:?}",
         loaded.problems
     );
+    // No change puts that right, so it opens read-only, saying why.
+    let (opened, handle) = store.open_record(&path).unwrap();
+    assert!(handle.is_none());
+    let reason = opened.read_only.unwrap();
+    assert!(
+        reason.contains("agenda key 'welcome' appears twice"),
+        "{reason}"
+    );
+    assert!(reason.contains("minutes check"), "{reason}");
+
+    // Several current items, which a change puts right, open for editing.
+    let mut older = record("cd000000", "2026-11-23");
+    for item in &mut older.agenda {
+        item.status = ItemStatus::Current;
+    }
+    let path = common::write_unchecked(store.dir(), &older);
+    let (opened, handle) = store.open_record(&path).unwrap();
+    assert!(handle.is_some(), "{:?}", opened.read_only);
+    assert_eq!(opened.problems.len(), 1, "{:?}", opened.problems);
 }
 
 // ---------------------------------------------------------------- newer versions, other owners

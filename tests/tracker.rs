@@ -976,6 +976,88 @@ fn action_command_marks_done_cancels_and_reopens() {
     assert_eq!(code, 2);
 }
 
+/// What says whether a file was written: inode, modification time, bytes, and its `.bak`.
+fn written_state(path: &Path) -> (u64, i64, i64, String, bool) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let bak = PathBuf::from(format!("{}.bak", path.display())).exists();
+    (meta.ino(), meta.mtime(), meta.mtime_nsec(), text, bak)
+}
+
+#[test]
+fn action_command_that_changes_nothing_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = cli_store(tmp.path());
+    let path = store.resolve("aaaa").unwrap();
+    let before = written_state(&path);
+    for args in [
+        ["action", "reopen", "aaaaaaaa/1"],
+        ["action", "done", "aaaaaaaa/3"],
+    ] {
+        let (code, out, err) = run(tmp.path(), &args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("nothing changed"), "{out}");
+    }
+    assert_eq!(written_state(&path), before, "not written");
+}
+
+#[test]
+fn action_command_refuses_a_number_several_actions_share() {
+    use ActionStatus::Open;
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("records");
+    Store::open(&folder).unwrap();
+    let twins = record_with(
+        "cc",
+        "2026-11-02",
+        &[
+            (1, "Chase GP records", "Jane Smith", "Police", "", Open),
+            (1, "Book an interpreter", "Zoë Ó Briain", "ASC", "", Open),
+            (2, "Send call logs", "Mark Bennett", "Home Care", "", Open),
+        ],
+    );
+    let path = common::write_unchecked(&folder, &twins);
+    let before = written_state(&path);
+    let (code, out, err) = run(tmp.path(), &["action", "done", "cccccccc/1"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(err.contains("2 actions numbered 1"), "{err}");
+    assert!(err.contains("Chase GP records"), "{err}");
+    assert!(err.contains("Book an interpreter"), "{err}");
+    // Another action of the same file: the file breaks a rule, so it is not written either.
+    let (code, _, err) = run(tmp.path(), &["action", "done", "cccccccc/2"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("action id 1 appears twice"), "{err}");
+    assert_eq!(written_state(&path), before, "not written");
+}
+
+#[test]
+fn action_command_puts_right_an_older_file_with_two_current_items() {
+    use ActionStatus::Open;
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("records");
+    Store::open(&folder).unwrap();
+    let mut older = record_with(
+        "dd",
+        "2026-11-02",
+        &[(1, "Chase GP records", "Jane Smith", "Police", "", Open)],
+    );
+    older.agenda[0].status = minutes::model::ItemStatus::Current;
+    older.agenda[1].status = minutes::model::ItemStatus::Current;
+    older.agenda[1].notes.push(minutes::model::Note::new(
+        common::at("10:30"),
+        "typed last here",
+    ));
+    let path = common::write_unchecked(&folder, &older);
+    let (code, _, err) = run(tmp.path(), &["action", "done", "dddddddd/1"]);
+    assert_eq!(code, 0, "{err}");
+    let record = minutes::store::load_file(&path).unwrap();
+    assert_eq!(record.problems(), Vec::<String>::new());
+    assert_eq!(record.agenda[1].status, minutes::model::ItemStatus::Current);
+    assert_eq!(record.actions[0].status, ActionStatus::Done);
+}
+
 #[test]
 fn action_command_refuses_a_record_open_elsewhere() {
     let tmp = tempfile::tempdir().unwrap();

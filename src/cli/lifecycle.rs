@@ -139,8 +139,9 @@ pub(super) fn reopen(
     })
 }
 
-/// Loads a record under its lock, applies `apply`, saves it, and prints what was done. A
-/// refused change names the file and writes nothing.
+/// Loads a record under its lock, applies `apply`, saves it (with several current agenda
+/// items put right), and prints what was done. A refused change names the file and writes
+/// nothing.
 fn change_status(
     dir: Option<PathBuf>,
     query: &str,
@@ -156,6 +157,13 @@ fn change_status(
         path: path.clone(),
         message: format!("{error}{}", hint(&error, &id)),
     })?;
+    if record.keep_one_current_item() {
+        eprintln!(
+            "minutes: note: {}: several agenda items were marked current (an earlier \
+             version's mistake); kept the one written in last",
+            path.display()
+        );
+    }
     file.save(&record)?;
     writeln!(out, "{said}")?;
     Ok(ExitCode::SUCCESS)

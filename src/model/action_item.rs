@@ -87,14 +87,31 @@ pub enum ActionUpdate {
     },
 }
 
-/// The record has no action with the id asked for.
+/// Why an action asked for by its number cannot be changed. The record is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the record has no action {id}{}", known_ids(.known))]
-pub struct NoSuchAction {
-    /// The id asked for.
-    pub id: u32,
-    /// The ids it has.
-    pub known: Vec<u32>,
+pub enum ActionLookupError {
+    /// The record has no action with that number.
+    #[error("the record has no action {id}{}", known_ids(.known))]
+    Missing {
+        /// The number asked for.
+        id: u32,
+        /// The numbers it has.
+        known: Vec<u32>,
+    },
+    /// Several actions have that number (the file breaks the rule that numbers are unique),
+    /// so which one is meant is not known.
+    #[error(
+        "the record has {} actions numbered {id} ({}); numbers must be unique, so none was \
+         changed: give them different numbers in the file first",
+        texts.len(),
+        quoted(.texts)
+    )]
+    Shared {
+        /// The number asked for.
+        id: u32,
+        /// The text of each action with that number.
+        texts: Vec<String>,
+    },
 }
 
 fn known_ids(known: &[u32]) -> String {
@@ -106,7 +123,27 @@ fn known_ids(known: &[u32]) -> String {
     }
 }
 
+fn quoted(texts: &[String]) -> String {
+    let texts: Vec<String> = texts
+        .iter()
+        .map(|text| format!("'{}'", text.escape_debug()))
+        .collect();
+    texts.join(", ")
+}
+
 impl super::Record {
+    /// The number for a new action: one more than the highest (so never one in use), or,
+    /// after a number as high as numbers go, the lowest free one.
+    #[must_use]
+    pub fn next_action_id(&self) -> u32 {
+        let in_use = |id: u32| self.actions.iter().any(|a| a.id == id);
+        let highest = self.actions.iter().map(|a| a.id).max().unwrap_or(0);
+        highest
+            .checked_add(1)
+            .or_else(|| (1..u32::MAX).find(|&id| !in_use(id)))
+            .unwrap_or(u32::MAX)
+    }
+
     /// Sets an action's status, as the action tracker does: `status_at` becomes `now`,
     /// the note becomes `note` (trimmed; with no note, a change of status clears the old
     /// one, which explained the old status), and the record is touched. Setting the status
@@ -114,17 +151,31 @@ impl super::Record {
     /// `status_at` alone; with the same note too, nothing changes.
     ///
     /// # Errors
-    /// [`NoSuchAction`] if the record has no action `id`; the record is then unchanged.
+    /// [`ActionLookupError`] if the record has no action `id`, or several; the record is then
+    /// unchanged.
     pub fn set_action_status(
         &mut self,
         id: u32,
         status: ActionStatus,
         note: Option<&str>,
         now: Timestamp,
-    ) -> Result<ActionUpdate, NoSuchAction> {
-        let known = || self.actions.iter().map(|a| a.id).collect();
-        let Some(index) = self.actions.iter().position(|a| a.id == id) else {
-            return Err(NoSuchAction { id, known: known() });
+    ) -> Result<ActionUpdate, ActionLookupError> {
+        let numbered: Vec<usize> = (0..self.actions.len())
+            .filter(|&i| self.actions[i].id == id)
+            .collect();
+        let index = match numbered[..] {
+            [index] => index,
+            [] => {
+                let known = self.actions.iter().map(|a| a.id).collect();
+                return Err(ActionLookupError::Missing { id, known });
+            }
+            _ => {
+                let texts = numbered
+                    .iter()
+                    .map(|&i| self.actions[i].text.clone())
+                    .collect();
+                return Err(ActionLookupError::Shared { id, texts });
+            }
         };
         let action = &mut self.actions[index];
         let note = note.map(str::trim);
@@ -251,5 +302,40 @@ mod tests {
             .set_action_status(1, ActionStatus::Done, None, now())
             .unwrap_err();
         assert!(err.to_string().ends_with("(it has no actions)"));
+    }
+
+    #[test]
+    fn a_new_action_never_takes_a_number_in_use() {
+        let mut record = record_with_actions();
+        assert_eq!(record.next_action_id(), 3);
+        record.actions[0].id = 7;
+        assert_eq!(record.next_action_id(), 8);
+        record.actions[0].id = u32::MAX;
+        assert_eq!(record.next_action_id(), 1);
+        record.actions.clear();
+        assert_eq!(record.next_action_id(), 1);
+    }
+
+    #[test]
+    fn a_number_several_actions_share_changes_none_and_names_them() {
+        let mut record = record_with_actions();
+        record.actions[1].id = 1;
+        let before = record.clone();
+        let err = record
+            .set_action_status(1, ActionStatus::Done, None, now())
+            .unwrap_err();
+        assert_eq!(
+            err,
+            ActionLookupError::Shared {
+                id: 1,
+                texts: vec!["action 1".into(), "action 2".into()]
+            }
+        );
+        assert!(
+            err.to_string()
+                .starts_with("the record has 2 actions numbered 1 ('action 1', 'action 2')"),
+            "{err}"
+        );
+        assert_eq!(record, before);
     }
 }

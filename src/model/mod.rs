@@ -19,7 +19,7 @@ mod plan;
 mod record;
 mod summary;
 
-pub use action_item::{ActionItem, ActionUpdate, CarriedFrom, NoSuchAction};
+pub use action_item::{ActionItem, ActionLookupError, ActionUpdate, CarriedFrom};
 pub use agenda::{AgendaItem, Note};
 pub use attendee::{Attendee, initials_for};
 pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};

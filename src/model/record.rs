@@ -228,29 +228,73 @@ impl Record {
         self.agenda.iter().find(|item| item.key == key)
     }
 
-    /// Marks the record as changed now.
+    /// Marks the record as changed now. Call it only for a real change: the store writes
+    /// nothing for an unchanged record, but a new `updated_at` is a change. A clock set back
+    /// since the record was created cannot make `updated_at` earlier than `created_at`.
     pub fn touch(&mut self, now: Timestamp) {
-        self.updated_at = now;
+        self.updated_at = now.max(self.created_at);
     }
 }
 
 impl Record {
-    /// Breaches of the format's rules that JSON parsing cannot catch, in words; empty when none.
-    /// (Gaps in the minutes themselves, such as a finding without rationale, are not breaches:
-    /// drafts may have them; the closing check lists those.)
+    /// Breaches of the format's rules that JSON parsing cannot catch, in words; empty when
+    /// none. This is the one validation: `minutes check` reports these, and the store
+    /// refuses to write a record with any. (Gaps in the minutes themselves, such as a finding
+    /// without rationale, are not breaches: drafts may have them; the closing check lists
+    /// those.)
     #[must_use]
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        if self.id.len() < 8 || !self.id.chars().all(|c| c.is_ascii_hexdigit()) {
-            problems.push(format!("id '{}' is not at least 8 hex digits", self.id));
+        if !is_record_id(&self.id) {
+            problems.push(format!(
+                "id '{}' is not at least 8 lowercase hex digits",
+                self.id.escape_debug()
+            ));
+        }
+        if let Some(problem) = identifier_problem("meeting type", &self.meeting.meeting_type) {
+            problems.push(problem);
+        }
+        if let Some(link) = &self.meeting.follow_up_of
+            && !is_record_id(&link.record_id)
+        {
+            problems.push(format!(
+                "follow_up_of.record_id '{}' is not a record id",
+                link.record_id.escape_debug()
+            ));
         }
         if self.updated_at < self.created_at {
             problems.push("updated_at is earlier than created_at".to_owned());
         }
+        self.agenda_problems(&mut problems);
+        self.action_problems(&mut problems);
+        for (i, finding) in self.findings.iter().enumerate() {
+            if let (Some(result), Some(_)) = (finding.result, finding.risk_outcome)
+                && !result.risk_identified()
+            {
+                problems.push(format!(
+                    "finding {} has a risk outcome but its result '{}' identifies no risk",
+                    i + 1,
+                    result.label()
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Agenda keys (present, unique, usable as names), at most one current item, and
+    /// entries that refer to an item on the agenda.
+    fn agenda_problems(&self, problems: &mut Vec<String>) {
         let mut keys = std::collections::HashSet::new();
-        for item in &self.agenda {
-            if !keys.insert(item.key.as_str()) {
-                problems.push(format!("agenda key '{}' appears twice", item.key));
+        for (i, item) in self.agenda.iter().enumerate() {
+            if let Some(problem) =
+                identifier_problem(&format!("agenda item {}: key", i + 1), &item.key)
+            {
+                problems.push(problem);
+            } else if !keys.insert(item.key.as_str()) {
+                problems.push(format!(
+                    "agenda key '{}' appears twice",
+                    item.key.escape_debug()
+                ));
             }
         }
         let current = self
@@ -266,7 +310,8 @@ impl Record {
         let mut unknown_key = |what: &str, key: &str| {
             if !key.is_empty() && !keys.contains(key) {
                 problems.push(format!(
-                    "{what} refers to agenda item '{key}', which is not on the agenda"
+                    "{what} refers to agenda item '{}', which is not on the agenda",
+                    key.escape_debug()
                 ));
             }
         };
@@ -279,23 +324,156 @@ impl Record {
         for action in &self.actions {
             unknown_key(&format!("action {}", action.id), &action.agenda_key);
         }
+    }
+
+    /// Action numbers (from 1, unique) and the actions they were carried from.
+    fn action_problems(&self, problems: &mut Vec<String>) {
         let mut ids = std::collections::HashSet::new();
         for action in &self.actions {
-            if !ids.insert(action.id) {
+            if action.id == 0 {
+                problems.push("action 0: numbers start at 1".to_owned());
+            } else if !ids.insert(action.id) {
                 problems.push(format!("action id {} appears twice", action.id));
             }
-        }
-        for (i, finding) in self.findings.iter().enumerate() {
-            if let (Some(result), Some(_)) = (finding.result, finding.risk_outcome)
-                && !result.risk_identified()
-            {
-                problems.push(format!(
-                    "finding {} has a risk outcome but its result '{}' identifies no risk",
-                    i + 1,
-                    result.label()
-                ));
+            if let Some(from) = &action.carried_from {
+                if !is_record_id(&from.record_id) {
+                    problems.push(format!(
+                        "action {}: carried from record '{}', which is not a record id",
+                        action.id,
+                        from.record_id.escape_debug()
+                    ));
+                }
+                if from.action_id == 0 {
+                    problems.push(format!(
+                        "action {}: carried from action 0; numbers start at 1",
+                        action.id
+                    ));
+                }
             }
         }
-        problems
+    }
+}
+
+/// A record id: at least 8 lowercase hex digits (new records get 32).
+fn is_record_id(id: &str) -> bool {
+    id.len() >= 8 && id.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'))
+}
+
+/// What is wrong with `value` as a key that names something (agenda keys, the meeting type,
+/// which goes into file names): empty, a `/`, or a control character.
+fn identifier_problem(what: &str, value: &str) -> Option<String> {
+    let problem = if value.trim().is_empty() {
+        return Some(format!("{what} is empty"));
+    } else if value.contains('/') {
+        "contains '/'"
+    } else if value.chars().any(char::is_control) {
+        "contains a control character"
+    } else {
+        return None;
+    };
+    Some(format!("{what} '{}' {problem}", value.escape_debug()))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::ItemStatus;
+
+    /// A valid record with two agenda items and one action.
+    fn record() -> Record {
+        serde_json::from_value(serde_json::json!({
+            "schema_version": 1, "id": "ab12cd34ab12cd34ab12cd34ab12cd34",
+            "created_at": "2026-11-23T10:00:00+00:00", "updated_at": "2026-11-23T10:00:00+00:00",
+            "meeting": {"type": "case-conference", "title": "T", "date": "2026-11-23"},
+            "agenda": [{"key": "welcome", "title": "Welcome"}, {"key": "plan", "title": "Plan"}],
+            "actions": [{"id": 1, "text": "Chase the GP", "agenda_key": "plan",
+                         "created_at": "2026-11-23T10:00:00+00:00"}]
+        }))
+        .unwrap()
+    }
+
+    /// The problems of `record` after `breach`, joined.
+    fn problems_after(breach: impl FnOnce(&mut Record)) -> String {
+        let mut record = record();
+        breach(&mut record);
+        record.problems().join("; ")
+    }
+
+    #[test]
+    fn a_valid_record_has_no_problems() {
+        assert_eq!(record().problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn identifiers_are_not_empty_and_hold_no_slash_or_control_character() {
+        let said = problems_after(|r| r.agenda[0].key = String::new());
+        assert!(said.contains("agenda item 1: key is empty"), "{said}");
+        let said = problems_after(|r| r.agenda[0].key = " ".into());
+        assert!(said.contains("agenda item 1: key is empty"), "{said}");
+        let said = problems_after(|r| r.agenda[1].key = "plan/b".into());
+        assert!(
+            said.contains("agenda item 2: key 'plan/b' contains '/'"),
+            "{said}"
+        );
+        let said = problems_after(|r| r.agenda[1].key = "pl\u{1b}[2Jan".into());
+        assert!(said.contains("contains a control character"), "{said}");
+        assert!(!said.contains('\u{1b}'), "shown escaped: {said:?}");
+        let said = problems_after(|r| r.meeting.meeting_type = "../case".into());
+        assert!(
+            said.contains("meeting type '../case' contains '/'"),
+            "{said}"
+        );
+        let said = problems_after(|r| r.meeting.meeting_type = String::new());
+        assert!(said.contains("meeting type is empty"), "{said}");
+        let said = problems_after(|r| r.id = "AB12CD34AB12CD34AB12CD34AB12CD34".into());
+        assert!(said.contains("lowercase hex"), "{said}");
+        let said = problems_after(|r| r.id = "ab12/cd34".into());
+        assert!(said.contains("id 'ab12/cd34'"), "{said}");
+    }
+
+    #[test]
+    fn action_numbers_are_unique_and_start_at_one() {
+        let said = problems_after(|r| r.actions[0].id = 0);
+        assert!(said.contains("action 0: numbers start at 1"), "{said}");
+        let said = problems_after(|r| {
+            let twin = r.actions[0].clone();
+            r.actions.push(twin);
+        });
+        assert!(said.contains("action id 1 appears twice"), "{said}");
+    }
+
+    #[test]
+    fn links_to_other_records_name_a_record_and_an_action() {
+        let said = problems_after(|r| {
+            r.meeting.follow_up_of = Some(MeetingLink {
+                record_id: "nope".into(),
+                date: r.meeting.date,
+                meeting_type: "case-conference".into(),
+                title: String::new(),
+            });
+        });
+        assert!(
+            said.contains("follow_up_of.record_id 'nope' is not a record id"),
+            "{said}"
+        );
+        let said = problems_after(|r| {
+            r.actions[0].carried_from = Some(crate::model::CarriedFrom {
+                record_id: "ab12cd34".into(),
+                action_id: 0,
+                review: None,
+            });
+        });
+        assert!(said.contains("action 1: carried from action 0"), "{said}");
+    }
+
+    #[test]
+    fn at_most_one_item_is_current() {
+        let said = problems_after(|r| {
+            for item in &mut r.agenda {
+                item.status = ItemStatus::Current;
+            }
+        });
+        assert!(said.contains("2 agenda items are marked current"), "{said}");
     }
 }

@@ -241,6 +241,19 @@ pub(crate) fn read_only_reasons(record: &Record, meta: &std::fs::Metadata) -> Ve
             record.schema_version
         ));
     }
+    if record.is_writable_by_this_version() && !record.problems().is_empty() {
+        // A change puts several current items right; any other breach needs a hand.
+        let mut repaired = record.clone();
+        repaired.keep_one_current_item();
+        let breaches = repaired.problems();
+        if !breaches.is_empty() {
+            reasons.push(format!(
+                "breaks the format's rules ({}); opened read-only; correct the file first \
+                 ('minutes check' lists the problems)",
+                breaches.join("; ")
+            ));
+        }
+    }
     let me = rustix::process::geteuid().as_raw();
     if meta.uid() != me {
         reasons.push(format!(

@@ -4,7 +4,7 @@
 //! One folder (mode 0700 when the store creates it) holding, per record:
 //! - `YYYY-MM-DD-<type>-<short id>.json`: the record, pretty JSON and a newline, mode 0600.
 //!   Names sort by meeting date.
-//! - `<that name>.bak`: the version before the last save (a hard link to the old file).
+//! - `<that name>.bak`: the version before the last real change (a hard link to the old file).
 //! - `.<that name>.lock`: the lock file (see [`Store::lock`]); left in place when released.
 //! - `.<name without .json>.recovery-<time>.json`: written by the live screen when it had to
 //!   stop without saving (see [`recovery`]); [`Store::list`] warns about them.
@@ -29,6 +29,19 @@
 //!
 //! A file that fails to parse is never written or renamed by the store: loading and listing
 //! report it and leave it alone, and no [`RecordFile`] can be had for it.
+//!
+//! # Checking
+//! Every write of a record refuses, with [`Error::Invalid`] naming the file and the rules,
+//! a record that breaks a rule of the format ([`Record::problems`], what `minutes check`
+//! reports), so nothing written by this program fails the check. The one exception is the
+//! recovery file ([`recovery::write_recovery`]), the last resort when the program must stop:
+//! a file that needs repair is better than lost text. A file on disk that breaks a rule still
+//! loads; it opens read-only unless the only rule it breaks is one a change puts right
+//! ([`Record::keep_one_current_item`]).
+//!
+//! Nothing is written when the record's bytes equal the file's: an unchanged record keeps
+//! its file, modification time and `.bak`, so `.bak` holds the version before the last real
+//! change.
 
 mod atomic;
 mod document_file;
@@ -152,10 +165,11 @@ impl Store {
     /// replaces an existing file.
     ///
     /// # Errors
-    /// [`Error::Exists`] naming the file if one is already there; I/O errors.
+    /// [`Error::Invalid`] if the record breaks a rule of the format; [`Error::Exists`] naming
+    /// the file if one is already there; I/O errors.
     pub fn create(&self, record: &Record) -> Result<PathBuf> {
         let path = self.path_for(record);
-        let bytes = atomic::record_bytes(&path, record)?;
+        let bytes = checked_bytes(&path, record)?;
         atomic::create_new(&path, &bytes)?;
         Ok(path)
     }
@@ -164,25 +178,31 @@ impl Store {
     /// returns it locked, ready for [`RecordFile::save`].
     ///
     /// # Errors
-    /// [`Error::Locked`], [`Error::Exists`], I/O errors.
+    /// [`Error::Invalid`] if the record breaks a rule of the format; [`Error::Locked`],
+    /// [`Error::Exists`], I/O errors.
     pub fn create_record(&self, record: &Record) -> Result<RecordFile> {
         let path = self.path_for(record);
-        let bytes = atomic::record_bytes(&path, record)?;
+        let bytes = checked_bytes(&path, record)?;
         let lock = lock::acquire(&path)?;
         let stamp = atomic::create_new(&path, &bytes)?;
-        Ok(RecordFile::new(path, record.id.clone(), stamp, lock))
+        Ok(RecordFile::new(path, record.id.clone(), stamp, bytes, lock))
     }
 
-    /// Saves atomically over `path`, keeping the previous version as `<file>.bak`.
+    /// Saves atomically over `path`, keeping the previous version as `<file>.bak`; writes
+    /// nothing if the file already holds exactly these bytes.
     ///
-    /// This is the low-level write: it neither reads `path` first nor checks the lock, so it
-    /// replaces whatever is there. Editing sessions use [`RecordFile::save`] instead, which
-    /// refuses to overwrite a file that changed on disk.
+    /// This is the low-level write: it reads `path` only to compare, and does not check the
+    /// lock, so it replaces whatever is there. Editing sessions use [`RecordFile::save`]
+    /// instead, which refuses to overwrite a file that changed on disk.
     ///
     /// # Errors
-    /// I/O errors; the old file is then left intact and no temp file remains.
+    /// [`Error::Invalid`] if the record breaks a rule of the format; I/O errors. The old file
+    /// is then left intact and no temp file remains.
     pub fn save(&self, path: &Path, record: &Record) -> Result<()> {
-        let bytes = atomic::record_bytes(path, record)?;
+        let bytes = checked_bytes(path, record)?;
+        if fs_err::read(path).is_ok_and(|on_disk| on_disk == bytes) {
+            return Ok(());
+        }
         atomic::replace(path, atomic::Durability::RECORD, |file| {
             file.write_all(&bytes)
         })?;
@@ -229,6 +249,7 @@ impl Store {
                 path.to_owned(),
                 loaded.record.id.clone(),
                 file.stamp(),
+                file.bytes,
                 lock,
             )),
             _ => None,
@@ -342,6 +363,24 @@ fn file_name_for(record: &Record) -> String {
 pub fn load_file(path: &Path) -> Result<Record> {
     let file = load::read(path)?;
     load::parse(path, &file.bytes)
+}
+
+/// The bytes to write for `record` at `path`, if it breaks no rule of the format.
+///
+/// # Errors
+/// [`Error::Invalid`] naming the file and every rule broken; nothing may be written then.
+pub(crate) fn checked_bytes(path: &Path, record: &Record) -> Result<Vec<u8>> {
+    let problems = record.problems();
+    if !problems.is_empty() {
+        return Err(Error::Invalid {
+            path: path.to_owned(),
+            message: format!(
+                "refusing to save a record that breaks the format's rules: {}",
+                problems.join("; ")
+            ),
+        });
+    }
+    atomic::record_bytes(path, record)
 }
 
 /// What this session may do with a record just read, and what is wrong with it.

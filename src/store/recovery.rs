@@ -4,7 +4,9 @@
 //!
 //! Both are written like records: a temp file in the target folder (mode 0600), fsynced,
 //! renamed into place, then the folder fsynced. Neither ever replaces a file that is not a
-//! minutes record of the same meeting.
+//! minutes record of the same meeting. A copy, like every record the store writes, is
+//! refused if the record breaks a rule of the format; the recovery file is written anyway,
+//! since it is the last resort and a file that needs repair is better than lost text.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,15 +27,16 @@ pub(crate) const RECOVERY_MARK: &str = ".recovery-";
 /// (same id): writing the copy twice is fine, overwriting another file is not.
 ///
 /// # Errors
-/// [`Error::Exists`] for another file already at `path`; I/O errors naming the file or
-/// folder. Nothing is changed on disk then.
+/// [`Error::Invalid`] if the record breaks a rule of the format; [`Error::Exists`] for another
+/// file already at `path`; I/O errors naming the file or folder. Nothing is changed on disk
+/// then.
 pub fn save_copy(path: &Path, record: &Record) -> Result<PathBuf> {
     let target = if path.is_dir() {
         path.join(file_name_for(record))
     } else {
         path.to_owned()
     };
-    let bytes = atomic::record_bytes(&target, record)?;
+    let bytes = super::checked_bytes(&target, record)?;
     if target.symlink_metadata().is_err() {
         atomic::create_new(&target, &bytes)?;
         return Ok(target);
@@ -54,7 +57,8 @@ pub fn save_copy(path: &Path, record: &Record) -> Result<PathBuf> {
 /// record's folder cannot be written, tries the home folder. Returns where it went.
 ///
 /// [`Store::list`](super::Store::list) does not list recovery files as records, but warns
-/// that they are there. `minutes show PATH` reads one like any record.
+/// that they are there. `minutes show PATH` reads one like any record. Unlike every other
+/// write, this one does not check the record's rules: it must not lose text.
 ///
 /// # Errors
 /// Every place tried failed; the message names each with its problem.
@@ -93,6 +97,7 @@ fn write_new_recovery(folder: &Path, stem: &str, stamp: &str, record: &Record) -
             format!("-{attempt}")
         };
         let path = folder.join(format!(".{stem}{RECOVERY_MARK}{stamp}{suffix}.json"));
+        // Not `checked_bytes`: a recovery file is written even if the record breaks a rule.
         let bytes = atomic::record_bytes(&path, record)?;
         match atomic::create_new(&path, &bytes) {
             Err(Error::Exists { .. }) if attempt < 20 => attempt += 1,

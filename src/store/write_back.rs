@@ -22,15 +22,19 @@ impl Store {
     /// Sets the status of action `action_id` of the record at `path` (see
     /// [`Record::set_action_status`](crate::model::Record::set_action_status) for what
     /// changes), saving it atomically through [`RecordFile::save`] while holding its lock.
-    /// When nothing changes, nothing is written.
+    /// When nothing changes, nothing is written. Several current agenda items, which earlier
+    /// versions could leave, are put right along with the change; a record that breaks any
+    /// other rule of the format is refused (naming the actions, when several have this
+    /// number).
     ///
     /// This takes the lock itself, as [`open_record`](Self::open_record) does, but refuses
     /// instead of opening read-only: a tracker must not change a record someone is minuting.
     ///
     /// # Errors
     /// [`Error::Locked`] naming who holds the record; [`Error::Invalid`] if the record may
-    /// not be written by this version or user (newer schema, another user's file) or has no
-    /// such action; parse and I/O errors naming the file. The file is then untouched.
+    /// not be written by this version or user (newer schema, another user's file, breaks a
+    /// rule of the format), has no such action or several; parse and I/O errors naming the
+    /// file. The file is then untouched.
     pub fn set_action_status(
         &self,
         path: &Path,
@@ -45,33 +49,35 @@ impl Store {
         let file = load::read(path)?;
         let record = load::parse(path, &file.bytes)?;
         let mut loaded = assess(path, record, &file.meta);
-        if let Some(reason) = loaded.read_only {
-            let reason = reason.replace("; opened read-only", "");
-            return Err(Error::Invalid {
-                path: path.to_owned(),
-                message: format!("{reason}; action {action_id} not changed"),
-            });
-        }
+        let invalid = |message: String| Error::Invalid {
+            path: path.to_owned(),
+            message,
+        };
+        // Several actions with this number: say so (naming them) before anything else.
         let update = loaded
             .record
             .set_action_status(action_id, status, note, now)
-            .map_err(|e| Error::Invalid {
-                path: path.to_owned(),
-                message: e.to_string(),
-            })?;
-        let record = &loaded.record;
+            .map_err(|e| invalid(e.to_string()))?;
+        if let Some(reason) = loaded.read_only {
+            let reason = reason.replace("; opened read-only", "");
+            return Err(invalid(format!("{reason}; action {action_id} not changed")));
+        }
+        let record = &mut loaded.record;
         let action = record
             .actions
             .iter()
             .find(|a| a.id == action_id)
             .map(ActionSummary::of)
-            .ok_or_else(|| Error::Invalid {
-                path: path.to_owned(),
-                message: format!("action {action_id} went missing"),
-            })?;
+            .ok_or_else(|| invalid(format!("action {action_id} went missing")))?;
         if update != ActionUpdate::Unchanged {
-            let mut handle =
-                RecordFile::new(path.to_owned(), record.id.clone(), file.stamp(), lock);
+            record.keep_one_current_item();
+            let mut handle = RecordFile::new(
+                path.to_owned(),
+                record.id.clone(),
+                file.stamp(),
+                file.bytes,
+                lock,
+            );
             handle.save(record)?;
         }
         Ok(ActionWritten { update, action })

@@ -23,6 +23,26 @@ use minutes::templates::{DeadlineRule, Template, TemplateItem};
 
 pub mod marked;
 
+/// Writes `record` into `folder` under the store's file name as an older version of minutes
+/// could have, without the checks the store makes (it refuses to write a record that breaks
+/// a rule of the format); returns its path.
+pub fn write_unchecked(folder: &std::path::Path, record: &Record) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let name = format!(
+        "{}-{}-{}.json",
+        record.meeting.date,
+        record.meeting.meeting_type,
+        record.short_id()
+    );
+    let path = folder.join(name);
+    let mut text = serde_json::to_string_pretty(record).expect("a record serialises");
+    text.push('\n');
+    std::fs::write(&path, text).expect("test folder writable");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+        .expect("test file private");
+    path
+}
+
 /// The time tests treat as "now": Monday 23 November 2026, 10:00 GMT.
 pub fn fixed_now() -> Timestamp {
     ts("2026-11-23T10:00:00+00:00")

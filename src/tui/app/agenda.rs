@@ -4,39 +4,45 @@ use super::{App, Pane, Tone};
 use crate::model::{ItemKind, ItemStatus, MeetingPart};
 
 impl App {
-    /// The first item not yet covered (or the first item).
-    pub(super) fn first_open_item(&self) -> usize {
-        self.record
-            .agenda
-            .iter()
-            .position(|item| matches!(item.status, ItemStatus::Current | ItemStatus::Pending))
-            .unwrap_or(0)
+    /// Item `index`'s status as the screen shows it: the record's, with the item being
+    /// minuted as current, as the record will say with the next real change.
+    #[must_use]
+    pub fn item_status(&self, index: usize) -> Option<ItemStatus> {
+        let status = self.record.agenda.get(index)?.status;
+        Some(if self.read_only.is_some() {
+            status
+        } else {
+            status.beside_current(index == self.current)
+        })
     }
 
-    /// Makes `index` the current item: stamps when it was opened, and starts a fresh note.
+    /// Writes into the record, along with a real change, where the meeting is: the item
+    /// being minuted becomes the one current item (stamped when first opened; several
+    /// current items left by earlier versions are put right), and the meeting's start is
+    /// stamped when this is the first change made on the meeting's day.
+    pub(super) fn note_progress(&mut self) {
+        let now = self.now;
+        self.record.make_current(self.current);
+        if let Some(item) = self.record.agenda.get_mut(self.current)
+            && item.opened_at.is_none()
+        {
+            item.opened_at = Some(now);
+        }
+        let meeting = &mut self.record.meeting;
+        if meeting.started_at.is_none()
+            && now.date_naive() == meeting.date
+            && !self.record.agenda.is_empty()
+        {
+            meeting.started_at = Some(now);
+        }
+    }
+
+    /// Makes `index` the item being minuted, and starts a fresh note.
     pub(super) fn open_item(&mut self, index: usize) {
         if index >= self.record.agenda.len() {
             return;
         }
         self.finish_draft();
-        let now = self.now;
-        let writable = self.read_only.is_none();
-        if writable {
-            if let Some(old) = self.record.agenda.get_mut(self.current)
-                && old.status == ItemStatus::Current
-                && self.current != index
-            {
-                old.status = ItemStatus::Pending;
-            }
-            let item = &mut self.record.agenda[index];
-            if item.opened_at.is_none() {
-                item.opened_at = Some(now);
-            }
-            if item.status == ItemStatus::Pending {
-                item.status = ItemStatus::Current;
-            }
-            self.changed();
-        }
         self.current = index;
         self.agenda_selected = index;
     }
@@ -107,7 +113,6 @@ impl App {
         if item.opened_at.is_none() {
             item.opened_at = Some(now);
         }
-        self.changed();
         if index == self.current {
             let next = self
                 .record
@@ -128,6 +133,8 @@ impl App {
         } else {
             self.agenda_selected = super::step_index(index, 1, self.record.agenda.len());
         }
+        // After moving on, so the next item is current in the record with this change.
+        self.changed();
     }
 
     /// Puts the selected item back to pending (or current, if it is the current one).

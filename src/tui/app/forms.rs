@@ -351,7 +351,7 @@ impl App {
                 let item = match index.and_then(|i| self.record.actions.get_mut(i)) {
                     Some(item) => item,
                     None => {
-                        let id = self.record.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+                        let id = self.record.next_action_id();
                         self.record.actions.push(ActionItem {
                             id,
                             text: String::new(),

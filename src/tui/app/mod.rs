@@ -122,7 +122,8 @@ pub struct App {
     pub focus: Pane,
     /// The side pane shown beside the notes on wide screens (the last one focused).
     pub side: Pane,
-    /// The agenda item being minuted.
+    /// The agenda item being minuted. The record learns of it with the next real change
+    /// (see [`App::item_status`]): moving through the agenda is a look, not an edit.
     pub current: usize,
     /// The agenda row the cursor is on.
     pub agenda_selected: usize,
@@ -150,6 +151,10 @@ pub struct App {
     pub acknowledged: Vec<String>,
     /// The window over the screen that takes the keys, if any.
     pub overlay: Option<Overlay>,
+    /// The record as it is on disk (as opened, or as last saved with no change since);
+    /// `None` once it has changed. An "edit" that leaves the record equal to it is a look:
+    /// nothing is touched or saved.
+    on_disk: Option<Record>,
     run: RunState,
     redraw: bool,
 }
@@ -168,16 +173,21 @@ pub struct Selections {
 }
 
 impl App {
-    /// A live screen on `record`, typing notes on its first open item.
+    /// A live screen on `record`, typing notes on its current item (where typing stopped),
+    /// else its first pending one. Opening changes nothing in the record.
     #[must_use]
     pub fn new(record: Record, read_only: Option<String>, now: Timestamp) -> Self {
-        let mut app = Self {
+        let start = record
+            .current_item()
+            .unwrap_or_else(|| first_pending(&record));
+        Self {
+            on_disk: read_only.is_none().then(|| record.clone()),
             record,
             read_only,
             focus: Pane::Notes,
             side: Pane::People,
-            current: 0,
-            agenda_selected: 0,
+            current: start,
+            agenda_selected: start,
             selected: Selections::default(),
             editor: new_editor(),
             draft: None,
@@ -192,19 +202,7 @@ impl App {
             quit_after_copy: false,
             run: RunState::Running,
             redraw: true,
-        };
-        let start = app.first_open_item();
-        if app.read_only.is_none() {
-            if app.record.meeting.started_at.is_none() && !app.record.agenda.is_empty() {
-                app.record.meeting.started_at = Some(now);
-                app.changed();
-            }
-            app.open_item(start);
-        } else {
-            app.current = start;
-            app.agenda_selected = start;
         }
-        app
     }
 
     /// Applies one action; returns the I/O for the shell to perform.
@@ -245,6 +243,9 @@ impl App {
             Action::Tick(now) => self.tick(now),
             Action::Saved(result) => {
                 self.save.finished(result, self.now);
+                if !self.save.is_dirty() && self.on_disk.is_none() {
+                    self.on_disk = Some(self.record.clone());
+                }
                 Vec::new()
             }
             Action::Copied(result) => self.copied(result),
@@ -384,8 +385,14 @@ impl App {
         }
     }
 
-    /// Records that the record changed now.
+    /// Records that the record changed now, if it did: with the first real change the
+    /// record also learns where the meeting is ([`Self::note_progress`]).
     fn changed(&mut self) {
+        if self.on_disk.as_ref() == Some(&self.record) {
+            return;
+        }
+        self.on_disk = None;
+        self.note_progress();
         self.record.touch(self.now);
         self.save.changed();
         self.redraw = true;
@@ -432,6 +439,15 @@ impl App {
         };
         *slot = step_index(*slot, by, len);
     }
+}
+
+/// The first pending item (or the first item).
+fn first_pending(record: &Record) -> usize {
+    record
+        .agenda
+        .iter()
+        .position(|item| item.status == crate::model::ItemStatus::Pending)
+        .unwrap_or(0)
 }
 
 /// The sections of the plan pane, in order.

@@ -379,8 +379,8 @@ impl App {
         }
         self.finish_draft();
         let now = self.now;
-        if let Some(item) = self.record.agenda.get_mut(self.current)
-            && item.status == ItemStatus::Current
+        if self.item_status(self.current) == Some(ItemStatus::Current)
+            && let Some(item) = self.record.agenda.get_mut(self.current)
         {
             item.status = ItemStatus::Done;
             item.closed_at = Some(now);

@@ -89,7 +89,7 @@ impl App {
     /// An action from a parsed line, numbered after the last one, under the current item.
     fn new_action(&self, parsed: &ParsedAction) -> ActionItem {
         ActionItem {
-            id: self.record.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1,
+            id: self.record.next_action_id(),
             text: parsed.text.clone(),
             owner: parsed.owner.clone(),
             agency: parsed.agency.clone(),

@@ -69,9 +69,10 @@ pub(super) fn render(
                     tally.push_str(&format!(" {n}{letter}"));
                 }
             }
-            let style = theme.item(item.status);
+            let status = app.item_status(i).unwrap_or(item.status);
+            let style = theme.item(status);
             let marker = if i == app.current { "*" } else { " " };
-            let head = format!("{marker}{}{:>2} ", status_glyph(item.status), i + 1);
+            let head = format!("{marker}{}{:>2} ", status_glyph(status), i + 1);
             let room = usize::from(inner.width).saturating_sub(head.len() + tally.len());
             let title = crate::table::truncate(&item.title, room);
             let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
