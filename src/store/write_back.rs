@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use super::record_file::RecordFile;
-use super::{Store, assess, load, lock};
+use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{ActionStatus, ActionSummary, ActionUpdate, Timestamp};
 
@@ -21,10 +20,10 @@ pub struct ActionWritten {
 impl Store {
     /// Sets the status of action `action_id` of the record at `path` (see
     /// [`Record::set_action_status`](crate::model::Record::set_action_status) for what
-    /// changes), saving it atomically through [`RecordFile::save`] while holding its lock.
-    /// When nothing changes, nothing is written.
+    /// changes), saving it atomically through [`RecordFile::save`](super::RecordFile::save)
+    /// while holding its lock. When nothing changes, nothing is written.
     ///
-    /// This takes the lock itself, as [`open_record`](Self::open_record) does, but refuses
+    /// This takes the lock itself ([`open_to_change`](Self::open_to_change)), refusing
     /// instead of opening read-only: a tracker must not change a record someone is minuting.
     ///
     /// # Errors
@@ -39,27 +38,14 @@ impl Store {
         note: Option<&str>,
         now: Timestamp,
     ) -> Result<ActionWritten> {
-        // No lock file for a record that is not there.
-        fs_err::metadata(path)?;
-        let lock = lock::acquire(path)?;
-        let file = load::read(path)?;
-        let record = load::parse(path, &file.bytes)?;
-        let mut loaded = assess(path, record, &file.meta);
-        if let Some(reason) = loaded.read_only {
-            let reason = reason.replace("; opened read-only", "");
-            return Err(Error::Invalid {
-                path: path.to_owned(),
-                message: format!("{reason}; action {action_id} not changed"),
-            });
-        }
-        let update = loaded
-            .record
+        let unchanged = format!("action {action_id} not changed");
+        let (mut record, mut file) = self.open_to_change(path, &unchanged)?;
+        let update = record
             .set_action_status(action_id, status, note, now)
             .map_err(|e| Error::Invalid {
                 path: path.to_owned(),
                 message: e.to_string(),
             })?;
-        let record = &loaded.record;
         let action = record
             .actions
             .iter()
@@ -70,9 +56,7 @@ impl Store {
                 message: format!("action {action_id} went missing"),
             })?;
         if update != ActionUpdate::Unchanged {
-            let mut handle =
-                RecordFile::new(path.to_owned(), record.id.clone(), file.stamp(), lock);
-            handle.save(record)?;
+            file.save(&record)?;
         }
         Ok(ActionWritten { update, action })
     }
