@@ -1,13 +1,14 @@
 //! `minutes export`: the minutes for circulation, in Markdown, HTML, plain text, Word or JSON,
 //! for the professionals or for the adult.
 //!
-//! Text formats go to standard output unless `-o FILE` is given. A Word document is never
-//! sent to a terminal: without `-o` it is written to `<record file stem>[-adult].docx` in the
-//! current folder and its path printed. Files are written by
+//! Text formats go to standard output unless `-o FILE` is given; `-o -` is standard output
+//! for every format (the way into a pipe). A Word document is never sent to a terminal:
+//! without `-o` it is written to `<record file stem>[-adult].docx` in the current folder and
+//! its path printed. Files are written by
 //! [`store::write_document`](crate::store::write_document): 0600, through a temp file beside
 //! the target, never over an existing file without `--force`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,8 +31,9 @@ pub struct ExportArgs {
     /// and what concerns the person alleged to have caused harm.
     #[arg(long, value_enum, default_value_t = AudienceArg::Professionals)]
     pub audience: AudienceArg,
-    /// Write to FILE (created readable only by you) instead of standard output. Without it,
-    /// docx is written to <record file name>[-adult].docx in the current folder.
+    /// Write to FILE (created readable only by you) instead of standard output; `-o -` is
+    /// standard output, for docx too. Without it, docx is written to
+    /// <record file name>[-adult].docx in the current folder.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace FILE if it already exists.
@@ -53,14 +55,18 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
     }
     let format = document::ExportFormat::from(args.format);
     let audience = Audience::from(args.audience);
-    let target = match (&args.output, format.is_binary()) {
-        (Some(target), _) => Some(target.clone()),
-        (None, true) => None,
-        (None, false) => {
-            out.write_all(&make(&loaded.record, &path, format, audience)?)?;
-            return Ok(ExitCode::SUCCESS);
+    let dash = args.output.as_deref() == Some(Path::new("-"));
+    if dash || (args.output.is_none() && !format.is_binary()) {
+        if format.is_binary() && std::io::stdout().is_terminal() {
+            return Err(Error::Usage(format!(
+                "standard output is a terminal; a .{} document is not written to one \
+                 (redirect it, or give -o FILE)",
+                format.extension()
+            )));
         }
-    };
+        out.write_all(&make(&loaded.record, &path, format, audience)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let replace = if args.force {
         Replace::Allowed
     } else {
@@ -72,7 +78,7 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
         &loaded.record,
         format,
         audience,
-        target,
+        args.output.clone(),
         replace,
     )?;
     writeln!(out, "{}", written.display())?;

@@ -151,14 +151,14 @@ fn change_status(
 ) -> Result<ExitCode> {
     let store = open_store(dir)?;
     let path = store.resolve(query)?;
-    let (mut record, mut file) = open_writable(&store, &path)?;
+    let (mut record, mut file) = store.open_to_change(&path, "nothing was changed")?;
     let id = record.short_id().to_owned();
     let said = apply(&mut record, clock.now()).map_err(|error| Error::Invalid {
         path: path.clone(),
         message: format!("{error}{}", hint(&error, &id)),
     })?;
     if record.keep_one_current_item() {
-        eprintln!(
+        eprintln_inert!(
             "minutes: note: {}: several agenda items were marked current (an earlier \
              version's mistake); kept the one written in last",
             path.display()
@@ -167,27 +167,6 @@ fn change_status(
     file.save(&record)?;
     writeln!(out, "{said}")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The record and the handle to save it, or why this session may not write it: another
-/// session holds it (naming who), newer schema, another user's file.
-fn open_writable(store: &Store, path: &Path) -> Result<(Record, RecordFile)> {
-    // Taking the lock alone first gives the clearest message when someone holds it.
-    drop(store.lock(path)?);
-    let (loaded, file) = store.open_record(path)?;
-    match file {
-        Some(file) => Ok((loaded.record, file)),
-        None => Err(Error::Invalid {
-            path: path.to_owned(),
-            message: format!(
-                "{}; nothing was changed",
-                loaded
-                    .read_only
-                    .as_deref()
-                    .unwrap_or("this session cannot write the file")
-            ),
-        }),
-    }
 }
 
 /// How to put a refused change right on the command line.

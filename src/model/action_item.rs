@@ -144,6 +144,30 @@ impl super::Record {
             .unwrap_or(u32::MAX)
     }
 
+    /// Where the one action numbered `id` is.
+    ///
+    /// # Errors
+    /// [`ActionLookupError`] if the record has no action `id`, or several.
+    pub fn action_index(&self, id: u32) -> Result<usize, ActionLookupError> {
+        let numbered: Vec<usize> = (0..self.actions.len())
+            .filter(|&i| self.actions[i].id == id)
+            .collect();
+        match numbered[..] {
+            [index] => Ok(index),
+            [] => {
+                let known = self.actions.iter().map(|a| a.id).collect();
+                Err(ActionLookupError::Missing { id, known })
+            }
+            _ => {
+                let texts = numbered
+                    .iter()
+                    .map(|&i| self.actions[i].text.clone())
+                    .collect();
+                Err(ActionLookupError::Shared { id, texts })
+            }
+        }
+    }
+
     /// Sets an action's status, as the action tracker does: `status_at` becomes `now`,
     /// the note becomes `note` (trimmed; with no note, a change of status clears the old
     /// one, which explained the old status), and the record is touched. Setting the status
@@ -160,23 +184,7 @@ impl super::Record {
         note: Option<&str>,
         now: Timestamp,
     ) -> Result<ActionUpdate, ActionLookupError> {
-        let numbered: Vec<usize> = (0..self.actions.len())
-            .filter(|&i| self.actions[i].id == id)
-            .collect();
-        let index = match numbered[..] {
-            [index] => index,
-            [] => {
-                let known = self.actions.iter().map(|a| a.id).collect();
-                return Err(ActionLookupError::Missing { id, known });
-            }
-            _ => {
-                let texts = numbered
-                    .iter()
-                    .map(|&i| self.actions[i].text.clone())
-                    .collect();
-                return Err(ActionLookupError::Shared { id, texts });
-            }
-        };
+        let index = self.action_index(id)?;
         let action = &mut self.actions[index];
         let note = note.map(str::trim);
         let from = action.status;

@@ -9,11 +9,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tempfile::NamedTempFile;
 
+use super::guarded;
 use crate::error::{Error, Result};
 use crate::model::Record;
 
 /// Prefix of every temporary file the store makes. Hidden, so listings and `ls` skip them.
 pub(crate) const TEMP_PREFIX: &str = ".tmp-";
+
+/// The mode of every file the store writes, and of backups: readable only by its owner.
+pub(crate) const PRIVATE_MODE: u32 = 0o600;
 
 /// What a file looked like when this session last read or wrote it. Any write by anyone
 /// (in place, or by renaming another file over it) changes at least one field.
@@ -190,29 +194,53 @@ fn write_temp(
 
 /// Makes `<file>.bak` the current `path`, if there is one: a hard link to it under a temp
 /// name, renamed over the old backup, so `path` itself is never missing or partial.
-/// Where hard links are not supported, a copy is made instead.
+///
+/// The backup is as private as the store makes records (0600): when `path` has another mode
+/// (a record written 0644 by another program), or hard links are not supported, a copy is
+/// made instead, 0600 and fsynced. Only a regular file is backed up: a symbolic link (or
+/// anything else) at `path` is refused, and then nothing is written.
 fn back_up(path: &Path, folder: &Path) -> Result<()> {
     let backup = backup_path(path);
     let linked = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .make_in(folder, |temp| std::fs::hard_link(path, temp));
-    let temp = match linked {
-        Ok(temp) => temp.into_temp_path(),
-        // Nothing saved there yet: nothing to back up.
-        Err(e) if e.kind() == io::ErrorKind::NotFound && !path.exists() => return Ok(()),
-        Err(_) => {
-            let mut source = fs_err::File::open(path)?;
-            let (copy, _) = write_temp(folder, true, |file| {
-                io::copy(source.file_mut(), file).map(drop)
-            })?;
-            copy.into_temp_path()
+    let linked = match linked {
+        // `link` does not follow a symbolic link, so this is what is at `path` itself.
+        Ok(temp) => {
+            let temp = temp.into_temp_path();
+            let private = fs_err::symlink_metadata(&temp)
+                .is_ok_and(|meta| meta.is_file() && meta.mode() & 0o7777 == PRIVATE_MODE);
+            // Otherwise `temp` is dropped, which removes the link.
+            private.then_some(temp)
         }
+        // Nothing saved there yet: nothing to back up.
+        Err(e) if e.kind() == io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
+            return Ok(());
+        }
+        Err(_) => None,
+    };
+    let temp = match linked {
+        Some(temp) => temp,
+        None => private_copy(path, folder)?,
     };
     temp.persist(&backup).map_err(|e| {
         let what = format!("cannot rename {} to {}", e.path.display(), backup.display());
         context(e.error, what)
     })?;
     Ok(())
+}
+
+/// A copy of the regular file at `path` in a new temp file (0600, fsynced) in `folder`.
+fn private_copy(path: &Path, folder: &Path) -> Result<tempfile::TempPath> {
+    let (mut source, _) = guarded::open_regular(
+        path,
+        std::fs::OpenOptions::new().read(true),
+        "not backed up, so not replaced",
+    )?;
+    let (copy, _) = write_temp(folder, true, |file| {
+        io::copy(source.file_mut(), file).map(drop)
+    })?;
+    Ok(copy.into_temp_path())
 }
 
 #[cfg(test)]
@@ -245,6 +273,48 @@ mod tests {
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"one");
         replace(&path, Durability::RECORD, |f| f.write_all(b"three")).unwrap();
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), b"two");
+        assert_eq!(temps_in(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_backup_is_private_whatever_the_mode_of_the_file_it_keeps() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        for (old_mode, linked) in [(0o644, false), (0o400, false), (0o600, true)] {
+            std::fs::write(&path, b"old").unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(old_mode)).unwrap();
+            let old_inode = std::fs::metadata(&path).unwrap().ino();
+            replace(&path, Durability::RECORD, |f| f.write_all(b"new")).unwrap();
+            let backup = backup_path(&path);
+            assert_eq!(std::fs::read(&backup).unwrap(), b"old");
+            assert_eq!(mode(&backup), 0o600, "from {old_mode:o}");
+            assert_eq!(mode(&path), 0o600);
+            let backup_inode = std::fs::metadata(&backup).unwrap().ino();
+            assert_eq!(backup_inode == old_inode, linked, "from {old_mode:o}");
+            assert_eq!(temps_in(dir.path()), Vec::<String>::new());
+            std::fs::remove_file(&path).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_symbolic_link_is_neither_backed_up_nor_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere.json");
+        std::fs::write(&elsewhere, b"elsewhere").unwrap();
+        let path = dir.path().join("r.json");
+        std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+        let err = replace(&path, Durability::RECORD, |f| f.write_all(b"new")).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&path.display().to_string()),
+            "{message}"
+        );
+        assert!(message.contains("symbolic link"), "{message}");
+        assert!(path.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&elsewhere).unwrap(), b"elsewhere");
+        assert!(backup_path(&path).symlink_metadata().is_err(), "no backup");
         assert_eq!(temps_in(dir.path()), Vec::<String>::new());
     }
 

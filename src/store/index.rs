@@ -20,7 +20,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Durability, Stamp, TEMP_PREFIX};
-use super::{load, recovery};
+use super::{guarded, load, recovery};
 use crate::error::{Error, Result};
 use crate::model::{RecordSummary, SCHEMA_VERSION, Timestamp};
 
@@ -320,9 +320,12 @@ fn summarise(path: &Path) -> Result<Cached> {
     })
 }
 
-/// The cache, if it is there, readable and of this version.
+/// The cache, if it is there, a regular file (not a link, not a pipe), readable and of this
+/// version. Anything else is rebuilt, and renamed over whatever was at the path.
 fn read_index(path: &Path) -> Option<Index> {
-    let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path).ok()?);
+    let (file, _) =
+        guarded::open_regular(path, std::fs::OpenOptions::new().read(true), "rebuilt").ok()?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut line = Vec::new();
     reader.read_until(b'\n', &mut line).ok()?;
     let header: Header = serde_json::from_slice(&line).ok()?;

@@ -4,10 +4,12 @@ use std::io::Read;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
+use fs_err::os::unix::fs::OpenOptionsExt;
 use serde::Deserialize;
 use serde_json::error::Category;
 
 use super::atomic::Stamp;
+use super::guarded;
 use crate::error::{Error, Result};
 use crate::model::{Record, SCHEMA_VERSION};
 
@@ -25,9 +27,13 @@ impl FileBytes {
     }
 }
 
-/// Reads a whole file, taking its metadata from the open file first.
+/// Reads a whole file, taking its metadata from the open file first. A symbolic link is
+/// followed (reading through one is harmless); a pipe does not block the read.
 pub(crate) fn read(path: &Path) -> Result<FileBytes> {
-    let mut file = fs_err::File::open(path)?;
+    let mut file = fs_err::OpenOptions::new()
+        .read(true)
+        .custom_flags(guarded::flags(true))
+        .open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         let message = if meta.is_dir() {
@@ -232,9 +238,23 @@ fn newer_version(bytes: &[u8]) -> Option<u64> {
         .filter(|v| *v > u64::from(SCHEMA_VERSION))
 }
 
-/// Why this session must not write a record it read, if it must not.
-pub(crate) fn read_only_reasons(record: &Record, meta: &std::fs::Metadata) -> Vec<String> {
+/// Why this session must not write a record it read from `path`, if it must not.
+pub(crate) fn read_only_reasons(
+    path: &Path,
+    record: &Record,
+    meta: &std::fs::Metadata,
+) -> Vec<String> {
     let mut reasons = Vec::new();
+    if path
+        .symlink_metadata()
+        .is_ok_and(|link| link.file_type().is_symlink())
+    {
+        reasons.push(
+            "is a symbolic link; opened read-only, since saving would replace the link with a \
+             file (open the file it points to instead)"
+                .to_owned(),
+        );
+    }
     if !record.is_writable_by_this_version() {
         reasons.push(format!(
             "written by a newer version of minutes (schema {}); opened read-only",

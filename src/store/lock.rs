@@ -5,19 +5,28 @@
 //! simply locked again and its holder details overwritten. The file's contents (who, where,
 //! since when) are only there to tell the next person who has the record open.
 //!
-//! The lock file is never deleted: deleting it while another process has it open (and is
-//! about to lock it) would let two sessions each hold a lock on a different file.
+//! A lock file is deleted only by the session holding it, and only when the record it was
+//! taken for could not be created ([`RecordLock::discard`]). Another session may have opened
+//! the file just before and be about to lock it; so [`acquire`], once it holds a lock, checks
+//! that the file it locked is still the one at the path, and starts again if not. Two
+//! sessions therefore never hold locks on two different files for one record.
 //! `flock` belongs to an open file description, so a second [`acquire`] in the same process
 //! fails too, as it should. It is advisory: only `minutes` sessions honour it, and on some
 //! network file systems it may only be local to one machine.
+//!
+//! The lock file is written (holder details) and emptied, so it is opened without following
+//! a symbolic link and used only if it is a regular file with one name, owned by this user:
+//! anything else at its path could be another file (a link to `/etc/passwd`, a device), and
+//! is refused, naming the lock file, without being written.
 
-use std::io::{Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use fs_err::os::unix::fs::OpenOptionsExt;
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{context, folder_of};
+use super::atomic::{PRIVATE_MODE, context, folder_of};
+use super::guarded;
 use crate::error::{Error, Result};
 
 /// Held while this session may write a record; dropping it releases the lock.
@@ -38,6 +47,16 @@ impl RecordLock {
     #[must_use]
     pub fn lock_file(&self) -> &Path {
         self.file.path()
+    }
+
+    /// Removes the lock file, then releases the lock: for a record that could not be created,
+    /// so that no lock file is left beside a record that does not exist. Safe only while the
+    /// lock is held, and only because [`acquire`] checks after locking that it locked the file
+    /// now at the path (see the module documentation).
+    pub(crate) fn discard(self) {
+        if still_at(self.file.file(), self.file.path()) {
+            let _ = std::fs::remove_file(self.file.path());
+        }
     }
 }
 
@@ -94,27 +113,80 @@ pub(crate) fn lock_path(record: &Path) -> PathBuf {
     folder_of(record).join(format!(".{name}.lock"))
 }
 
+/// How many times [`acquire`] opens the lock file again when the one it locked was
+/// discarded meanwhile; a second try is enough unless something keeps replacing it.
+const ATTEMPTS: usize = 3;
+
 /// Takes the write lock on `record` without waiting.
 pub(crate) fn acquire(record: &Path) -> Result<RecordLock> {
     let path = lock_path(record);
-    let mut file = fs_err::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(&path)?;
-    match file.try_lock() {
+    for _ in 0..ATTEMPTS {
+        let file = open_lock_file(&path)?;
+        if let Some(lock) = lock_opened(record, file)? {
+            return Ok(lock);
+        }
+    }
+    Err(Error::Invalid {
+        path,
+        message: "was replaced each time minutes locked it; try again".to_owned(),
+    })
+}
+
+/// Opens (creating it, 0600) the lock file at `path`, if it is one minutes could have made: a
+/// regular file, not a symbolic link, with no other name, owned by this user.
+fn open_lock_file(path: &Path) -> Result<fs_err::File> {
+    const ADVICE: &str =
+        "not used as the record's lock file (remove it if you did not put it there)";
+    let (file, meta) = guarded::open_regular(
+        path,
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(PRIVATE_MODE),
+        ADVICE,
+    )?;
+    let refuse = |what: String| Error::Invalid {
+        path: path.to_owned(),
+        message: format!("{what}; {ADVICE}"),
+    };
+    if meta.nlink() > 1 {
+        return Err(refuse(format!(
+            "has {} names (hard links), so writing it would change another file",
+            meta.nlink()
+        )));
+    }
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me {
+        return Err(refuse(format!(
+            "is owned by another user (uid {}, you are uid {me})",
+            meta.uid()
+        )));
+    }
+    Ok(file)
+}
+
+/// Locks the lock file `file` opened for `record`. `None` if, by the time it was locked, it
+/// was no longer the file at its path (its holder discarded it): then nothing is held.
+fn lock_opened(record: &Path, mut file: fs_err::File) -> Result<Option<RecordLock>> {
+    match file.file().try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             return Err(Error::Locked {
                 path: record.to_owned(),
-                holder: holder_of(&path),
+                holder: holder_in(&mut file),
             });
         }
         Err(std::fs::TryLockError::Error(e)) => {
-            return Err(context(e, format_args!("cannot lock {}", path.display())));
+            return Err(context(
+                e,
+                format_args!("cannot lock {}", file.path().display()),
+            ));
         }
+    }
+    if !still_at(file.file(), file.path()) {
+        return Ok(None);
     }
     // The holder details are a courtesy to the next person; failing to write them (a full
     // disk) must not stop this session from working on its record.
@@ -124,17 +196,29 @@ pub(crate) fn acquire(record: &Path) -> Result<RecordLock> {
             .and_then(|()| file.seek(SeekFrom::Start(0)))
             .and_then(|_| file.write_all(&details));
     }
-    Ok(RecordLock {
+    Ok(Some(RecordLock {
         file,
         record: record.to_owned(),
-    })
+    }))
 }
 
-/// Who holds the lock in words, from the lock file.
-fn holder_of(lock_file: &Path) -> String {
-    fs_err::read(lock_file)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Holder>(&bytes).ok())
+/// Whether the open `file` is still the file at `path` (not removed, not replaced).
+fn still_at(file: &std::fs::File, path: &Path) -> bool {
+    match (file.metadata(), path.symlink_metadata()) {
+        (Ok(open), Ok(at_path)) => guarded::same_file(&open, &at_path),
+        _ => false,
+    }
+}
+
+/// Who holds the lock in words, from the lock file (read through the open file, never by
+/// path again). Holder details are a few hundred bytes; more is not a lock file's.
+fn holder_in(file: &mut fs_err::File) -> String {
+    let mut bytes = Vec::new();
+    let read = file
+        .seek(SeekFrom::Start(0))
+        .and_then(|_| file.file().take(4096).read_to_end(&mut bytes));
+    read.ok()
+        .and_then(|_| serde_json::from_slice::<Holder>(&bytes).ok())
         .map_or_else(
             || "another minutes session (it has not said who)".to_owned(),
             |holder| holder.describe(),
@@ -183,5 +267,68 @@ mod tests {
         drop(first);
         assert_eq!(std::fs::read(lock_path(&record)).unwrap(), b"");
         acquire(&record).unwrap();
+    }
+
+    #[test]
+    fn a_lock_file_that_could_be_another_file_is_refused_unwritten() {
+        type Make = fn(&Path, &Path);
+        let cases: [(&str, Make); 5] = [
+            ("symbolic link", |victim, lock| {
+                std::os::unix::fs::symlink(victim, lock).unwrap();
+            }),
+            ("symbolic link", |victim, lock| {
+                std::os::unix::fs::symlink(victim.with_extension("new"), lock).unwrap();
+            }),
+            ("2 names (hard links)", |victim, lock| {
+                std::fs::hard_link(victim, lock).unwrap();
+            }),
+            ("a pipe (FIFO), not a regular file", |_, lock| {
+                let mode = rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR;
+                rustix::fs::mkfifoat(rustix::fs::CWD, lock, mode).unwrap();
+            }),
+            ("a folder, not a regular file", |_, lock| {
+                std::fs::create_dir(lock).unwrap();
+            }),
+        ];
+        for (said, make) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let victim = dir.path().join("victim.txt");
+            std::fs::write(&victim, "precious").unwrap();
+            let record = dir.path().join("r.json");
+            let lock = lock_path(&record);
+            make(&victim, &lock);
+            let err = acquire(&record).unwrap_err().to_string();
+            assert!(err.starts_with(&lock.display().to_string()), "{err}");
+            assert!(err.contains(said) && err.contains("not used"), "{err}");
+            assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+            assert!(!victim.with_extension("new").exists(), "nothing created");
+        }
+    }
+
+    #[test]
+    fn a_lock_file_removed_before_it_was_locked_is_not_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = dir.path().join("r.json");
+        let opened = open_lock_file(&lock_path(&record)).unwrap();
+        std::fs::remove_file(lock_path(&record)).unwrap();
+        assert!(lock_opened(&record, opened).unwrap().is_none());
+        assert!(!lock_path(&record).exists(), "nothing written");
+        acquire(&record).unwrap();
+    }
+
+    #[test]
+    fn a_session_waiting_on_a_discarded_lock_file_locks_a_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = dir.path().join("r.json");
+        let held = acquire(&record).unwrap();
+        // Another session opened the lock file and is about to lock it...
+        let waiting = open_lock_file(&lock_path(&record)).unwrap();
+        // ...when its holder discards it.
+        held.discard();
+        assert!(!lock_path(&record).exists());
+        assert!(lock_opened(&record, waiting).unwrap().is_none());
+        let lock = acquire(&record).unwrap();
+        assert!(lock.lock_file().exists());
+        assert!(acquire(&record).is_err(), "the new file is the one locked");
     }
 }

@@ -4,8 +4,10 @@
 //! One folder (mode 0700 when the store creates it) holding, per record:
 //! - `YYYY-MM-DD-<type>-<short id>.json`: the record, pretty JSON and a newline, mode 0600.
 //!   Names sort by meeting date.
-//! - `<that name>.bak`: the version before the last real change (a hard link to the old file).
+//! - `<that name>.bak`: the version before the last real change, mode 0600 (a hard link to
+//!   the old file, or a copy when that was not 0600).
 //! - `.<that name>.lock`: the lock file (see [`Store::lock`]); left in place when released.
+//!   Made only beside a record this session may write (read and checked first).
 //! - `.<name without .json>.recovery-<time>.json`: written by the live screen when it had to
 //!   stop without saving (see [`recovery`]); [`Store::list`] warns about them.
 //!
@@ -19,13 +21,20 @@
 //! old or the new version, complete. Before the rename the old version is hard-linked to
 //! `<file>.bak`. On failure the temp file is removed and the record is untouched.
 //!
+//! Nothing is written through a symbolic link: a record that is one is read-only, and a
+//! file the store opens to write (a lock file) or to decide what to write (the cache, a
+//! record being backed up) is opened without following one and used only if it is a regular
+//! file (see `guarded`). New files are temp files created exclusively, then renamed; a rename
+//! replaces a link rather than following it.
+//!
 //! - [`Store::create`] / [`Store::create_record`] write a new record and never replace a file.
 //! - [`RecordFile::save`] is what an editing session (autosave) uses: it holds the lock and
 //!   refuses to write if the file changed on disk since this session last read or wrote it.
 //! - [`Store::save`] is the low-level atomic write. It replaces whatever is at `path`
 //!   without reading it; use it only for a file just loaded successfully by the caller.
 //! - [`write_document`] writes an exported document (`minutes export -o`) the same way, 0600,
-//!   outside the records folder, replacing a file only when asked.
+//!   outside the records folder and every folder in it, replacing only a regular file and
+//!   only when asked.
 //!
 //! A file that fails to parse is never written or renamed by the store: loading and listing
 //! report it and leave it alone, and no [`RecordFile`] can be had for it.
@@ -45,6 +54,7 @@
 
 mod atomic;
 mod document_file;
+mod guarded;
 mod index;
 mod load;
 mod lock;
@@ -175,7 +185,8 @@ impl Store {
     }
 
     /// Writes a new record at [`path_for`](Self::path_for), never replacing a file, and
-    /// returns it locked, ready for [`RecordFile::save`].
+    /// returns it locked, ready for [`RecordFile::save`]. If it cannot be written, no lock
+    /// file is left for it either.
     ///
     /// # Errors
     /// [`Error::Invalid`] if the record breaks a rule of the format; [`Error::Locked`],
@@ -183,21 +194,30 @@ impl Store {
     pub fn create_record(&self, record: &Record) -> Result<RecordFile> {
         let path = self.path_for(record);
         let bytes = checked_bytes(&path, record)?;
+        if path.symlink_metadata().is_ok() {
+            return Err(Error::Exists { path });
+        }
         let lock = lock::acquire(&path)?;
-        let stamp = atomic::create_new(&path, &bytes)?;
-        Ok(RecordFile::new(path, record.id.clone(), stamp, bytes, lock))
+        match atomic::create_new(&path, &bytes) {
+            Ok(stamp) => Ok(RecordFile::new(path, record.id.clone(), stamp, bytes, lock)),
+            Err(e) => {
+                lock.discard();
+                Err(e)
+            }
+        }
     }
 
     /// Saves atomically over `path`, keeping the previous version as `<file>.bak`; writes
     /// nothing if the file already holds exactly these bytes.
     ///
     /// This is the low-level write: it reads `path` only to compare, and does not check the
-    /// lock, so it replaces whatever is there. Editing sessions use [`RecordFile::save`]
-    /// instead, which refuses to overwrite a file that changed on disk.
+    /// lock, so it replaces whatever regular file is there. Editing sessions use
+    /// [`RecordFile::save`] instead, which refuses to overwrite a file that changed on disk.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the record breaks a rule of the format; I/O errors. The old file
-    /// is then left intact and no temp file remains.
+    /// [`Error::Invalid`] if the record breaks a rule of the format, or `path` is a symbolic
+    /// link or not a regular file; I/O errors. The old file is then left intact and no temp
+    /// file remains.
     pub fn save(&self, path: &Path, record: &Record) -> Result<()> {
         let bytes = checked_bytes(path, record)?;
         if fs_err::read(path).is_ok_and(|on_disk| on_disk == bytes) {
@@ -215,46 +235,78 @@ impl Store {
     /// # Errors
     /// I/O errors, or a parse error naming the file, line and column.
     pub fn load(&self, path: &Path) -> Result<Loaded> {
-        let file = load::read(path)?;
-        let record = load::parse(path, &file.bytes)?;
-        Ok(assess(path, record, &file.meta))
+        read_assessed(path).map(|(loaded, _)| loaded)
     }
 
     /// Opens a record for editing: takes its lock, then loads it. Returns the record and, if
     /// this session may write it, the [`RecordFile`] to save it with. When it may not (in use
-    /// by another session, newer schema, owned by someone else, lock cannot be taken),
-    /// `read_only` says why and there is no handle (and no lock held).
+    /// by another session, newer schema, owned by someone else, a symbolic link, lock cannot
+    /// be taken), `read_only` says why and there is no handle (and no lock held).
+    ///
+    /// The file is read once before the lock is taken, so that no lock file is made beside a
+    /// file that is not a record this session could write, and read again under the lock.
     ///
     /// # Errors
     /// I/O errors, or a parse error naming the file (such a file is never written).
     pub fn open_record(&self, path: &Path) -> Result<(Loaded, Option<RecordFile>)> {
-        // No lock file for a record that is not there.
-        fs_err::metadata(path)?;
-        let (lock, lock_reason) = match lock::acquire(path) {
-            Ok(lock) => (Some(lock), None),
-            Err(Error::Locked { holder, .. }) => (None, Some(format!("in use by {holder}"))),
-            Err(e) => (None, Some(format!("cannot take the lock ({e})"))),
-        };
-        let file = load::read(path)?;
-        let record = load::parse(path, &file.bytes)?;
-        let mut loaded = assess(path, record, &file.meta);
-        if let Some(reason) = lock_reason {
-            loaded.read_only = Some(match loaded.read_only {
-                Some(others) => format!("{reason}; opened read-only; {others}"),
-                None => format!("{reason}; opened read-only"),
-            });
+        let first = self.load(path)?;
+        if first.read_only.is_some() {
+            return Ok((first, None));
         }
-        let handle = match (lock, &loaded.read_only) {
-            (Some(lock), None) => Some(RecordFile::new(
+        let lock = match lock::acquire(path) {
+            Ok(lock) => lock,
+            Err(e) => {
+                let reason = match e {
+                    Error::Locked { holder, .. } => format!("in use by {holder}"),
+                    e => format!("cannot take the lock ({e})"),
+                };
+                let loaded = Loaded {
+                    read_only: Some(format!("{reason}; opened read-only")),
+                    ..first
+                };
+                return Ok((loaded, None));
+            }
+        };
+        // Only what is read under the lock counts: another session may have saved between.
+        let (loaded, file) = read_assessed(path)?;
+        let handle = loaded.read_only.is_none().then(|| {
+            RecordFile::new(
                 path.to_owned(),
                 loaded.record.id.clone(),
                 file.stamp(),
                 file.bytes,
                 lock,
-            )),
-            _ => None,
-        };
+            )
+        });
         Ok((loaded, handle))
+    }
+
+    /// Opens a record to change it at once (a command, not an editing session), as
+    /// [`open_record`](Self::open_record) does, but refuses where that opens read-only.
+    ///
+    /// # Errors
+    /// [`Error::Locked`] naming who holds the record; the lock file cannot be used (naming
+    /// it); [`Error::Invalid`] saying why this session may not write the record, ending
+    /// `; {unchanged}`; parse and I/O errors naming the file. Nothing is written.
+    pub fn open_to_change(&self, path: &Path, unchanged: &str) -> Result<(Record, RecordFile)> {
+        let refuse = |reason: &str| Error::Invalid {
+            path: path.to_owned(),
+            message: format!("{}; {unchanged}", reason.replace("; opened read-only", "")),
+        };
+        if let Some(reason) = self.load(path)?.read_only {
+            return Err(refuse(&reason));
+        }
+        let lock = lock::acquire(path)?;
+        let (loaded, file) = read_assessed(path)?;
+        if let Some(reason) = loaded.read_only {
+            return Err(refuse(&reason));
+        }
+        let id = loaded.record.id.clone();
+        let stamp = file.stamp();
+        Ok((
+            loaded.record,
+            RecordFile::new(path.to_owned(), id, stamp, file.bytes, lock),
+        ))
     }
 
     /// Finds a record: `id_or_path` may be an existing file path, a file name in the
@@ -340,8 +392,16 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Locked`] naming who holds it and since when (this includes another lock
-    /// taken in this same process); I/O errors.
+    /// taken in this same process); [`Error::Invalid`] if `path` is not a regular file (no
+    /// lock file is made beside what is not a record) or the lock file cannot be used; I/O
+    /// errors.
     pub fn lock(&self, path: &Path) -> Result<RecordLock> {
+        if let Some(kind) = guarded::irregular(fs_err::symlink_metadata(path)?.file_type()) {
+            return Err(Error::Invalid {
+                path: path.to_owned(),
+                message: format!("is {kind}, not a record file; not locked"),
+            });
+        }
         lock::acquire(path)
     }
 }
@@ -383,9 +443,16 @@ pub(crate) fn checked_bytes(path: &Path, record: &Record) -> Result<Vec<u8>> {
     atomic::record_bytes(path, record)
 }
 
+/// Reads a record and assesses it; with the bytes and metadata read.
+fn read_assessed(path: &Path) -> Result<(Loaded, load::FileBytes)> {
+    let file = load::read(path)?;
+    let record = load::parse(path, &file.bytes)?;
+    Ok((assess(path, record, &file.meta), file))
+}
+
 /// What this session may do with a record just read, and what is wrong with it.
 fn assess(path: &Path, record: Record, meta: &std::fs::Metadata) -> Loaded {
-    let reasons = load::read_only_reasons(&record, meta);
+    let reasons = load::read_only_reasons(path, &record, meta);
     Loaded {
         read_only: (!reasons.is_empty()).then(|| reasons.join("; ")),
         problems: record.problems(),

@@ -99,12 +99,13 @@ impl RecordFile {
         atomic::sync_folder(atomic::folder_of(&self.path))
     }
 
-    /// Whether the file on disk is still the one this session last read or wrote.
+    /// Whether the file on disk is still the one this session last read or wrote (the path
+    /// itself: a symbolic link put in its place is a change).
     ///
     /// # Errors
     /// [`Error::Changed`] saying what happened to it, or an I/O error.
     pub fn check_unchanged(&self) -> Result<()> {
-        let what = match fs_err::metadata(&self.path) {
+        let what = match fs_err::symlink_metadata(&self.path) {
             Ok(meta) if Stamp::of(&meta) == self.stamp => return Ok(()),
             Ok(_) => "was changed by another program",
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => "was deleted or moved",

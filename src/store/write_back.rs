@@ -3,10 +3,9 @@
 
 use std::path::Path;
 
-use super::record_file::RecordFile;
-use super::{Store, assess, load, lock};
+use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{ActionStatus, ActionSummary, ActionUpdate, Timestamp};
+use crate::model::{ActionLookupError, ActionStatus, ActionSummary, ActionUpdate, Timestamp};
 
 /// What [`Store::set_action_status`] did, and the action as it now is (so a browser can
 /// show it without listing again).
@@ -21,13 +20,13 @@ pub struct ActionWritten {
 impl Store {
     /// Sets the status of action `action_id` of the record at `path` (see
     /// [`Record::set_action_status`](crate::model::Record::set_action_status) for what
-    /// changes), saving it atomically through [`RecordFile::save`] while holding its lock.
-    /// When nothing changes, nothing is written. Several current agenda items, which earlier
-    /// versions could leave, are put right along with the change; a record that breaks any
-    /// other rule of the format is refused (naming the actions, when several have this
-    /// number).
+    /// changes), saving it atomically through [`RecordFile::save`](super::RecordFile::save)
+    /// while holding its lock. When nothing changes, nothing is written. Several current
+    /// agenda items, which earlier versions could leave, are put right along with the change;
+    /// a record that breaks any other rule of the format is refused (naming the actions,
+    /// when several have this number).
     ///
-    /// This takes the lock itself, as [`open_record`](Self::open_record) does, but refuses
+    /// This takes the lock itself ([`open_to_change`](Self::open_to_change)), refusing
     /// instead of opening read-only: a tracker must not change a record someone is minuting.
     ///
     /// # Errors
@@ -43,26 +42,29 @@ impl Store {
         note: Option<&str>,
         now: Timestamp,
     ) -> Result<ActionWritten> {
-        // No lock file for a record that is not there.
-        fs_err::metadata(path)?;
-        let lock = lock::acquire(path)?;
-        let file = load::read(path)?;
-        let record = load::parse(path, &file.bytes)?;
-        let mut loaded = assess(path, record, &file.meta);
         let invalid = |message: String| Error::Invalid {
             path: path.to_owned(),
             message,
         };
-        // Several actions with this number: say so (naming them) before anything else.
-        let update = loaded
-            .record
+        let unchanged = format!("action {action_id} not changed");
+        let (mut record, mut file) = match self.open_to_change(path, &unchanged) {
+            Ok(opened) => opened,
+            // Several actions with this number: say so, naming them, rather than the rule.
+            Err(refused @ Error::Invalid { .. }) => {
+                return Err(
+                    match self.load(path).map(|l| l.record.action_index(action_id)) {
+                        Ok(Err(shared @ ActionLookupError::Shared { .. })) => {
+                            invalid(shared.to_string())
+                        }
+                        _ => refused,
+                    },
+                );
+            }
+            Err(e) => return Err(e),
+        };
+        let update = record
             .set_action_status(action_id, status, note, now)
             .map_err(|e| invalid(e.to_string()))?;
-        if let Some(reason) = loaded.read_only {
-            let reason = reason.replace("; opened read-only", "");
-            return Err(invalid(format!("{reason}; action {action_id} not changed")));
-        }
-        let record = &mut loaded.record;
         let action = record
             .actions
             .iter()
@@ -71,14 +73,7 @@ impl Store {
             .ok_or_else(|| invalid(format!("action {action_id} went missing")))?;
         if update != ActionUpdate::Unchanged {
             record.keep_one_current_item();
-            let mut handle = RecordFile::new(
-                path.to_owned(),
-                record.id.clone(),
-                file.stamp(),
-                file.bytes,
-                lock,
-            );
-            handle.save(record)?;
+            file.save(&record)?;
         }
         Ok(ActionWritten { update, action })
     }
