@@ -4,23 +4,17 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use assert_cmd::Command;
-
-/// A `minutes` command isolated from the user's own folders.
-fn minutes(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("minutes").expect("binary built");
-    cmd.env("MINUTES_DIR", dir.join("records"))
-        .env("MINUTES_CONFIG_DIR", dir.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
-
 fn run(dir: &Path, args: &[&str]) -> (bool, String, String) {
-    let output = minutes(dir).args(args).output().expect("runs");
+    let output = common::minutes_command(dir)
+        .args(args)
+        .output()
+        .expect("runs");
     (
         output.status.success(),
         String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -65,7 +65,7 @@ fn store(dir: &Path) -> Store {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    common::minutes_in(dir).args(args).output().unwrap()
+    common::minutes_command(dir).args(args).output().unwrap()
 }
 
 fn stderr(output: &Output) -> String {
@@ -228,6 +228,33 @@ fn commands_on_a_file_that_is_not_a_record_leave_no_lock_beside_it() {
 }
 
 #[test]
+fn a_record_outside_the_records_folder_is_read_but_never_written() {
+    let (tmp, path) = setup();
+    let outside = tmp.path().join("outside");
+    let copy = outside.join(FILE_NAME);
+    std::fs::copy(&path, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let copy_arg = copy.to_str().unwrap();
+    for args in [
+        &["action", "done", copy_arg, "2"][..],
+        &["agree", copy_arg, "--by", "Priya Nair"],
+        &["restore", copy_arg],
+    ] {
+        let output = run(tmp.path(), args);
+        refused_naming(&output, &copy);
+        assert_eq!(hidden_names(&outside), Vec::<String>::new(), "{args:?}");
+        assert_eq!(std::fs::read(&copy).unwrap(), before, "{args:?}");
+    }
+    let output = run(tmp.path(), &["show", copy_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (loaded, file) = store(tmp.path()).open_record(&copy).unwrap();
+    assert!(file.is_none());
+    let why = loaded.read_only.unwrap_or_default();
+    assert!(why.contains("outside the records folder"), "{why}");
+    assert_eq!(hidden_names(&outside), Vec::<String>::new(), "no lock file");
+}
+
+#[test]
 fn opening_a_file_that_does_not_parse_leaves_no_lock_beside_it() {
     let tmp = tempfile::tempdir().unwrap();
     let store = store(tmp.path());
@@ -314,7 +341,7 @@ fn a_cache_that_is_a_pipe_does_not_hang_the_listing() {
     let cache = tmp.path().join("records/.index.json");
     std::fs::remove_file(&cache).ok();
     mkfifo(&cache);
-    let output = common::minutes_in(tmp.path())
+    let output = common::minutes_command(tmp.path())
         .args(["list"])
         .timeout(Duration::from_secs(30))
         .output()
@@ -363,7 +390,7 @@ fn the_backup_of_a_record_open_to_others_is_private() {
 
 /// `minutes export ID --format md` with these arguments, run in `outside/`.
 fn export(dir: &Path, args: &[&str]) -> Output {
-    common::minutes_in(dir)
+    common::minutes_command(dir)
         .current_dir(dir.join("outside"))
         .args(["export", ID, "--format", "md"])
         .args(args)
@@ -410,7 +437,7 @@ fn export_to_dash_writes_standard_output() {
     assert!(text.starts_with('#'), "{text}");
     assert!(!tmp.path().join("outside/-").exists());
 
-    let output = common::minutes_in(tmp.path())
+    let output = common::minutes_command(tmp.path())
         .current_dir(tmp.path().join("outside"))
         .args(["export", ID, "--format", "docx", "-o", "-"])
         .output()

@@ -235,7 +235,30 @@ impl Store {
     /// # Errors
     /// I/O errors, or a parse error naming the file, line and column.
     pub fn load(&self, path: &Path) -> Result<Loaded> {
-        read_assessed(path).map(|(loaded, _)| loaded)
+        let (mut loaded, _) = read_assessed(path)?;
+        if !self.holds(path) {
+            let reason = format!(
+                "is outside the records folder {}; opened read-only (minutes writes only in its \
+                 records folder: move the file there, or pass --dir with its folder)",
+                self.dir.display()
+            );
+            loaded.read_only = Some(match loaded.read_only {
+                Some(others) => format!("{reason}; {others}"),
+                None => reason,
+            });
+        }
+        Ok(loaded)
+    }
+
+    /// Whether `path` is a file directly in this records folder (however the path names it).
+    fn holds(&self, path: &Path) -> bool {
+        match (
+            fs_err::metadata(atomic::folder_of(path)),
+            fs_err::metadata(&self.dir),
+        ) {
+            (Ok(folder), Ok(records)) => guarded::same_file(&folder, &records),
+            _ => false,
+        }
     }
 
     /// Opens a record for editing: takes its lock, then loads it. Returns the record and, if

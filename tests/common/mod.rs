@@ -1190,13 +1190,3 @@ pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
-
-/// A `minutes` command isolated from the user's own folders: records in `dir/records`,
-/// configuration in `dir/config`.
-pub fn minutes_in(dir: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("minutes").expect("binary built");
-    cmd.env("MINUTES_DIR", dir.join("records"))
-        .env("MINUTES_CONFIG_DIR", dir.join("config"))
-        .env_remove("NO_COLOR");
-    cmd
-}
