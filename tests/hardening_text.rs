@@ -427,3 +427,43 @@ fn the_browser_filter_takes_no_controls() {
     }
     assert_eq!(browser.filter, "pwn");
 }
+
+#[test]
+fn text_given_on_the_command_line_enters_the_record_without_controls() {
+    let tmp = tempfile::tempdir().unwrap();
+    let title = hostile("Case conference");
+    let (out, _) = run(
+        tmp.path(),
+        &[
+            "new",
+            "--type",
+            "case-conference",
+            "--title",
+            &title,
+            "--subject",
+            &hostile("SA-1"),
+            "--date",
+            "2026-11-23",
+            "--no-open",
+        ],
+    );
+    let path = PathBuf::from(out.trim());
+    run(
+        tmp.path(),
+        &["agree", path.to_str().unwrap(), "--by", &hostile("Chair")],
+    );
+    let record = minutes::store::load_file(&path).unwrap();
+    let by = &record.meeting.status_history[0].by;
+    for text in [&record.meeting.title, &record.meeting.subject_ref, by] {
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+    }
+    assert!(
+        record.meeting.title.starts_with("Case conference ]0;"),
+        "{}",
+        record.meeting.title
+    );
+    assert!(
+        record.meeting.title.contains(RLO),
+        "bidi kept, shown on output"
+    );
+}

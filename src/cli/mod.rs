@@ -70,11 +70,11 @@ pub enum Command {
         )]
         meeting_type: Option<String>,
         /// Meeting title (with --follow-up: "Review: " and the earlier title unless given).
-        #[arg(long, required_unless_present = "follow_up")]
+        #[arg(value_parser = record_text, long, required_unless_present = "follow_up")]
         title: Option<String>,
         /// Case reference for the adult (not their full name); with --follow-up, the earlier
         /// meeting's unless given.
-        #[arg(long, value_name = "REF", default_value = "")]
+        #[arg(value_parser = record_text, long, value_name = "REF", default_value = "")]
         subject: String,
         /// The earlier record (id or path) this meeting follows up: copies the attendees,
         /// the plan and the open actions for review, and links back to it.
@@ -143,7 +143,7 @@ pub enum Command {
         /// Record id (any unique prefix) or path to a record file.
         record: String,
         /// Who agrees them (the chair).
-        #[arg(long, value_name = "NAME")]
+        #[arg(value_parser = record_text, long, value_name = "NAME")]
         by: String,
     },
     /// Record that the agreed minutes were circulated, and to whom.
@@ -152,10 +152,10 @@ pub enum Command {
         record: String,
         /// A recipient, "Name, Agency" (repeat for each); default: the record's circulation
         /// list. Minutes already circulated can be sent to more people this way.
-        #[arg(long = "to", value_name = "NAME, AGENCY")]
+        #[arg(value_parser = record_text, long = "to", value_name = "NAME, AGENCY")]
         to: Vec<String>,
         /// Who circulates them (default: the minute taker, else your login name).
-        #[arg(long, value_name = "NAME")]
+        #[arg(value_parser = record_text, long, value_name = "NAME")]
         by: Option<String>,
     },
     /// Reopen agreed or circulated minutes to correct them (back to draft), saying who and why.
@@ -163,10 +163,10 @@ pub enum Command {
         /// Record id (any unique prefix) or path to a record file.
         record: String,
         /// Who reopens them.
-        #[arg(long, value_name = "NAME")]
+        #[arg(value_parser = record_text, long, value_name = "NAME")]
         by: String,
         /// Why they are reopened.
-        #[arg(long, value_name = "TEXT")]
+        #[arg(value_parser = record_text, long, value_name = "TEXT")]
         reason: String,
     },
     /// Minutes due or overdue and not circulated, and reviews in the next 14 days.
@@ -213,7 +213,7 @@ pub enum Command {
         #[arg(value_name = "N")]
         number: Option<u32>,
         /// Why (e.g. why it was cancelled); kept with the action's status.
-        #[arg(long, value_name = "TEXT")]
+        #[arg(value_parser = record_text, long, value_name = "TEXT")]
         note: Option<String>,
     },
     /// Find text in every record: notes, findings, decisions, actions and attendees.
@@ -294,6 +294,15 @@ impl From<AudienceArg> for document::Audience {
             AudienceArg::Adult => Self::Adult,
         }
     }
+}
+
+/// Text given on the command line that goes into a record (a title, a name, a reason): one
+/// line, with no control characters, as typed text is on the screens.
+fn record_text(text: &str) -> Result<String, std::convert::Infallible> {
+    Ok(crate::text::for_record(text)
+        .replace(['\n', '\t'], " ")
+        .trim()
+        .to_owned())
 }
 
 /// Runs the command line and returns the process exit code.
