@@ -299,10 +299,7 @@ impl From<AudienceArg> for document::Audience {
 /// Text given on the command line that goes into a record (a title, a name, a reason): one
 /// line, with no control characters, as typed text is on the screens.
 fn record_text(text: &str) -> Result<String, std::convert::Infallible> {
-    Ok(crate::text::for_record(text)
-        .replace(['\n', '\t'], " ")
-        .trim()
-        .to_owned())
+    Ok(crate::text::for_record(text).replace(['\n', '\t'], " "))
 }
 
 /// Runs the command line and returns the process exit code.
