@@ -1,6 +1,6 @@
 //! Exported minutes in every format: snapshots, the adult's copy holding nothing it must not
-//! (every format, every XML part of the Word file), determinism, escaping, and the documents
-//! opening in pandoc and LibreOffice when those are installed.
+//! (every format, every XML part of the Word file), determinism and escaping. The documents
+//! opening in pandoc and LibreOffice are checked in `tests/external.rs`.
 //!
 //! Snapshots live in `tests/snapshots/`; after an intended layout change run
 //! `INSTA_UPDATE=always cargo test --test export` and read the changed `.snap` files.
@@ -9,10 +9,7 @@
 
 mod common;
 
-use std::io::{Cursor, Read, Write};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::io::{Cursor, Read};
 
 use minutes::document::{Audience, ExportFormat, export, render_docx};
 use minutes::model::{COPY_NOTE_KEY, Record, Visibility};
@@ -301,78 +298,6 @@ fn docx_reads_back_with_headings_tables_and_escaped_text() {
 }
 
 #[test]
-fn libreoffice_converts_the_docx_to_pdf() {
-    let Some(office) = on_path(&["libreoffice", "soffice"]) else {
-        println!("skipped: neither libreoffice nor soffice is on PATH");
-        return;
-    };
-    let tmp = tempfile::tempdir().unwrap();
-    let docx = tmp.path().join("minutes.docx");
-    std::fs::write(
-        &docx,
-        render_docx(&common::typical_record(), Audience::Adult).unwrap(),
-    )
-    .unwrap();
-    // Its own profile folder, so a LibreOffice already running elsewhere is not disturbed.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        tmp.path().join("profile").display()
-    );
-    let mut child = Command::new(&office)
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(tmp.path())
-        .arg(&docx)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let status = wait_at_most(&mut child, Duration::from_secs(180));
-    let pdf = std::fs::read(tmp.path().join("minutes.pdf")).unwrap_or_default();
-    assert!(status.is_some_and(|s| s.success()), "{office:?} failed");
-    assert!(pdf.starts_with(b"%PDF-"), "no PDF came out");
-    assert!(pdf.len() > 10_000, "a PDF of {} bytes", pdf.len());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Markdown and HTML
-
-#[test]
-fn pandoc_reads_the_markdown_without_warnings() {
-    let Some(pandoc) = on_path(&["pandoc"]) else {
-        println!("skipped: pandoc is not on PATH");
-        return;
-    };
-    for record in [
-        common::typical_record(),
-        common::two_part_record(),
-        common::unicode_record(),
-    ] {
-        for audience in AUDIENCES {
-            let markdown = export(&record, ExportFormat::Markdown, audience).unwrap();
-            let mut child = Command::new(&pandoc)
-                .args(["-f", "markdown", "-t", "html", "--fail-if-warnings"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            child.stdin.take().unwrap().write_all(&markdown).unwrap();
-            let output = child.wait_with_output().unwrap();
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert!(output.status.success(), "{audience:?}: {stderr}");
-            assert!(stderr.trim().is_empty(), "{audience:?}: {stderr}");
-            assert!(String::from_utf8_lossy(&output.stdout).contains("<table>"));
-        }
-    }
-}
-
-#[test]
 fn html_is_one_self_contained_page_for_a4() {
     let html = readable(
         &common::typical_record(),
@@ -418,35 +343,6 @@ fn html_escapes_every_piece_of_user_text() {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/// The first of `names` found as an executable file on PATH.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    use std::os::unix::fs::PermissionsExt;
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
-        .find(|candidate| {
-            std::fs::metadata(candidate)
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
-}
-
-/// Waits for `child` at most `limit`, killing it after that.
-fn wait_at_most(
-    child: &mut std::process::Child,
-    limit: Duration,
-) -> Option<std::process::ExitStatus> {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if let Some(status) = child.try_wait().unwrap() {
-            return Some(status);
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    None
-}
 
 #[test]
 fn bidirectional_overrides_are_shown_not_obeyed_in_every_format() {

