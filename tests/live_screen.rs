@@ -10,7 +10,7 @@ use minutes::model::{
 };
 use minutes::templates::Catalogue;
 use minutes::tui::action::{Action, Effect};
-use minutes::tui::app::{App, Overlay, Pane, RunState};
+use minutes::tui::app::{LiveScreen, Overlay, Pane, RunState};
 use minutes::tui::keymap::map_event;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 /// A live screen on a terminal of the given size.
 struct Screen {
-    app: App,
+    app: LiveScreen,
     terminal: Terminal<TestBackend>,
     theme: Theme,
     effects: Vec<Effect>,
@@ -32,7 +32,7 @@ impl Screen {
     }
 
     fn with_theme(record: Record, width: u16, height: u16, theme: &str) -> Self {
-        let app = App::new(record, None, common::at("10:05"));
+        let app = LiveScreen::new(record, None, common::at("10:05"));
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let theme = Theme::builtin(theme).unwrap();
         let mut screen = Self {

@@ -1,9 +1,9 @@
 //! Stepping through the agenda: opening items, marking them, the meeting part.
 
-use super::{App, Pane, Tone};
+use super::{LiveScreen, Pane, Tone};
 use crate::model::{Changed, Closing, ItemStatus, MeetingPart, Refusal};
 
-impl App {
+impl LiveScreen {
     /// Item `index`'s status as the screen shows it: the record's, with the item being
     /// minuted as current, as the record will say with the next real change.
     #[must_use]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveTime;
 
-use super::{App, Overlay, Pane, Tone};
+use super::{LiveScreen, Overlay, Pane, Tone};
 use crate::model::{ActionStatus, ActionUpdate, Attendance, Entry, Stamp, Visibility};
 
 /// What a yes to a confirm question does.
@@ -28,7 +28,7 @@ pub enum FindingsRow {
     Decision(usize),
 }
 
-impl App {
+impl LiveScreen {
     /// The selected row of the findings pane, if there is one.
     #[must_use]
     pub fn findings_row(&self) -> Option<FindingsRow> {

@@ -113,7 +113,7 @@ pub enum Tone {
 
 /// Everything the live screen shows and edits.
 #[derive(Debug)]
-pub struct App {
+pub struct LiveScreen {
     /// The record being minuted.
     pub record: Record,
     /// Why this session may not write the record, if so.
@@ -123,7 +123,7 @@ pub struct App {
     /// The side pane shown beside the notes on wide screens (the last one focused).
     pub side: Pane,
     /// The agenda item being minuted. The record learns of it with the next real change
-    /// (see [`App::item_status`]): moving through the agenda is a look, not an edit.
+    /// (see [`LiveScreen::item_status`]): moving through the agenda is a look, not an edit.
     pub current: usize,
     /// The agenda row the cursor is on.
     pub agenda_selected: usize,
@@ -172,7 +172,7 @@ pub struct Selections {
     pub plan: usize,
 }
 
-impl App {
+impl LiveScreen {
     /// A live screen on `record`, typing notes on its current item (where typing stopped),
     /// else its first pending one. Opening changes nothing in the record.
     #[must_use]

@@ -4,7 +4,7 @@
 use ratatui_textarea::{Input, Key, TextArea};
 
 use super::entries::restricted_text;
-use super::{App, Tone, new_editor};
+use super::{LiveScreen, Tone, new_editor};
 use crate::model::{Attendee, Changed, Entry};
 use crate::text::for_record;
 use crate::tui::action::Action;
@@ -36,7 +36,7 @@ pub fn speaker_matches(attendees: &[Attendee], query: &str) -> Vec<usize> {
     by_initials
 }
 
-impl App {
+impl LiveScreen {
     /// A key or paste for the notes editor.
     pub(super) fn edit_notes(&mut self, action: Action) {
         if !self.writable() {

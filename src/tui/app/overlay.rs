@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::entries::Confirmed;
-use super::{App, Pane, RunState, Tone, step_index};
+use super::{LiveScreen, Pane, RunState, Tone, step_index};
 use crate::model::{Attendee, Gap, GapKind, closing_gaps};
 use crate::tui::action::{Action, Effect, edit_line};
 
@@ -102,7 +102,7 @@ pub struct QuitQuestion {
     pub discard_armed: bool,
 }
 
-impl App {
+impl LiveScreen {
     /// Before quitting or on a hang-up: saves what an open form or quick action holds, and
     /// closes the overlay. `false` (overlay left open) when the form's values do not pass or
     /// the quit question is already open.

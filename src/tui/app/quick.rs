@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui_textarea::{Input, Key, TextArea};
 
 use super::forms::{ActionForm, FormFields};
-use super::{App, Overlay, Tone};
+use super::{LiveScreen, Overlay, Tone};
 use crate::model::{ActionInput, ActionItem};
 use crate::quick_action::{ParsedAction, parse_action};
 use crate::tui::action::Action;
@@ -20,7 +20,7 @@ pub struct QuickAction {
     pub parsed: ParsedAction,
 }
 
-impl App {
+impl LiveScreen {
     /// Ctrl-T / t: open the quick-action prompt.
     pub(super) fn open_quick_action(&mut self) {
         if !self.writable() {

@@ -5,7 +5,7 @@ use crate::model::{
     AbuseType, ActionInput, ActionItem, ActionStatus, BalanceFinding, Changed, DecisionInput,
     EnquiryResult, FindingInput, Record, RiskLocation, RiskOutcome, RiskSource, Visibility,
 };
-use crate::tui::app::App;
+use crate::tui::app::LiveScreen;
 use crate::tui::form::{ChoiceField, DateField, FlagField, Form, TextField};
 
 /// The finding form's fields; `index` is the finding edited, `None` for a new one.
@@ -101,7 +101,7 @@ impl FindingForm {
     }
 
     /// Adds (under the item being minuted) or edits the finding; says what it still lacks.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let input = self.read(form);
         let (index, changed) = match self.index {
             Some(index) => (index, screen.record.edit_finding(index, input, screen.now)?),
@@ -181,7 +181,7 @@ impl DecisionForm {
     }
 
     /// Adds (under the item being minuted) or edits the decision.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let input = self.read(form);
         let record = &mut screen.record;
         let (index, changed) = match self.index {
@@ -252,7 +252,7 @@ impl ActionForm {
     }
 
     /// Adds (under the item being minuted) or edits the action.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let input = self.read(form);
         let (index, changed) = match self.index {
             Some(index) => (index, screen.record.edit_action(index, input, screen.now)?),

@@ -11,7 +11,7 @@ pub use entries::{ActionForm, DecisionForm, FindingForm};
 pub use people::AttendeeForm;
 pub use sections::{FeedbackForm, OutcomesForm, ParticipationForm, PlanForm, ReviewForm};
 
-use super::{App, FindingsRow, Overlay, Pane, Tone};
+use super::{FindingsRow, LiveScreen, Overlay, Pane, Tone};
 use crate::model::{Attendee, Changed, Refusal};
 use crate::tui::action::Action;
 use crate::tui::form::{Form, FormOutcome};
@@ -67,7 +67,7 @@ type Saved = Result<(Changed, String), Refusal>;
 
 impl FormFields {
     /// Writes the submitted `form` into the record through its command.
-    fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         match self {
             Self::Attendee(fields) => fields.save(form, screen),
             Self::Finding(fields) => fields.save(form, screen),
@@ -82,7 +82,7 @@ impl FormFields {
     }
 }
 
-impl App {
+impl LiveScreen {
     /// e / Enter on a list pane: edit the selected entry or section.
     pub(super) fn edit_selected(&mut self) {
         if !self.writable() {

@@ -2,7 +2,7 @@
 
 use super::Saved;
 use crate::model::{Attendance, Attendee, AttendeeInput, Changed, RepresentativeKind};
-use crate::tui::app::App;
+use crate::tui::app::LiveScreen;
 use crate::tui::form::{ChoiceField, FlagField, Form, TextField, TimeField};
 
 /// The attendee form's fields; `index` is the attendee edited, `None` for a new one.
@@ -74,7 +74,7 @@ impl AttendeeForm {
     }
 
     /// Adds or edits the attendee; says "Name (initials)".
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let input = self.read(form);
         let (index, changed) = match self.index {
             Some(index) => (

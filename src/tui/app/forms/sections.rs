@@ -7,7 +7,7 @@ use crate::model::{
     MentalCapacity, MspAsked, OutcomeAchieved, OutcomesInput, ParticipationInput, PlanInput,
     Recipient, Record, ReferralKind, ReviewInput, ViewsGiven,
 };
-use crate::tui::app::{App, PLAN_SECTIONS};
+use crate::tui::app::{LiveScreen, PLAN_SECTIONS};
 use crate::tui::form::{
     ChoiceField, DateField, Form, LinesField, TextField, TicksField, YesNoField,
 };
@@ -95,7 +95,7 @@ impl ParticipationForm {
     }
 
     /// Records the section; says when the reason for not attending is still missing.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let changed = screen.record.set_participation(self.read(form), screen.now);
         let said = if screen.record.adult_participation.missing_absence_reason() {
             "Saved. The reason the adult did not attend must be recorded before the meeting closes"
@@ -170,7 +170,7 @@ impl OutcomesForm {
     }
 
     /// Records the section.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let changed = screen.record.set_outcomes(self.read(form), screen.now);
         Ok((changed, "Outcomes and referrals saved".to_owned()))
     }
@@ -219,7 +219,7 @@ impl PlanForm {
     }
 
     /// Records the section.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let changed = screen.record.set_plan(self.read(form), screen.now);
         Ok((changed, "Protection plan saved".to_owned()))
     }
@@ -301,7 +301,7 @@ impl FeedbackForm {
     }
 
     /// Records the section.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let changed = screen.record.set_feedback(self.read(form), screen.now);
         Ok((changed, "Feedback arrangements saved".to_owned()))
     }
@@ -356,7 +356,7 @@ impl ReviewForm {
     }
 
     /// Records the section.
-    pub(super) fn save(&self, form: &Form, screen: &mut App) -> Saved {
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
         let changed = screen.record.set_review(self.read(form), screen.now);
         Ok((changed, "Review and circulation saved".to_owned()))
     }
