@@ -156,15 +156,8 @@ mod tests {
     fn the_findings_item_is_done_only_with_every_rationale() {
         let mut record = record();
         let finding = FindingInput {
-            allegation: "Missed calls".to_owned(),
-            abuse_type: None,
-            location: None,
-            source: None,
-            finding: None,
-            result: None,
-            risk_outcome: None,
             rationale: " ".to_owned(),
-            restricted: false,
+            ..FindingInput::new("Missed calls")
         };
         record.add_finding(finding, 1, at("10:00")).unwrap();
         let before = record.clone();

@@ -29,6 +29,24 @@ pub struct FindingInput {
     pub restricted: bool,
 }
 
+impl FindingInput {
+    /// A finding of `allegation` with nothing coded or reasoned yet.
+    #[must_use]
+    pub fn new(allegation: &str) -> Self {
+        Self {
+            allegation: allegation.to_owned(),
+            abuse_type: None,
+            location: None,
+            source: None,
+            finding: None,
+            result: None,
+            risk_outcome: None,
+            rationale: String::new(),
+            restricted: false,
+        }
+    }
+}
+
 /// A decision as a front end gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionInput {
@@ -221,15 +239,9 @@ mod tests {
 
     fn finding(allegation: &str) -> FindingInput {
         FindingInput {
-            allegation: allegation.to_owned(),
             abuse_type: Some(AbuseType::Neglect),
-            location: None,
-            source: None,
             finding: Some(BalanceFinding::Substantiated),
-            result: None,
-            risk_outcome: None,
-            rationale: String::new(),
-            restricted: false,
+            ..FindingInput::new(allegation)
         }
     }
 
