@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Changed, Entry, Refusal, replace, required};
+use super::{Changed, Entry, Refusal, replace, required, take};
 use crate::model::{
     ActionItem, ActionLookupError, ActionStatus, ActionUpdate, Extra, Record, Timestamp,
 };
@@ -116,10 +116,7 @@ impl Record {
     /// # Errors
     /// [`Refusal::Missing`].
     pub fn remove_action(&mut self, index: usize, now: Timestamp) -> Result<ActionItem, Refusal> {
-        if index >= self.actions.len() {
-            return Err(Refusal::Missing(Entry::Action(index)));
-        }
-        let removed = self.actions.remove(index);
+        let removed = take(&mut self.actions, index, Entry::Action(index))?;
         self.touch(now);
         Ok(removed)
     }

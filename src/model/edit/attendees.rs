@@ -3,7 +3,7 @@
 
 use chrono::NaiveTime;
 
-use super::{Changed, Entry, Refusal, replace, required};
+use super::{Changed, Entry, Refusal, replace, required, take};
 use crate::model::{Attendance, Attendee, Record, RepresentativeKind, Timestamp, initials_for};
 
 /// An attendee as a front end gives it.
@@ -141,8 +141,7 @@ impl Record {
     /// # Errors
     /// [`Refusal::Missing`].
     pub fn remove_attendee(&mut self, index: usize, now: Timestamp) -> Result<Attendee, Refusal> {
-        self.attendee_mut(index)?;
-        let removed = self.attendees.remove(index);
+        let removed = take(&mut self.attendees, index, Entry::Attendee(index))?;
         self.touch(now);
         Ok(removed)
     }

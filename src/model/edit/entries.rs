@@ -1,6 +1,6 @@
 //! Commands on findings and decisions: adding, editing and removing them.
 
-use super::{Changed, Entry, Refusal, replace, required};
+use super::{Changed, Entry, Refusal, replace, required, take};
 use crate::model::{
     AbuseType, BalanceFinding, Decision, Dissent, EnquiryResult, Extra, Finding, Record,
     RiskLocation, RiskOutcome, RiskSource, Timestamp, Visibility,
@@ -75,12 +75,7 @@ impl Record {
         now: Timestamp,
     ) -> Result<usize, Refusal> {
         required(&input.allegation, "The allegation")?;
-        let placed = Placed {
-            agenda_key: self.agenda_key_at(under),
-            at: now,
-            visibility: self.visibility_for(input.restricted, None),
-            extra: Extra::new(),
-        };
+        let placed = self.placed_new(input.restricted, under, now);
         self.findings.push(finding_from(input, placed));
         self.touch(now);
         Ok(self.findings.len() - 1)
@@ -103,12 +98,15 @@ impl Record {
             .get(index)
             .ok_or(Refusal::Missing(Entry::Finding(index)))?;
         required(&input.allegation, "The allegation")?;
-        let placed = Placed {
-            agenda_key: before.agenda_key.clone(),
-            at: before.at,
-            visibility: self.visibility_for(input.restricted, Some(before.visibility)),
-            extra: before.extra.clone(),
-        };
+        let placed = self.placed_again(
+            input.restricted,
+            Placed {
+                agenda_key: before.agenda_key.clone(),
+                at: before.at,
+                visibility: before.visibility,
+                extra: before.extra.clone(),
+            },
+        );
         let changed = replace(&mut self.findings[index], finding_from(input, placed));
         Ok(self.changed_at(changed, now))
     }
@@ -118,10 +116,7 @@ impl Record {
     /// # Errors
     /// [`Refusal::Missing`].
     pub fn remove_finding(&mut self, index: usize, now: Timestamp) -> Result<Finding, Refusal> {
-        if index >= self.findings.len() {
-            return Err(Refusal::Missing(Entry::Finding(index)));
-        }
-        let removed = self.findings.remove(index);
+        let removed = take(&mut self.findings, index, Entry::Finding(index))?;
         self.touch(now);
         Ok(removed)
     }
@@ -138,12 +133,7 @@ impl Record {
         now: Timestamp,
     ) -> Result<usize, Refusal> {
         required(&input.text, "The decision")?;
-        let placed = Placed {
-            agenda_key: self.agenda_key_at(under),
-            at: now,
-            visibility: self.visibility_for(input.restricted, None),
-            extra: Extra::new(),
-        };
+        let placed = self.placed_new(input.restricted, under, now);
         self.decisions.push(decision_from(input, placed));
         self.touch(now);
         Ok(self.decisions.len() - 1)
@@ -165,12 +155,15 @@ impl Record {
             .get(index)
             .ok_or(Refusal::Missing(Entry::Decision(index)))?;
         required(&input.text, "The decision")?;
-        let placed = Placed {
-            agenda_key: before.agenda_key.clone(),
-            at: before.at,
-            visibility: self.visibility_for(input.restricted, Some(before.visibility)),
-            extra: before.extra.clone(),
-        };
+        let placed = self.placed_again(
+            input.restricted,
+            Placed {
+                agenda_key: before.agenda_key.clone(),
+                at: before.at,
+                visibility: before.visibility,
+                extra: before.extra.clone(),
+            },
+        );
         let changed = replace(&mut self.decisions[index], decision_from(input, placed));
         Ok(self.changed_at(changed, now))
     }
@@ -180,21 +173,39 @@ impl Record {
     /// # Errors
     /// [`Refusal::Missing`].
     pub fn remove_decision(&mut self, index: usize, now: Timestamp) -> Result<Decision, Refusal> {
-        if index >= self.decisions.len() {
-            return Err(Refusal::Missing(Entry::Decision(index)));
-        }
-        let removed = self.decisions.remove(index);
+        let removed = take(&mut self.decisions, index, Entry::Decision(index))?;
         self.touch(now);
         Ok(removed)
     }
 }
 
-/// Where, when and to whom an entry was made: kept by an edit, set by an add.
+/// Where, when and to whom an entry was made: set by an add, kept by an edit.
 struct Placed {
     agenda_key: String,
     at: Timestamp,
     visibility: Visibility,
     extra: Extra,
+}
+
+impl Record {
+    /// A new entry's place: under agenda item `under`, made now, visible as entries made in
+    /// the running part unless restricted.
+    fn placed_new(&self, restricted: bool, under: usize, now: Timestamp) -> Placed {
+        Placed {
+            agenda_key: self.agenda_key_at(under),
+            at: now,
+            visibility: self.visibility_for(restricted, None),
+            extra: Extra::new(),
+        }
+    }
+
+    /// An edited entry's place: as it was, its visibility by the rule.
+    fn placed_again(&self, restricted: bool, kept: Placed) -> Placed {
+        Placed {
+            visibility: self.visibility_for(restricted, Some(kept.visibility)),
+            ..kept
+        }
+    }
 }
 
 fn finding_from(input: FindingInput, placed: Placed) -> Finding {

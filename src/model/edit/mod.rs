@@ -137,6 +137,15 @@ fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
     }
 }
 
+/// Takes entry `index` out of `list`; refuses when there is none, naming it as `entry`.
+fn take<T>(list: &mut Vec<T>, index: usize, entry: Entry) -> Result<T, Refusal> {
+    if index < list.len() {
+        Ok(list.remove(index))
+    } else {
+        Err(Refusal::Missing(entry))
+    }
+}
+
 /// Refuses `text` when it is blank.
 fn required(text: &str, what: &'static str) -> Result<(), Refusal> {
     if text.trim().is_empty() {

@@ -1,7 +1,7 @@
 //! Commands on the notes under agenda items: writing them as they are typed, removing an
 //! empty one, and the note that records a closing-check gap left on purpose.
 
-use super::{Changed, Entry, Refusal, replace};
+use super::{Changed, Entry, Refusal, replace, take};
 use crate::model::{Gap, Note, Record, Timestamp};
 
 impl Record {
@@ -62,8 +62,13 @@ impl Record {
         index: usize,
         now: Timestamp,
     ) -> Result<Note, Refusal> {
-        self.note_mut(item, index)?;
-        let removed = self.agenda[item].notes.remove(index);
+        let missing = Entry::Note { item, index };
+        let notes = &mut self
+            .agenda
+            .get_mut(item)
+            .ok_or(Refusal::Missing(missing))?
+            .notes;
+        let removed = take(notes, index, missing)?;
         self.touch(now);
         Ok(removed)
     }
