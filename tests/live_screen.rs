@@ -522,6 +522,29 @@ fn a_change_of_status_clears_the_note_that_explained_the_old_one() {
         "the note said why it was cancelled; reopened, it no longer applies"
     );
     assert_eq!(action.status_at, Some(common::at("10:05")));
+
+    // In the form too: a new status keeps a note typed with it, and clears one that was not.
+    screen.keys("j");
+    screen.key(KeyCode::Enter);
+    for _ in 0..4 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.key(KeyCode::Right);
+    screen.key(KeyCode::Tab);
+    screen.keys("Sent by email");
+    screen.key(KeyCode::Enter);
+    let action = &screen.app.record.actions[2];
+    assert_eq!(action.status, ActionStatus::Done);
+    assert_eq!(action.status_note, "Sent by email");
+    screen.key(KeyCode::Enter);
+    for _ in 0..4 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.key(KeyCode::Left);
+    screen.key(KeyCode::Enter);
+    let action = &screen.app.record.actions[2];
+    assert_eq!(action.status, ActionStatus::Open);
+    assert_eq!(action.status_note, "", "{}", screen.text());
 }
 
 /// The typical record with every field a form shows filled in, and values a form could
