@@ -4,7 +4,7 @@
 //! of the last; Hampshire's agenda, `domain.md` part c: accuracy of the previous minutes,
 //! review of the strategy actions):
 //! - the same subject reference, and a link back to the earlier record
-//!   ([`MeetingLink`](crate::model::MeetingLink));
+//!   ([`MeetingLink`]);
 //! - the attendees, with attendance reset (everyone starts as present; apologies are taken
 //!   again) and joined/left times and parts cleared;
 //! - the protection plan with its contingencies, and the circulation list;
@@ -81,7 +81,7 @@ pub fn follow_up(
     record
 }
 
-/// The title a follow-up gets when none is given: "Review: <previous title>".
+/// The title a follow-up gets when none is given: `Review: <previous title>`.
 #[must_use]
 pub fn default_title(previous: &Record) -> String {
     let title = previous.meeting.title.trim();

@@ -12,7 +12,7 @@ use common::minutes_command as minutes;
 use minutes::model::{MinutesStatus, NewMeeting, Record, StatusChange};
 use minutes::store::Store;
 use minutes::templates::Catalogue;
-use minutes::tui::app::{App, Pane};
+use minutes::tui::app::{LiveScreen, Pane};
 use minutes::tui::backend::LeanBackend;
 use minutes::tui::browser::{Browser, Response};
 use minutes::tui::keymap::map_event;
@@ -286,7 +286,7 @@ fn the_screens_send_no_sequence_from_the_record_to_the_terminal() {
         .push_str(" \u{2067}isolate\u{2069}");
     let (mut terminal, tap) = tapped_terminal();
     let theme = Theme::builtin("default").unwrap();
-    let app = App::new(record.clone(), None, common::at("10:05"));
+    let app = LiveScreen::new(record.clone(), None, common::at("10:05"));
     terminal.draw(|frame| render(&app, &theme, frame)).unwrap();
     let bytes = std::mem::take(&mut *tap.0.borrow_mut());
     let mut vt = vt100::Parser::new(
@@ -319,13 +319,13 @@ fn the_screens_send_no_sequence_from_the_record_to_the_terminal() {
 
 /// The live screen on a new draft record, driven through its real key map and `update`.
 struct Live {
-    app: App,
+    app: LiveScreen,
 }
 
 impl Live {
     fn new(record: Record) -> Self {
         Self {
-            app: App::new(record, None, common::at("10:05")),
+            app: LiveScreen::new(record, None, common::at("10:05")),
         }
     }
 

@@ -9,7 +9,7 @@ use minutes::model::{ItemStatus, NewMeeting, Record};
 use minutes::store::{Store, load_file};
 use minutes::templates::Catalogue;
 use minutes::tui::action::{Action, Effect};
-use minutes::tui::app::App;
+use minutes::tui::app::LiveScreen;
 use minutes::tui::keymap::map_event;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
@@ -89,7 +89,7 @@ fn input() -> impl Strategy<Value = Input> {
 }
 
 /// Every finished note: (item, index, text).
-fn finished_notes(app: &App) -> Vec<(usize, usize, String)> {
+fn finished_notes(app: &LiveScreen) -> Vec<(usize, usize, String)> {
     app.record
         .agenda
         .iter()
@@ -119,7 +119,7 @@ proptest! {
         let original = std::fs::read(&path).unwrap();
         let (_, file) = store.open_record(&path).unwrap();
         let mut file = file.expect("writable");
-        let mut app = App::new(start.clone(), None, common::at("10:00"));
+        let mut app = LiveScreen::new(start.clone(), None, common::at("10:00"));
         let mut saves = 0;
         let mut save = |record: &Record| -> Result<(), TestCaseError> {
             prop_assert_eq!(record.problems(), Vec::<String>::new(), "saving a record check refuses");

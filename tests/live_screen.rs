@@ -10,7 +10,7 @@ use minutes::model::{
 };
 use minutes::templates::Catalogue;
 use minutes::tui::action::{Action, Effect};
-use minutes::tui::app::{App, Overlay, Pane, RunState};
+use minutes::tui::app::{LiveScreen, Overlay, Pane, RunState};
 use minutes::tui::keymap::map_event;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 /// A live screen on a terminal of the given size.
 struct Screen {
-    app: App,
+    app: LiveScreen,
     terminal: Terminal<TestBackend>,
     theme: Theme,
     effects: Vec<Effect>,
@@ -32,7 +32,7 @@ impl Screen {
     }
 
     fn with_theme(record: Record, width: u16, height: u16, theme: &str) -> Self {
-        let app = App::new(record, None, common::at("10:05"));
+        let app = LiveScreen::new(record, None, common::at("10:05"));
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let theme = Theme::builtin(theme).unwrap();
         let mut screen = Self {
@@ -501,6 +501,167 @@ fn actions_are_completed_cancelled_and_reopened() {
     assert_eq!(screen.app.record.actions[1].status, ActionStatus::Cancelled);
     screen.keys("o");
     assert_eq!(screen.app.record.actions[1].status, ActionStatus::Open);
+}
+
+#[test]
+fn a_change_of_status_clears_the_note_that_explained_the_old_one() {
+    let mut record = live_record();
+    record.actions = common::typical_record().actions;
+    record.actions[1].status = ActionStatus::Cancelled;
+    record.actions[1].status_note = "Duplicate of action 3".to_owned();
+    let mut screen = Screen::new(record, 80, 24);
+    for _ in 0..3 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.keys("j");
+    screen.keys("o");
+    let action = &screen.app.record.actions[1];
+    assert_eq!(action.status, ActionStatus::Open);
+    assert_eq!(
+        action.status_note, "",
+        "the note said why it was cancelled; reopened, it no longer applies"
+    );
+    assert_eq!(action.status_at, Some(common::at("10:05")));
+
+    // In the form too: a new status keeps a note typed with it, and clears one that was not.
+    screen.keys("j");
+    screen.key(KeyCode::Enter);
+    for _ in 0..4 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.key(KeyCode::Right);
+    screen.key(KeyCode::Tab);
+    screen.keys("Sent by email");
+    screen.key(KeyCode::Enter);
+    let action = &screen.app.record.actions[2];
+    assert_eq!(action.status, ActionStatus::Done);
+    assert_eq!(action.status_note, "Sent by email");
+    screen.key(KeyCode::Enter);
+    for _ in 0..4 {
+        screen.key(KeyCode::Tab);
+    }
+    screen.key(KeyCode::Left);
+    screen.key(KeyCode::Enter);
+    let action = &screen.app.record.actions[2];
+    assert_eq!(action.status, ActionStatus::Open);
+    assert_eq!(action.status_note, "", "{}", screen.text());
+}
+
+/// The typical record with every field a form shows filled in, and values a form could
+/// only write back differently if it rewrote what it did not change: seconds in a time,
+/// spaces around text, lists out of their usual order, a representative of no stated kind,
+/// fields of a newer version, part 1 running while entries are visible to all.
+fn full_record() -> Record {
+    let mut record = common::typical_record();
+    let extra = |value: &str| {
+        let mut extra = minutes::model::Extra::new();
+        extra.insert("from_a_newer_version".to_owned(), value.into());
+        extra
+    };
+    record.meeting.part = MeetingPart::ProfessionalsOnly;
+    let police = record
+        .attendees
+        .iter_mut()
+        .find(|a| a.agency == "Police")
+        .unwrap();
+    police.joined_at = chrono::NaiveTime::from_hms_opt(10, 20, 30);
+    police.extra = extra("attendee");
+    let helen = record
+        .attendees
+        .iter_mut()
+        .find(|a| a.name == "Helen Price")
+        .unwrap();
+    helen.is_representative = true;
+    helen.role = " Contracts Officer ".to_owned();
+    record.findings[0].rationale.push_str("  ");
+    record.findings[1].extra = extra("finding");
+    record.decisions[1].visibility = Visibility::Restricted;
+    record.decisions[2].extra = extra("decision");
+    record.actions[0].status_note = "Logs sent by secure email".to_owned();
+    record.actions[2].due = None;
+    record.actions[3].extra = extra("action");
+    record.outcomes.for_adult.reverse();
+    record.outcomes.referrals.reverse();
+    let adult = &mut record.adult_participation;
+    adult.capacity_supported = Some(true);
+    adult.parts_attended = vec![MeetingPart::WithAdult];
+    adult.best_interests_name = "Not needed".to_owned();
+    adult.views_given.reverse();
+    adult.extra = extra("participation");
+    record.plan.extra = extra("plan");
+    record.feedback.to_absent.what = "A copy of the plan".to_owned();
+    record.review.further_conference_reason.push('\n');
+    record
+}
+
+/// The first line where `after` differs from `before`, both ways.
+fn first_difference(before: &str, after: &str) -> String {
+    let mut after_lines = after.lines();
+    for (n, line) in before.lines().enumerate() {
+        let other = after_lines.next().unwrap_or("(end)");
+        if line != other {
+            return format!("line {}: {line:?} became {other:?}", n + 1);
+        }
+    }
+    "longer than before".to_owned()
+}
+
+#[test]
+fn every_form_saved_unchanged_leaves_the_record_byte_for_byte_as_it_was() {
+    let record = full_record();
+    let before = serde_json::to_string_pretty(&record).unwrap();
+    let mut screen = Screen::new(record.clone(), 100, 30);
+    let mut opened = Vec::new();
+    for pane in [Pane::People, Pane::Findings, Pane::Actions, Pane::Plan] {
+        while screen.app.focus != pane {
+            screen.key(KeyCode::Tab);
+        }
+        let rows = match pane {
+            Pane::People => record.attendees.len(),
+            Pane::Findings => record.findings.len() + record.decisions.len(),
+            Pane::Actions => record.actions.len(),
+            _ => minutes::tui::app::PLAN_SECTIONS.len(),
+        };
+        for row in 0..rows {
+            match pane {
+                Pane::People => screen.app.selected.people = row,
+                Pane::Findings => screen.app.selected.findings = row,
+                Pane::Actions => screen.app.selected.actions = row,
+                _ => screen.app.selected.plan = row,
+            }
+            screen.key(KeyCode::Enter);
+            let Some(Overlay::Form { form, .. }) = &screen.app.overlay else {
+                panic!("no form for {pane:?} row {row}: {}", screen.text());
+            };
+            opened.push(form.title().to_owned());
+            screen.key(KeyCode::Enter);
+            assert!(
+                screen.app.overlay.is_none(),
+                "{pane:?} row {row} refused: {}",
+                screen.text()
+            );
+            let after = serde_json::to_string_pretty(&screen.app.record).unwrap();
+            assert!(
+                after == before,
+                "{pane:?} row {row} ({}) changed the record: {}",
+                opened.last().unwrap(),
+                first_difference(&before, &after)
+            );
+        }
+    }
+    for title in [
+        "Edit attendee",
+        "Edit finding",
+        "Edit decision",
+        "Action #5",
+    ] {
+        assert!(opened.iter().any(|t| t == title), "{title}: {opened:?}");
+    }
+    assert_eq!(opened.len(), 11 + 2 + 3 + 5 + 5);
+    assert!(!screen.app.is_dirty(), "no change registered");
+    screen.act(Action::Tick(common::at("10:07")));
+    screen.ctrl('q');
+    assert!(screen.saves().is_empty(), "{:?}", screen.effects);
 }
 
 #[test]

@@ -167,154 +167,21 @@ impl super::Record {
             }
         }
     }
-
-    /// Sets an action's status, as the action tracker does: `status_at` becomes `now`,
-    /// the note becomes `note` (trimmed; with no note, a change of status clears the old
-    /// one, which explained the old status), and the record is touched. Setting the status
-    /// it already has changes only the note, if a different one is given, and leaves
-    /// `status_at` alone; with the same note too, nothing changes.
-    ///
-    /// # Errors
-    /// [`ActionLookupError`] if the record has no action `id`, or several; the record is then
-    /// unchanged.
-    pub fn set_action_status(
-        &mut self,
-        id: u32,
-        status: ActionStatus,
-        note: Option<&str>,
-        now: Timestamp,
-    ) -> Result<ActionUpdate, ActionLookupError> {
-        let index = self.action_index(id)?;
-        let action = &mut self.actions[index];
-        let note = note.map(str::trim);
-        let from = action.status;
-        if from == status {
-            match note {
-                Some(note) if note != action.status_note => {
-                    note.clone_into(&mut action.status_note)
-                }
-                _ => return Ok(ActionUpdate::Unchanged),
-            }
-        } else {
-            action.status = status;
-            action.status_at = Some(now);
-            action.status_note = note.unwrap_or_default().to_owned();
-        }
-        self.touch(now);
-        Ok(ActionUpdate::Changed { from })
-    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use chrono::DateTime;
-
-    use super::*;
-    use crate::model::{Extra, Record};
-
-    fn now() -> Timestamp {
-        DateTime::parse_from_rfc3339("2026-11-30T09:15:00+00:00").unwrap()
-    }
-
-    fn record_with_actions() -> Record {
-        let created = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").unwrap();
-        let mut record: Record = serde_json::from_value(serde_json::json!({
-            "schema_version": 1, "id": "ab12cd34ab12cd34ab12cd34ab12cd34",
-            "created_at": "2026-11-23T10:00:00+00:00", "updated_at": "2026-11-23T10:00:00+00:00",
-            "meeting": {"type": "case-conference", "title": "T", "date": "2026-11-23"}
-        }))
-        .unwrap();
-        for id in [1, 2] {
-            record.actions.push(ActionItem {
-                id,
-                text: format!("action {id}"),
-                owner: "JS".into(),
-                agency: "Police".into(),
-                due: None,
-                status: ActionStatus::Open,
-                status_at: None,
-                status_note: String::new(),
-                agenda_key: String::new(),
-                created_at: created,
-                visibility: Visibility::All,
-                carried_from: None,
-                extra: Extra::new(),
-            });
-        }
-        record
-    }
-
-    #[test]
-    fn done_sets_time_and_note_and_touches_only_that_action() {
-        let mut record = record_with_actions();
-        let before = record.clone();
-        let update = record
-            .set_action_status(2, ActionStatus::Done, Some("  letter sent "), now())
-            .unwrap();
-        assert_eq!(
-            update,
-            ActionUpdate::Changed {
-                from: ActionStatus::Open
-            }
-        );
-        assert_eq!(record.actions[1].status, ActionStatus::Done);
-        assert_eq!(record.actions[1].status_at, Some(now()));
-        assert_eq!(record.actions[1].status_note, "letter sent");
-        assert_eq!(record.actions[0], before.actions[0]);
-        assert_eq!(record.updated_at, now());
-    }
-
-    #[test]
-    fn same_status_changes_nothing_unless_the_note_differs() {
-        let mut record = record_with_actions();
-        let later = now() + chrono::Duration::days(1);
-        record
-            .set_action_status(1, ActionStatus::Cancelled, Some("not needed"), now())
-            .unwrap();
-        let after_cancel = record.clone();
-        let again = record
-            .set_action_status(1, ActionStatus::Cancelled, None, later)
-            .unwrap();
-        assert_eq!(again, ActionUpdate::Unchanged);
-        assert_eq!(record, after_cancel);
-        record
-            .set_action_status(1, ActionStatus::Cancelled, Some("duplicate of 2"), later)
-            .unwrap();
-        assert_eq!(record.actions[0].status_note, "duplicate of 2");
-        assert_eq!(
-            record.actions[0].status_at,
-            Some(now()),
-            "status did not change"
-        );
-        // Reopening without a note clears the note about the cancellation.
-        record
-            .set_action_status(1, ActionStatus::Open, None, later)
-            .unwrap();
-        assert_eq!(record.actions[0].status_note, "");
-        assert_eq!(record.actions[0].status_at, Some(later));
-    }
-
-    #[test]
-    fn unknown_action_names_the_ones_there_are() {
-        let mut record = record_with_actions();
-        let err = record
-            .set_action_status(7, ActionStatus::Done, None, now())
-            .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the record has no action 7 (its actions are 1, 2)"
-        );
-        record.actions.clear();
-        let err = record
-            .set_action_status(1, ActionStatus::Done, None, now())
-            .unwrap_err();
-        assert!(err.to_string().ends_with("(it has no actions)"));
-    }
+    use crate::model::edit::test_record::{at, record};
 
     #[test]
     fn a_new_action_never_takes_a_number_in_use() {
-        let mut record = record_with_actions();
+        let mut record = record();
+        assert_eq!(record.next_action_id(), 1);
+        for id in [1, 2] {
+            let input = crate::model::ActionInput::open(&format!("action {id}"), "", "", None);
+            record.add_action(input, 0, at("10:00")).unwrap();
+        }
         assert_eq!(record.next_action_id(), 3);
         record.actions[0].id = 7;
         assert_eq!(record.next_action_id(), 8);
@@ -322,28 +189,5 @@ mod tests {
         assert_eq!(record.next_action_id(), 1);
         record.actions.clear();
         assert_eq!(record.next_action_id(), 1);
-    }
-
-    #[test]
-    fn a_number_several_actions_share_changes_none_and_names_them() {
-        let mut record = record_with_actions();
-        record.actions[1].id = 1;
-        let before = record.clone();
-        let err = record
-            .set_action_status(1, ActionStatus::Done, None, now())
-            .unwrap_err();
-        assert_eq!(
-            err,
-            ActionLookupError::Shared {
-                id: 1,
-                texts: vec!["action 1".into(), "action 2".into()]
-            }
-        );
-        assert!(
-            err.to_string()
-                .starts_with("the record has 2 actions numbered 1 ('action 1', 'action 2')"),
-            "{err}"
-        );
-        assert_eq!(record, before);
     }
 }

@@ -3,6 +3,9 @@
 //! The JSON layout is the published format (`schema_version` 1); `minutes schema` prints it.
 //! Every struct keeps fields written by newer versions in `extra`, so a load/save round trip
 //! never drops them.
+//!
+//! Every change a front end makes to a record is a record command (`edit`): a method on
+//! [`Record`] with its rules, returning [`Changed`] or a [`Refusal`].
 
 #[macro_use]
 mod vocab;
@@ -11,6 +14,7 @@ mod agenda;
 mod attendee;
 mod audience;
 mod closing;
+mod edit;
 mod findings;
 mod iso_date;
 mod lifecycle;
@@ -24,6 +28,10 @@ pub use agenda::{AgendaItem, Note};
 pub use attendee::{Attendee, initials_for};
 pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};
 pub use closing::{Gap, GapKind, closing_gaps};
+pub use edit::{
+    ActionInput, AttendeeInput, Changed, Closing, DecisionInput, Entry, FeedbackInput,
+    FindingInput, OutcomesInput, ParticipationInput, PlanInput, Refusal, ReviewInput, Stamp,
+};
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{
     TransitionError, agree, circulate, read_only_reason, refresh_minutes_due, reopen,

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use crate::model::Attendance;
 use crate::text::for_record;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::app::{LiveScreen, Overlay, Pane};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,7 +414,7 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The contexts that apply now, most specific first.
 #[must_use]
-pub fn contexts(app: &App) -> &'static [Context] {
+pub fn contexts(app: &LiveScreen) -> &'static [Context] {
     if let Some(overlay) = &app.overlay {
         return match overlay {
             Overlay::Help { .. } => &[Context::Help, Context::Global],
@@ -437,7 +437,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
 }
 
 /// Whether typed characters go to a text field rather than the table.
-fn typing(app: &App) -> bool {
+fn typing(app: &LiveScreen) -> bool {
     match &app.overlay {
         Some(Overlay::Quit(question)) => question.save_as.is_some(),
         Some(Overlay::Goto { .. } | Overlay::QuickAction(_)) => true,
@@ -449,7 +449,7 @@ fn typing(app: &App) -> bool {
 
 /// Maps a terminal event to an action for `app`, or `None` to ignore it.
 #[must_use]
-pub fn map_event(app: &App, event: &Event) -> Option<Action> {
+pub fn map_event(app: &LiveScreen, event: &Event) -> Option<Action> {
     if let Event::Key(key) = event
         && key.kind == KeyEventKind::Press
         && app.completion.is_some()
@@ -512,7 +512,7 @@ fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
 
 /// The status-bar hints for what is focused now: (keys, words).
 #[must_use]
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+pub fn hints(app: &LiveScreen) -> Vec<(String, &'static str)> {
     contexts(app)
         .iter()
         .flat_map(|context| BINDINGS.iter().filter(move |b| b.context == *context))

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use super::app::App;
+use super::app::LiveScreen;
 use super::browser::{self, Browser, Request, Response};
 use super::event;
 use super::saver::Saver;
@@ -214,7 +214,7 @@ impl Session {
         });
         let saver = Saver::spawn(file, path.clone(), self.tx.clone())
             .map_err(|e| setup_error("saver", &e))?;
-        let mut app = App::new(record, read_only, SystemClock.now());
+        let mut app = LiveScreen::new(record, read_only, SystemClock.now());
         app.show_warnings(&std::mem::take(&mut self.warnings));
         let outcome = shell::run(&mut self.screen, app, &self.theme, saver, &self.rx, &path);
         Ok((outcome, path))

@@ -1,7 +1,9 @@
 //! The terminal user interface: everything that knows about ratatui and crossterm.
 //!
-//! One loop: terminal event -> [`keymap`] -> [`action::Action`] -> [`app::App::update`] ->
-//! [`ui::render`]. `update` does no I/O; it returns [`action::Effect`]s the shell performs.
+//! One loop: terminal event -> [`keymap`] -> [`action::Action`] ->
+//! [`app::LiveScreen::update`] -> [`ui::render`]. `update` does no I/O; it returns
+//! [`action::Effect`]s the shell performs. The live screen changes the record only through
+//! the model's record commands.
 //!
 //! The shell around that pure core: [`meeting`] (start to finish of `minutes open`),
 //! [`terminal`] (enter and always restore the screen), [`event`] (one channel for input,

@@ -1,5 +1,5 @@
-//! The live screen's loop: the one place where the pure [`App`] meets the terminal, the
-//! clock and the disk.
+//! The live screen's loop: the one place where the pure [`LiveScreen`] meets the terminal,
+//! the clock and the disk.
 //!
 //! One turn: wait for a [`Message`] (at most until the next tick, every [`TICK`]), take every
 //! message already waiting too, so a burst of typing or a paste is drawn once, turn each into
@@ -23,7 +23,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use super::action::{Action, Effect};
-use super::app::App;
+use super::app::LiveScreen;
 use super::event::{self, HangUp, Message, SaveKind, SaveReport};
 use super::keymap;
 use super::saver::Saver;
@@ -97,7 +97,7 @@ pub trait Display {
     ///
     /// # Errors
     /// The terminal cannot be written: the loop takes it as a hang-up.
-    fn draw(&mut self, app: &App, theme: &Theme) -> std::io::Result<()>;
+    fn draw(&mut self, app: &LiveScreen, theme: &Theme) -> std::io::Result<()>;
 
     /// Clears the screen so the next draw paints everything.
     ///
@@ -116,7 +116,7 @@ pub trait Display {
 }
 
 impl Display for Screen {
-    fn draw(&mut self, app: &App, theme: &Theme) -> std::io::Result<()> {
+    fn draw(&mut self, app: &LiveScreen, theme: &Theme) -> std::io::Result<()> {
         self.terminal()
             .draw(|frame| ui::render(app, theme, frame))
             .map(drop)
@@ -144,7 +144,7 @@ impl Display for Screen {
 #[must_use]
 pub fn run<D: Display>(
     screen: &mut D,
-    app: App,
+    app: LiveScreen,
     theme: &Theme,
     saver: Saver,
     rx: &Receiver<Message>,
@@ -180,7 +180,7 @@ fn action_for(report: SaveReport) -> Action {
 struct Bug(String);
 
 struct Shell<'a, D> {
-    app: App,
+    app: LiveScreen,
     theme: &'a Theme,
     screen: &'a mut D,
     saver: Saver,
@@ -675,7 +675,7 @@ mod tests {
     }
 
     impl Display for Fake {
-        fn draw(&mut self, app: &App, _: &Theme) -> std::io::Result<()> {
+        fn draw(&mut self, app: &LiveScreen, _: &Theme) -> std::io::Result<()> {
             let json = serde_json::to_string(&app.record).unwrap();
             let mut frames = self.frames.lock().unwrap();
             frames.push(json.matches(PASTE).count());
@@ -700,7 +700,7 @@ mod tests {
     struct Rig {
         _dir: tempfile::TempDir,
         path: std::path::PathBuf,
-        app: Option<App>,
+        app: Option<LiveScreen>,
         saver: Option<Saver>,
         tx: Sender<Message>,
         rx: Receiver<Message>,
@@ -729,7 +729,7 @@ mod tests {
         Rig {
             _dir: dir,
             path,
-            app: Some(App::new(record, None, now)),
+            app: Some(LiveScreen::new(record, None, now)),
             saver: Some(saver),
             tx,
             rx,

@@ -14,7 +14,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use minutes::model::Record;
 use minutes::tui::action::Action;
-use minutes::tui::app::App;
+use minutes::tui::app::LiveScreen;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
 use ratatui::Terminal;
@@ -42,7 +42,7 @@ fn frame(c: &mut Criterion) {
     let theme = Theme::builtin("default").expect("theme");
     let mut group = c.benchmark_group("draw_large_record");
     for (width, height) in [(80, 24), (200, 50)] {
-        let app = App::new(large_live_record(), None, common::at("10:00"));
+        let app = LiveScreen::new(large_live_record(), None, common::at("10:00"));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         group.bench_function(format!("{width}x{height}"), |b| {
             b.iter(|| {
@@ -59,7 +59,7 @@ fn keystroke(c: &mut Criterion) {
     let theme = Theme::builtin("default").expect("theme");
     let mut group = c.benchmark_group("keystroke");
     for (width, height) in [(80, 24), (200, 50)] {
-        let mut app = App::new(large_live_record(), None, common::at("10:00"));
+        let mut app = LiveScreen::new(large_live_record(), None, common::at("10:00"));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         let mut typed = 0usize;
         group.bench_function(format!("type_a_character_{width}x{height}"), |b| {

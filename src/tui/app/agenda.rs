@@ -1,9 +1,9 @@
 //! Stepping through the agenda: opening items, marking them, the meeting part.
 
-use super::{App, Pane, Tone};
-use crate::model::{ItemKind, ItemStatus, MeetingPart};
+use super::{LiveScreen, Pane, Tone};
+use crate::model::{Changed, Closing, ItemStatus, MeetingPart, Refusal};
 
-impl App {
+impl LiveScreen {
     /// Item `index`'s status as the screen shows it: the record's, with the item being
     /// minuted as current, as the record will say with the next real change.
     #[must_use]
@@ -17,24 +17,13 @@ impl App {
     }
 
     /// Writes into the record, along with a real change, where the meeting is: the item
-    /// being minuted becomes the one current item (stamped when first opened; several
-    /// current items left by earlier versions are put right), and the meeting's start is
-    /// stamped when this is the first change made on the meeting's day.
+    /// being minuted becomes the one current item (see [`Record::set_current_item`]; several
+    /// current items left by earlier versions are put right).
+    ///
+    /// [`Record::set_current_item`]: crate::model::Record::set_current_item
     pub(super) fn note_progress(&mut self) {
-        let now = self.now;
-        self.record.make_current(self.current);
-        if let Some(item) = self.record.agenda.get_mut(self.current)
-            && item.opened_at.is_none()
-        {
-            item.opened_at = Some(now);
-        }
-        let meeting = &mut self.record.meeting;
-        if meeting.started_at.is_none()
-            && now.date_naive() == meeting.date
-            && !self.record.agenda.is_empty()
-        {
-            meeting.started_at = Some(now);
-        }
+        // An empty agenda has no item to be at; nothing to write then.
+        let _ = self.record.set_current_item(self.current, self.now);
     }
 
     /// Makes `index` the item being minuted, and starts a fresh note.
@@ -77,43 +66,21 @@ impl App {
 
     /// Marks the selected item done, skipped or not applicable; when it is the current item,
     /// moves on to the next item still open.
-    pub(super) fn mark_selected(&mut self, status: ItemStatus) {
+    pub(super) fn mark_selected(&mut self, how: Closing) {
         if !self.writable() {
             return;
         }
         let index = self.agenda_selected;
-        let Some(item) = self.record.agenda.get(index) else {
-            return;
+        let changed = match self.record.close_item(index, how, self.now) {
+            Ok(changed) => changed,
+            Err(Refusal::Missing(_)) => return,
+            Err(refusal) => {
+                self.say(&refusal.to_string(), Tone::Warning);
+                return;
+            }
         };
-        if status == ItemStatus::Done
-            && item.kind == ItemKind::Findings
-            && let Some((n, _)) = self
-                .record
-                .findings
-                .iter()
-                .enumerate()
-                .find(|(_, f)| f.rationale.trim().is_empty())
-        {
-            self.say(
-                &format!(
-                    "Not done: finding {} has no rationale. Add the evidence and reasoning first.",
-                    n + 1
-                ),
-                Tone::Warning,
-            );
-            return;
-        }
         if index == self.current {
             self.finish_draft();
-        }
-        let now = self.now;
-        let item = &mut self.record.agenda[index];
-        item.status = status;
-        item.closed_at = Some(now);
-        if item.opened_at.is_none() {
-            item.opened_at = Some(now);
-        }
-        if index == self.current {
             let next = self
                 .record
                 .agenda
@@ -134,23 +101,18 @@ impl App {
             self.agenda_selected = super::step_index(index, 1, self.record.agenda.len());
         }
         // After moving on, so the next item is current in the record with this change.
-        self.changed();
+        if changed.is_yes() {
+            self.changed();
+        }
     }
 
-    /// Puts the selected item back to pending (or current, if it is the current one).
+    /// Puts the selected item back to pending (current, if the meeting is at it).
     pub(super) fn reopen_selected(&mut self) {
         if !self.writable() {
             return;
         }
-        let index = self.agenda_selected;
-        let current = self.current;
-        if let Some(item) = self.record.agenda.get_mut(index) {
-            item.status = if index == current {
-                ItemStatus::Current
-            } else {
-                ItemStatus::Pending
-            };
-            item.closed_at = None;
+        let reopened = self.record.reopen_item(self.agenda_selected, self.now);
+        if reopened.is_ok_and(Changed::is_yes) {
             self.changed();
         }
     }
@@ -161,13 +123,10 @@ impl App {
             return;
         }
         self.finish_draft();
-        let next = match self.record.meeting.part {
-            MeetingPart::Whole => MeetingPart::ProfessionalsOnly,
-            MeetingPart::ProfessionalsOnly => MeetingPart::WithAdult,
-            MeetingPart::WithAdult => MeetingPart::Whole,
-        };
-        self.record.meeting.part = next;
-        self.changed();
+        let next = self.record.meeting.part.next();
+        if self.record.set_part(next, self.now).is_yes() {
+            self.changed();
+        }
         let note = match next {
             MeetingPart::ProfessionalsOnly => "; new entries are professionals-only",
             _ => "; new entries are visible to all",

@@ -3,9 +3,8 @@
 
 use chrono::NaiveTime;
 
-use super::{App, Overlay, Pane, Tone};
-use crate::model::{ActionStatus, Attendance, Visibility};
-use crate::tui::app::notes::toggled;
+use super::{LiveScreen, Overlay, Pane, Tone};
+use crate::model::{ActionStatus, ActionUpdate, Attendance, Entry, Stamp, Visibility};
 
 /// What a yes to a confirm question does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +28,7 @@ pub enum FindingsRow {
     Decision(usize),
 }
 
-impl App {
+impl LiveScreen {
     /// The selected row of the findings pane, if there is one.
     #[must_use]
     pub fn findings_row(&self) -> Option<FindingsRow> {
@@ -55,43 +54,43 @@ impl App {
         .unwrap_or(time)
     }
 
+    /// 1-4 in the people pane: the selected attendee's attendance.
     pub(super) fn set_attendance(&mut self, attendance: Attendance) {
         if !self.writable() {
             return;
         }
-        let Some(person) = self.record.attendees.get_mut(self.selected.people) else {
+        let index = self.selected.people;
+        let Ok(changed) = self.record.set_attendance(index, attendance, self.now) else {
             return;
         };
-        person.attendance = attendance;
-        let text = format!("{}: {}", person.name, attendance.label());
-        self.changed();
+        if changed.is_yes() {
+            self.changed();
+        }
+        let text = format!(
+            "{}: {}",
+            self.record.attendees[index].name,
+            attendance.label()
+        );
         self.say(&text, Tone::Info);
     }
 
     /// J / L: stamps the selected attendee as joining late or leaving early, now; again clears it.
-    pub(super) fn stamp(&mut self, joined: bool) {
+    pub(super) fn stamp(&mut self, stamp: Stamp) {
         if !self.writable() {
             return;
         }
-        let now = self.clock_minute();
-        let Some(person) = self.record.attendees.get_mut(self.selected.people) else {
+        let index = self.selected.people;
+        let time = self.clock_minute();
+        let Ok(stamped) = self.record.stamp_attendee(index, stamp, time, self.now) else {
             return;
         };
-        let slot = if joined {
-            &mut person.joined_at
-        } else {
-            &mut person.left_at
-        };
-        let text = if slot.is_some() {
-            *slot = None;
-            format!("{}: time cleared", person.name)
-        } else {
-            *slot = Some(now);
-            person.attendance = Attendance::Present;
-            let verb = if joined { "joined" } else { "left" };
-            format!("{} {verb} at {}", person.name, now.format("%H:%M"))
-        };
         self.changed();
+        let name = &self.record.attendees[index].name;
+        let text = match (stamped, stamp) {
+            (None, _) => format!("{name}: time cleared"),
+            (Some(at), Stamp::Joined) => format!("{name} joined at {}", at.format("%H:%M")),
+            (Some(at), Stamp::Left) => format!("{name} left at {}", at.format("%H:%M")),
+        };
         self.say(&text, Tone::Info);
     }
 
@@ -100,46 +99,38 @@ impl App {
         if !self.writable() {
             return;
         }
-        let index = self.selected.people;
-        let Some(was) = self.record.attendees.get(index).map(|a| a.is_adult) else {
+        let Ok(is_adult) = self.record.toggle_adult(self.selected.people, self.now) else {
             return;
         };
-        for (i, person) in self.record.attendees.iter_mut().enumerate() {
-            person.is_adult = i == index && !was;
-        }
-        let participation = &mut self.record.adult_participation;
-        if !was && participation.attended.is_none() {
-            let present = self.record.attendees[index].attendance == Attendance::Present;
-            participation.attended = Some(present);
-        }
         self.changed();
-        let text = match (was, self.record.adult_participation.attended) {
-            (true, _) => "No longer marked as the adult.",
-            (false, Some(false)) => {
+        let text = match (is_adult, self.record.adult_participation.attended) {
+            (false, _) => "No longer marked as the adult.",
+            (true, Some(false)) => {
                 "Marked as the adult, who did not attend: record why in Plan & review."
             }
-            (false, _) => "Marked as the adult.",
+            (true, _) => "Marked as the adult.",
         };
         self.say(text, Tone::Info);
     }
 
-    /// c / x / o on an action: done, cancelled, open again.
+    /// c / x / o on an action: done, cancelled, open again. A new status clears the note
+    /// that explained the old one, as the action tracker does.
     pub(super) fn set_action_status(&mut self, status: ActionStatus) {
         if !self.writable() {
             return;
         }
-        let now = self.now;
-        let Some(action) = self.record.actions.get_mut(self.selected.actions) else {
+        let Some(id) = self.record.actions.get(self.selected.actions).map(|a| a.id) else {
             return;
         };
-        if action.status == status {
-            return;
+        match self.record.set_action_status(id, status, None, self.now) {
+            Ok(ActionUpdate::Unchanged) => {}
+            Ok(ActionUpdate::Changed { .. }) => {
+                self.changed();
+                let text = format!("Action #{id}: {}", status.label().to_lowercase());
+                self.say(&text, Tone::Info);
+            }
+            Err(refusal) => self.say(&refusal.to_string(), Tone::Warning),
         }
-        action.status = status;
-        action.status_at = Some(now);
-        let text = format!("Action #{}: {}", action.id, status.label().to_lowercase());
-        self.changed();
-        self.say(&text, Tone::Info);
     }
 
     /// X / Delete: asks before removing the selected entry.
@@ -174,30 +165,22 @@ impl App {
     }
 
     pub(super) fn confirmed(&mut self, confirmed: Confirmed) {
+        let (record, now) = (&mut self.record, self.now);
         let removed = match confirmed {
-            Confirmed::RemoveAttendee(i) if i < self.record.attendees.len() => {
-                self.record.attendees.remove(i).name
-            }
-            Confirmed::RemoveFinding(i) if i < self.record.findings.len() => {
-                format!("finding {}", i + 1)
-            }
-            Confirmed::RemoveDecision(i) if i < self.record.decisions.len() => {
-                format!("decision {}", i + 1)
-            }
-            Confirmed::RemoveAction(i) if i < self.record.actions.len() => {
-                format!("action #{}", self.record.actions.remove(i).id)
-            }
-            _ => return,
+            Confirmed::RemoveAttendee(i) => record.remove_attendee(i, now).map(|a| a.name),
+            Confirmed::RemoveFinding(i) => record
+                .remove_finding(i, now)
+                .map(|_| format!("finding {}", i + 1)),
+            Confirmed::RemoveDecision(i) => record
+                .remove_decision(i, now)
+                .map(|_| format!("decision {}", i + 1)),
+            Confirmed::RemoveAction(i) => record
+                .remove_action(i, now)
+                .map(|a| format!("action #{}", a.id)),
         };
-        match confirmed {
-            Confirmed::RemoveFinding(i) => {
-                self.record.findings.remove(i);
-            }
-            Confirmed::RemoveDecision(i) => {
-                self.record.decisions.remove(i);
-            }
-            _ => {}
-        }
+        let Ok(removed) = removed else {
+            return;
+        };
         self.changed();
         self.clamp_selections();
         self.say(&format!("Removed {removed}."), Tone::Info);
@@ -218,21 +201,19 @@ impl App {
         if !self.writable() {
             return;
         }
-        let default = self.record.meeting.part.default_visibility();
-        let (visibility, what): (&mut Visibility, String) = match self.focus {
+        let (entry, what) = match self.focus {
             Pane::Findings => match self.findings_row() {
-                Some(FindingsRow::Finding(i)) => (
-                    &mut self.record.findings[i].visibility,
-                    format!("Finding {}", i + 1),
-                ),
-                Some(FindingsRow::Decision(i)) => (
-                    &mut self.record.decisions[i].visibility,
-                    format!("Decision {}", i + 1),
-                ),
+                Some(FindingsRow::Finding(i)) => (Entry::Finding(i), format!("Finding {}", i + 1)),
+                Some(FindingsRow::Decision(i)) => {
+                    (Entry::Decision(i), format!("Decision {}", i + 1))
+                }
                 None => return,
             },
-            Pane::Actions => match self.record.actions.get_mut(self.selected.actions) {
-                Some(action) => (&mut action.visibility, format!("Action #{}", action.id)),
+            Pane::Actions => match self.record.actions.get(self.selected.actions) {
+                Some(action) => (
+                    Entry::Action(self.selected.actions),
+                    format!("Action #{}", action.id),
+                ),
                 None => return,
             },
             Pane::Agenda | Pane::Notes => {
@@ -247,13 +228,19 @@ impl App {
                 return;
             }
         };
-        *visibility = toggled(*visibility, default);
-        let text = if *visibility == Visibility::Restricted {
-            format!("{what} marked RESTRICTED: left out of the adult's copy.")
-        } else {
-            format!("{what} no longer restricted.")
+        let Ok(visibility) = self.record.toggle_restricted(entry, self.now) else {
+            return;
         };
         self.changed();
-        self.say(&text, Tone::Info);
+        self.say(&restricted_text(&what, visibility), Tone::Info);
+    }
+}
+
+/// What the status line says when `what` was marked restricted, or no longer.
+pub(super) fn restricted_text(what: &str, visibility: Visibility) -> String {
+    if visibility == Visibility::Restricted {
+        format!("{what} marked RESTRICTED: left out of the adult's copy.")
+    } else {
+        format!("{what} no longer restricted.")
     }
 }

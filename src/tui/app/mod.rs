@@ -12,12 +12,12 @@ mod saving;
 use chrono::NaiveDate;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::model::{ActionStatus, Record, Timestamp};
+use crate::model::{ActionStatus, Closing, Record, Stamp, Timestamp};
 use crate::tui::action::{Action, Effect};
 
 pub use entries::{Confirmed, FindingsRow};
-pub use forms::FormPurpose;
-pub use notes::{SpeakerCompletion, speaker_matches, text_of, toggled};
+pub use forms::{FormFields, FormPurpose};
+pub use notes::{SpeakerCompletion, speaker_matches, text_of};
 pub use overlay::{Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
 pub use quick::QuickAction;
 pub use saving::SaveState;
@@ -113,7 +113,7 @@ pub enum Tone {
 
 /// Everything the live screen shows and edits.
 #[derive(Debug)]
-pub struct App {
+pub struct LiveScreen {
     /// The record being minuted.
     pub record: Record,
     /// Why this session may not write the record, if so.
@@ -123,7 +123,7 @@ pub struct App {
     /// The side pane shown beside the notes on wide screens (the last one focused).
     pub side: Pane,
     /// The agenda item being minuted. The record learns of it with the next real change
-    /// (see [`App::item_status`]): moving through the agenda is a look, not an edit.
+    /// (see [`LiveScreen::item_status`]): moving through the agenda is a look, not an edit.
     pub current: usize,
     /// The agenda row the cursor is on.
     pub agenda_selected: usize,
@@ -172,7 +172,7 @@ pub struct Selections {
     pub plan: usize,
 }
 
-impl App {
+impl LiveScreen {
     /// A live screen on `record`, typing notes on its current item (where typing stopped),
     /// else its first pending one. Opening changes nothing in the record.
     #[must_use]
@@ -307,11 +307,9 @@ impl App {
                 self.focus_pane(Pane::Notes);
             }
             Action::Digit(digit) => self.digit(digit),
-            Action::MarkDone => self.mark_selected(crate::model::ItemStatus::Done),
-            Action::MarkSkipped => self.mark_selected(crate::model::ItemStatus::Skipped),
-            Action::MarkNotApplicable => {
-                self.mark_selected(crate::model::ItemStatus::NotApplicable);
-            }
+            Action::MarkDone => self.mark_selected(Closing::Done),
+            Action::MarkSkipped => self.mark_selected(Closing::Skipped),
+            Action::MarkNotApplicable => self.mark_selected(Closing::NotApplicable),
             Action::CyclePart => self.cycle_part(),
             Action::Reopen if self.focus == Pane::Agenda => self.reopen_selected(),
             Action::ToggleRestricted => self.toggle_entry_restricted(),
@@ -319,8 +317,8 @@ impl App {
             Action::EndMeeting => self.open_closing(),
             Action::QuickAddRole => self.open_roles(),
             Action::SetAttendance(attendance) => self.set_attendance(attendance),
-            Action::StampJoined => self.stamp(true),
-            Action::StampLeft => self.stamp(false),
+            Action::StampJoined => self.stamp(Stamp::Joined),
+            Action::StampLeft => self.stamp(Stamp::Left),
             Action::ToggleAdult => self.toggle_adult(),
             Action::CompleteAction => self.set_action_status(ActionStatus::Done),
             Action::CancelAction => self.set_action_status(ActionStatus::Cancelled),
@@ -385,15 +383,15 @@ impl App {
         }
     }
 
-    /// Records that the record changed now, if it did: with the first real change the
-    /// record also learns where the meeting is ([`Self::note_progress`]).
+    /// Registers that a record command changed the record (and touched it), if it differs
+    /// from the file: with the first real change the record also learns where the meeting
+    /// is ([`Self::note_progress`]).
     fn changed(&mut self) {
         if self.on_disk.as_ref() == Some(&self.record) {
             return;
         }
         self.on_disk = None;
         self.note_progress();
-        self.record.touch(self.now);
         self.save.changed();
         self.redraw = true;
     }

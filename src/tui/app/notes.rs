@@ -3,8 +3,9 @@
 
 use ratatui_textarea::{Input, Key, TextArea};
 
-use super::{App, Tone, new_editor};
-use crate::model::{Attendee, Note, Visibility};
+use super::entries::restricted_text;
+use super::{LiveScreen, Tone, new_editor};
+use crate::model::{Attendee, Changed, Entry};
 use crate::text::for_record;
 use crate::tui::action::Action;
 
@@ -35,7 +36,7 @@ pub fn speaker_matches(attendees: &[Attendee], query: &str) -> Vec<usize> {
     by_initials
 }
 
-impl App {
+impl LiveScreen {
     /// A key or paste for the notes editor.
     pub(super) fn edit_notes(&mut self, action: Action) {
         if !self.writable() {
@@ -132,46 +133,51 @@ impl App {
     fn sync_draft(&mut self) {
         let text = text_of(&self.editor);
         let empty = text.trim().is_empty() && self.speaker.is_none();
-        match self.draft {
+        let (speaker, now) = (self.speaker.clone(), self.now);
+        let changed = match self.draft {
             Some((item, index)) => {
-                let Some(notes) = self.record.agenda.get_mut(item).map(|i| &mut i.notes) else {
+                let Some(count) = self.record.agenda.get(item).map(|i| i.notes.len()) else {
                     self.draft = None;
                     return;
                 };
-                if empty && index + 1 == notes.len() {
-                    notes.pop();
+                if empty && index + 1 == count {
                     self.draft = None;
-                } else if let Some(note) = notes.get_mut(index) {
-                    note.text = text;
-                    note.speaker.clone_from(&self.speaker);
+                    self.record.remove_note(item, index, now).is_ok()
+                } else {
+                    self.record
+                        .edit_note(item, index, text, speaker, now)
+                        .is_ok_and(Changed::is_yes)
                 }
             }
-            None if !empty => {
-                let mut note = Note::new(self.now, text);
-                note.speaker.clone_from(&self.speaker);
-                note.visibility = self.record.meeting.part.default_visibility();
-                if let Some(item) = self.record.agenda.get_mut(self.current) {
-                    item.notes.push(note);
-                    self.draft = Some((self.current, item.notes.len() - 1));
+            None if !empty => match self.record.add_note(self.current, text, speaker, now) {
+                Ok(index) => {
+                    self.draft = Some((self.current, index));
+                    true
                 }
-            }
-            None => return,
+                Err(_) => false,
+            },
+            None => false,
+        };
+        if changed {
+            self.changed();
         }
-        self.changed();
     }
 
-    /// Ends the note being typed: it stays in the record; the editor starts empty.
+    /// Ends the note being typed: it stays in the record, without trailing spaces; the
+    /// editor starts empty.
     pub(super) fn finish_draft(&mut self) {
         if let Some((item, index)) = self.draft.take()
             && let Some(note) = self
                 .record
                 .agenda
-                .get_mut(item)
-                .and_then(|i| i.notes.get_mut(index))
+                .get(item)
+                .and_then(|i| i.notes.get(index))
         {
-            let trimmed = note.text.trim_end().to_owned();
-            if trimmed != note.text {
-                note.text = trimmed;
+            let (trimmed, speaker) = (note.text.trim_end().to_owned(), note.speaker.clone());
+            let edited = self
+                .record
+                .edit_note(item, index, trimmed, speaker, self.now);
+            if edited.is_ok_and(Changed::is_yes) {
                 self.changed();
             }
         }
@@ -185,35 +191,20 @@ impl App {
         if !self.writable() {
             return;
         }
-        let default = self.record.meeting.part.default_visibility();
         let target = self.draft.or_else(|| {
             let notes = &self.record.agenda.get(self.current)?.notes;
             notes.len().checked_sub(1).map(|last| (self.current, last))
         });
-        let Some(note) =
-            target.and_then(|(item, index)| self.record.agenda.get_mut(item)?.notes.get_mut(index))
-        else {
+        let toggled = target.and_then(|(item, index)| {
+            let note = Entry::Note { item, index };
+            self.record.toggle_restricted(note, self.now).ok()
+        });
+        let Some(visibility) = toggled else {
             self.say("No note to mark yet: type it first.", Tone::Info);
             return;
         };
-        note.visibility = toggled(note.visibility, default);
-        let text = if note.visibility == Visibility::Restricted {
-            "Note marked RESTRICTED: left out of the adult's copy."
-        } else {
-            "Note no longer restricted."
-        };
         self.changed();
-        self.say(text, Tone::Info);
-    }
-}
-
-/// Restricted <-> the visibility entries get in the current part.
-#[must_use]
-pub fn toggled(visibility: Visibility, default: Visibility) -> Visibility {
-    if visibility == Visibility::Restricted {
-        default
-    } else {
-        Visibility::Restricted
+        self.say(&restricted_text("Note", visibility), Tone::Info);
     }
 }
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::entries::Confirmed;
-use super::{App, Pane, RunState, Tone, step_index};
-use crate::model::{Attendee, Gap, GapKind, ItemStatus, Note, closing_gaps};
+use super::{LiveScreen, Pane, RunState, Tone, step_index};
+use crate::model::{Attendee, Gap, GapKind, closing_gaps};
 use crate::tui::action::{Action, Effect, edit_line};
 
 /// The usual roles at a safeguarding meeting, for quick-adding an attendee: (role, agency).
@@ -60,8 +60,8 @@ pub enum Overlay {
     Form {
         /// The form.
         form: Box<crate::tui::form::Form>,
-        /// What it edits.
-        purpose: super::forms::FormPurpose,
+        /// Its fields, which read it back into the record.
+        fields: Box<super::forms::FormFields>,
     },
     /// The quick-action prompt.
     QuickAction(Box<super::quick::QuickAction>),
@@ -102,7 +102,7 @@ pub struct QuitQuestion {
     pub discard_armed: bool,
 }
 
-impl App {
+impl LiveScreen {
     /// Before quitting or on a hang-up: saves what an open form or quick action holds, and
     /// closes the overlay. `false` (overlay left open) when the form's values do not pass or
     /// the quit question is already open.
@@ -328,14 +328,8 @@ impl App {
             return;
         }
         self.finish_draft();
-        let mut note = Note::new(
-            self.now,
-            format!("Closing check: noted as not recorded: {}.", gap.message),
-        );
-        note.visibility = self.record.meeting.part.default_visibility();
-        let index = self.current.min(self.record.agenda.len().saturating_sub(1));
-        if let Some(item) = self.record.agenda.get_mut(index) {
-            item.notes.push(note);
+        let item = self.current.min(self.record.agenda.len().saturating_sub(1));
+        if self.record.acknowledge_gap(item, gap, self.now).is_ok() {
             self.acknowledged.push(gap.message.clone());
             self.changed();
         }
@@ -379,14 +373,9 @@ impl App {
         }
         self.finish_draft();
         let now = self.now;
-        if self.item_status(self.current) == Some(ItemStatus::Current)
-            && let Some(item) = self.record.agenda.get_mut(self.current)
-        {
-            item.status = ItemStatus::Done;
-            item.closed_at = Some(now);
+        if self.record.end_meeting(self.current, now).is_yes() {
+            self.changed();
         }
-        self.record.meeting.ended_at = Some(now);
-        self.changed();
         self.say(
             &format!(
                 "Meeting ended at {}. Everything is saved as you go; Ctrl-Q quits.",

@@ -5,11 +5,11 @@
 use ratatui::style::Style;
 use ratatui_textarea::{Input, Key, TextArea};
 
-use super::{App, Overlay, Tone};
-use crate::model::{ActionItem, ActionStatus, Extra};
+use super::forms::{ActionForm, FormFields};
+use super::{LiveScreen, Overlay, Tone};
+use crate::model::{ActionInput, ActionItem};
 use crate::quick_action::{ParsedAction, parse_action};
 use crate::tui::action::Action;
-use crate::tui::app::forms::FormPurpose;
 
 /// The quick-action prompt: what is typed and what it means.
 #[derive(Debug)]
@@ -20,7 +20,7 @@ pub struct QuickAction {
     pub parsed: ParsedAction,
 }
 
-impl App {
+impl LiveScreen {
     /// Ctrl-T / t: open the quick-action prompt.
     pub(super) fn open_quick_action(&mut self) {
         if !self.writable() {
@@ -58,26 +58,16 @@ impl App {
             }
             Action::Submit => {
                 let parsed = quick.parsed.clone();
-                if parsed.text.trim().is_empty() {
-                    self.say(
-                        "Type the action first, e.g. 'JS to chase GP records by fri'.",
-                        Tone::Info,
-                    );
-                    return;
-                }
-                self.overlay = None;
-                let item = self.new_action(&parsed);
-                let text = action_summary(&item);
-                self.record.actions.push(item);
-                self.selected.actions = self.record.actions.len() - 1;
-                self.changed();
-                self.say(&text, Tone::Info);
+                self.add_quick_action(&parsed);
                 return;
             }
             Action::NextField | Action::FocusNext => {
                 let parsed = quick.parsed.clone();
-                let item = self.new_action(&parsed);
-                self.open_new_action_form(&item);
+                let draft = self
+                    .record
+                    .draft_action(input_of(&parsed), self.current, self.now);
+                let (form, fields) = ActionForm::open(None, &draft);
+                self.show_form(form, FormFields::Action(fields));
                 return;
             }
             _ => return,
@@ -86,37 +76,31 @@ impl App {
         quick.parsed = parse_action(&line, &self.record.attendees, today);
     }
 
-    /// An action from a parsed line, numbered after the last one, under the current item.
-    fn new_action(&self, parsed: &ParsedAction) -> ActionItem {
-        ActionItem {
-            id: self.record.next_action_id(),
-            text: parsed.text.clone(),
-            owner: parsed.owner.clone(),
-            agency: parsed.agency.clone(),
-            due: parsed.due,
-            status: ActionStatus::Open,
-            status_at: None,
-            status_note: String::new(),
-            agenda_key: self
-                .record
-                .agenda
-                .get(self.current)
-                .map(|i| i.key.clone())
-                .unwrap_or_default(),
-            created_at: self.now,
-            visibility: self.record.meeting.part.default_visibility(),
-            carried_from: None,
-            extra: Extra::default(),
+    /// Adds the action the line says, under the item being minuted, and closes the prompt;
+    /// an empty line keeps it open.
+    fn add_quick_action(&mut self, parsed: &ParsedAction) {
+        match self
+            .record
+            .add_action(input_of(parsed), self.current, self.now)
+        {
+            Ok(index) => {
+                self.overlay = None;
+                self.selected.actions = index;
+                self.changed();
+                let text = action_summary(&self.record.actions[index]);
+                self.say(&text, Tone::Info);
+            }
+            Err(_) => self.say(
+                "Type the action first, e.g. 'JS to chase GP records by fri'.",
+                Tone::Info,
+            ),
         }
     }
+}
 
-    fn open_new_action_form(&mut self, item: &ActionItem) {
-        let form = super::forms::action_form(item);
-        self.overlay = Some(Overlay::Form {
-            form: Box::new(form),
-            purpose: FormPurpose::Action(None),
-        });
-    }
+/// What a parsed line says to add: an open action.
+fn input_of(parsed: &ParsedAction) -> ActionInput {
+    ActionInput::open(&parsed.text, &parsed.owner, &parsed.agency, parsed.due)
 }
 
 /// "Action #4 saved: Chase GP records (JS, Police) due Fri 27 Nov", with what is missing.

@@ -2,7 +2,7 @@
 
 use chrono::TimeDelta;
 
-use super::{App, RunState, Tone};
+use super::{LiveScreen, RunState, Tone};
 use crate::model::Timestamp;
 use crate::tui::action::Effect;
 
@@ -122,7 +122,7 @@ impl SaveState {
     }
 }
 
-impl App {
+impl LiveScreen {
     /// Time passes: autosave when due, redraw when the clock's minute changes.
     pub(super) fn tick(&mut self, now: Timestamp) -> Vec<super::Effect> {
         let minute_changed =

@@ -6,10 +6,10 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
 
+use super::columns::{Columns, MARK_WIDTH, label_text};
 use super::field::{ChoiceValue, Field, FlagValue, MultiValue, TextKind, TextValue, Value};
 use super::paint::put;
 use super::parse::{date_in_words, parse_date, parse_time, time_text};
-use super::render::Columns;
 use super::window::Window;
 use crate::tui::theme::Theme;
 
@@ -17,8 +17,6 @@ use crate::tui::theme::Theme;
 const DATE_BOX: u16 = 12;
 /// Columns of a time's input box.
 const TIME_BOX: u16 = 6;
-/// The focus marker before a label: "› ".
-pub(super) const MARK_WIDTH: u16 = 2;
 /// What a choice without a value shows.
 const NOT_RECORDED: &str = "not recorded";
 
@@ -204,15 +202,6 @@ impl FieldView<'_> {
         };
         put(buf, rect.x, rect.y, text, rect.width, style);
         Some(Position::new(rect.x + 1.min(rect.width - 1), rect.y))
-    }
-}
-
-/// The label as shown: required fields end in " *".
-pub(super) fn label_text(field: &Field) -> String {
-    if field.required {
-        format!("{} *", field.label)
-    } else {
-        field.label.clone()
     }
 }
 

@@ -1,9 +1,11 @@
 //! A keyboard-only form for the pop-up windows of the live screen (an attendee, a finding, a
 //! decision, an action, the plan...): pure state and drawing, no I/O and no clock.
 //!
-//! Build it with [`Form::new`] and chained field methods, feed it [`Action`]s with
-//! [`Form::handle`] until it says [`FormOutcome::Submitted`] or [`FormOutcome::Cancelled`],
-//! then read the values by key ([`Form::text_of`], [`Form::choice_of`]...). Draw it with
+//! Build it with [`Form::new`] and fields, feed it [`Action`]s with [`Form::handle`] until
+//! it says [`FormOutcome::Submitted`] or [`FormOutcome::Cancelled`], then read the values.
+//! Fields are added either with typed handles ([`Form::add_text`], [`Form::add_choice`]...),
+//! which read each value back as its type and an untouched one exactly as given, or by key
+//! with chained methods ([`Form::text`]...) read back by key ([`Form::text_of`]...). Draw it with
 //! [`Form::render`] inside a pop-up whose border (titled [`Form::title`]) the caller draws,
 //! sized with [`Form::preferred_height`].
 //!
@@ -17,18 +19,25 @@
 //! ```
 //! use minutes::tui::form::Form;
 //!
-//! let form = Form::new("Add attendee")
+//! let mut form = Form::new("Add attendee");
+//! let name = form.add_text("Name", "").required().handle();
+//! let adult = form.add_flag("Is the adult", false).handle();
+//! assert_eq!((name.read(&form), adult.read(&form)), (String::new(), false));
+//!
+//! let keyed = Form::new("Add attendee")
 //!     .text("name", "Name", "")
 //!     .required()
 //!     .choice("role", "Role", vec!["Chair".into(), "Police".into()], None)
 //!     .flag("adult", "Is the adult", false);
-//! assert_eq!(form.focused_key(), Some("name"));
+//! assert_eq!(keyed.focused_key(), Some("name"));
 //! ```
 //!
 //! [`Action`]: crate::tui::action::Action
 
+mod columns;
 mod field;
 mod field_view;
+mod handle;
 mod input;
 mod paint;
 mod parse;
@@ -39,6 +48,10 @@ use chrono::{NaiveDate, NaiveTime};
 
 use field::{ChoiceValue, Field, FlagValue, MultiValue, TextKind, TextValue, Value};
 
+pub use handle::{
+    Adding, ChoiceField, DateField, FlagField, LinesField, TextField, TicksField, TimeField,
+    YesNoField,
+};
 pub use parse::{parse_date, parse_time};
 
 /// What a form did with an action.
@@ -166,62 +179,60 @@ impl Form {
     }
 
     fn with(mut self, key: &str, label: &str, value: Value) -> Self {
+        self.push(key, label, value);
+        self
+    }
+
+    /// Adds a field; returns where it is.
+    fn push(&mut self, key: &str, label: &str, value: Value) -> usize {
         let mut field = Field::new(key, label, value);
         if self.fields.is_empty() {
             field.set_focused(true);
             field.enter(true);
         }
         self.fields.push(field);
-        self
+        self.fields.len() - 1
     }
 
     /// A text field's text, trimmed (lines joined with `\n`), or a choice's option; empty
     /// for other fields and unknown keys.
     #[must_use]
     pub fn text_of(&self, key: &str) -> String {
-        match self.field(key).map(|field| &field.value) {
-            Some(Value::Text(text)) => text.text().trim().to_owned(),
-            Some(Value::Choice(choice)) => choice.selected_text().unwrap_or_default().to_owned(),
-            _ => String::new(),
-        }
+        self.index_of(key)
+            .map(|index| self.text_at(index))
+            .unwrap_or_default()
     }
 
     /// A choice field's option index; `None` when "not recorded" or not a choice.
     #[must_use]
     pub fn choice_of(&self, key: &str) -> Option<usize> {
-        match self.field(key).map(|field| &field.value) {
-            Some(Value::Choice(choice)) => choice.selected,
-            _ => None,
-        }
+        self.choice_at(self.index_of(key)?)
     }
 
     /// A several-of-a-list field's ticks, one per option; empty when not such a field.
     #[must_use]
     pub fn multi_of(&self, key: &str) -> Vec<bool> {
-        match self.field(key).map(|field| &field.value) {
-            Some(Value::Multi(multi)) => multi.checked.clone(),
-            _ => Vec::new(),
-        }
+        self.index_of(key)
+            .map(|index| self.ticks_at(index))
+            .unwrap_or_default()
     }
 
     /// A yes/no field's answer; `false` when not such a field.
     #[must_use]
     pub fn flag_of(&self, key: &str) -> bool {
-        matches!(self.field(key).map(|field| &field.value), Some(Value::Flag(flag)) if flag.value)
+        self.index_of(key).is_some_and(|index| self.flag_at(index))
     }
 
     /// A date field's date; `None` when empty, not a date, or not a date field.
     #[must_use]
     pub fn date_of(&self, key: &str) -> Option<NaiveDate> {
-        let text = self.typed(key, TextKind::Date)?;
-        parse_date(&text, self.today())
+        self.date_at(self.index_of(key)?)
     }
 
     /// A time field's time; `None` when empty, not a time, or not a time field.
     #[must_use]
     pub fn time_of(&self, key: &str) -> Option<NaiveTime> {
-        let text = self.typed(key, TextKind::Time)?;
-        parse_time(&text, self.now())
+        self.time_at(self.index_of(key)?)
     }
 
     /// Shows an error under the fields until the next action, e.g. when the caller refuses
@@ -257,14 +268,58 @@ impl Form {
         self.fields.iter().any(Field::changed)
     }
 
-    /// The first field with this key (keys are meant to be unique within a form).
-    fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|field| field.key == key)
+    /// Where the first field with this key is (keys are meant to be unique within a form).
+    fn index_of(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|field| field.key == key)
     }
 
-    /// The raw text of a text field of `kind`.
-    fn typed(&self, key: &str, kind: TextKind) -> Option<String> {
-        self.field(key)?
+    fn value_at(&self, index: usize) -> Option<&Value> {
+        self.fields.get(index).map(|field| &field.value)
+    }
+
+    /// Whether field `index` differs from the value the form opened with.
+    fn changed_at(&self, index: usize) -> bool {
+        self.fields.get(index).is_some_and(Field::changed)
+    }
+
+    fn text_at(&self, index: usize) -> String {
+        match self.value_at(index) {
+            Some(Value::Text(text)) => text.text().trim().to_owned(),
+            Some(Value::Choice(choice)) => choice.selected_text().unwrap_or_default().to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    fn choice_at(&self, index: usize) -> Option<usize> {
+        match self.value_at(index)? {
+            Value::Choice(choice) => choice.selected,
+            _ => None,
+        }
+    }
+
+    fn ticks_at(&self, index: usize) -> Vec<bool> {
+        match self.value_at(index) {
+            Some(Value::Multi(multi)) => multi.checked.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn flag_at(&self, index: usize) -> bool {
+        matches!(self.value_at(index), Some(Value::Flag(flag)) if flag.value)
+    }
+
+    fn date_at(&self, index: usize) -> Option<NaiveDate> {
+        parse_date(&self.typed(index, TextKind::Date)?, self.today())
+    }
+
+    fn time_at(&self, index: usize) -> Option<NaiveTime> {
+        parse_time(&self.typed(index, TextKind::Time)?, self.now())
+    }
+
+    /// The raw text of field `index` if it is a text field of `kind`.
+    fn typed(&self, index: usize, kind: TextKind) -> Option<String> {
+        self.fields
+            .get(index)?
             .text()
             .filter(|text| text.kind == kind)
             .map(TextValue::text)

@@ -7,8 +7,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
+use super::columns::{Columns, columns};
 use super::field::{Field, TextKind, Value};
-use super::field_view::{FieldView, MARK_WIDTH, label_text};
+use super::field_view::FieldView;
 use super::paint::put;
 use super::window::scroll_window;
 use super::{Form, Notice};
@@ -18,21 +19,6 @@ use crate::tui::theme::Theme;
 const FOOTER_ROWS: u16 = 2;
 /// Rows a several-line text field takes unless the form has rows to spare.
 const LONG_TEXT_ROWS: u16 = 4;
-/// Below this width labels go above their values.
-const MIN_SIDE_BY_SIDE: u16 = 28;
-
-/// Where labels and values go at a given width.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Columns {
-    /// Columns of the label, focus marker included.
-    pub label_width: u16,
-    /// Where values start.
-    pub value_x: u16,
-    /// Columns of the values.
-    pub value_width: u16,
-    /// Whether labels sit above their values (narrow forms).
-    pub stacked: bool,
-}
 
 /// What drawing the fields produced: the tall column, the focused field's rows and the
 /// caret, in the column's coordinates.
@@ -291,27 +277,6 @@ fn copy_row(from: &Buffer, row: usize, to: &mut Buffer, at: Position, width: u16
     }
 }
 
-/// Where the labels and values go at `width`.
-fn columns(fields: &[Field], width: u16) -> Columns {
-    if width < MIN_SIDE_BY_SIDE {
-        return Columns {
-            label_width: width,
-            value_x: MARK_WIDTH.min(width),
-            value_width: width.saturating_sub(MARK_WIDTH),
-            stacked: true,
-        };
-    }
-    let widest = fields.iter().map(|field| label_text(field).width()).max();
-    let widest = u16::try_from(widest.unwrap_or(0)).unwrap_or(u16::MAX);
-    let label_width = MARK_WIDTH.saturating_add(widest).min(width * 2 / 5);
-    Columns {
-        label_width,
-        value_x: label_width + 1,
-        value_width: width - label_width - 1,
-        stacked: false,
-    }
-}
-
 /// The rows a field takes before any spare rows are shared out.
 fn field_rows(field: &Field, columns: Columns) -> u16 {
     let value = match &field.value {
@@ -320,24 +285,4 @@ fn field_rows(field: &Field, columns: Columns) -> u16 {
         _ => 1,
     };
     value + u16::from(columns.stacked)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::form::field::FlagValue;
-
-    #[test]
-    fn labels_take_at_most_two_fifths() {
-        let field = Field::new(
-            "k",
-            "A very long label indeed",
-            Value::Flag(FlagValue::new(false)),
-        );
-        let columns = columns(std::slice::from_ref(&field), 40);
-        assert_eq!((columns.label_width, columns.value_x), (16, 17));
-        assert!(!columns.stacked);
-        let narrow = super::columns(&[field], 20);
-        assert!(narrow.stacked);
-    }
 }

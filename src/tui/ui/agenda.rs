@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use crate::model::ItemStatus;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{LiveScreen, Pane};
 use crate::tui::theme::Theme;
 
 /// The glyph for an item's status; distinct without colour.
@@ -24,7 +24,7 @@ pub const fn status_glyph(status: ItemStatus) -> &'static str {
 }
 
 pub(super) fn render(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::MeetingPart;
-use crate::tui::app::App;
+use crate::tui::app::LiveScreen;
 use crate::tui::theme::Theme;
 
-pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub(super) fn render(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let meeting = &app.record.meeting;
     let top = Rect { height: 1, ..area };
     let second = Rect {
@@ -73,7 +73,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect
 }
 
 /// Date, time and elapsed time, to the minute.
-fn when(app: &App) -> String {
+fn when(app: &LiveScreen) -> String {
     let meeting = &app.record.meeting;
     let mut text = format!(
         "{}  {}",
@@ -89,7 +89,7 @@ fn when(app: &App) -> String {
 }
 
 /// What the header says about saving, and whether it is a warning.
-pub(super) fn save_text(app: &App) -> (String, bool) {
+pub(super) fn save_text(app: &LiveScreen) -> (String, bool) {
     if app.read_only.is_some() {
         return ("not saving (read-only)".to_owned(), false);
     }

@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use crate::model::{ActionStatus, Attendance, Record};
-use crate::tui::app::{App, PLAN_SECTIONS, Pane};
+use crate::tui::app::{LiveScreen, PLAN_SECTIONS, Pane};
 use crate::tui::theme::Theme;
 
 /// Draws `pane` in `area`; returns the selected row's position when it has focus.
 pub(super) fn render(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -83,7 +83,7 @@ fn marker(theme: &Theme, visibility: crate::model::Visibility) -> Vec<Span<'stat
         .collect()
 }
 
-fn people<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
+fn people<'a>(app: &'a LiveScreen, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
     app.record
         .attendees
         .iter()
@@ -128,7 +128,7 @@ fn people<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem
         .collect()
 }
 
-fn findings<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
+fn findings<'a>(app: &'a LiveScreen, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
     let record = &app.record;
     let mut items: Vec<ListItem<'a>> = Vec::new();
     let decisions_from = window.start.saturating_sub(record.findings.len());
@@ -189,7 +189,7 @@ fn findings<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListIt
     items
 }
 
-fn actions<'a>(app: &'a App, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
+fn actions<'a>(app: &'a LiveScreen, theme: &Theme, window: Range<usize>) -> Vec<ListItem<'a>> {
     let today = app.today();
     app.record
         .actions

@@ -1,6 +1,6 @@
-//! Drawing: `render(&App, &Theme, frame)`, pure, no I/O. Each frame draws only what is on
-//! screen (the last notes of the current item, the visible rows of each list), so its cost
-//! does not grow with the record; ratatui's diff sends only the changed cells.
+//! Drawing: `render(&LiveScreen, &Theme, frame)`, pure, no I/O. Each frame draws only what
+//! is on screen (the last notes of the current item, the visible rows of each list), so its
+//! cost does not grow with the record; ratatui's diff sends only the changed cells.
 
 mod agenda;
 mod header;
@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use crate::model::Visibility;
-use crate::tui::app::{App, Pane, Tone};
+use crate::tui::app::{LiveScreen, Pane, Tone};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
@@ -30,7 +30,7 @@ const AGENDA_COLUMN_FROM: u16 = 90;
 const SIDE_COLUMN_FROM: u16 = 130;
 
 /// Draws the whole screen and places the terminal's cursor on the caret or selected row.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+pub fn render(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -63,7 +63,7 @@ struct Placement {
     agenda_column: bool,
 }
 
-fn place(app: &App, body: Rect) -> Placement {
+fn place(app: &LiveScreen, body: Rect) -> Placement {
     let mut placement = Placement::default();
     let mut rest = body;
     if body.width >= AGENDA_COLUMN_FROM {
@@ -121,7 +121,12 @@ fn tab_panes(placement: &Placement, wide: bool) -> Vec<Pane> {
         .collect()
 }
 
-fn render_body(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) -> Option<Position> {
+fn render_body(
+    app: &LiveScreen,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+) -> Option<Position> {
     let placement = place(app, body);
     let wide = body.width >= SIDE_COLUMN_FROM;
     let mut cursor = None;
@@ -157,7 +162,7 @@ fn render_body(app: &App, theme: &Theme, frame: &mut Frame<'_>, body: Rect) -> O
 }
 
 fn render_tabs(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -188,7 +193,7 @@ fn render_tabs(
     frame.render_widget(tabs, area);
 }
 
-fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_status(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let line = match &app.message {
         Some((text, Tone::Warning)) => Line::from(Span::styled(text.as_str(), theme.warning())),
         Some((text, Tone::Info)) => Line::from(Span::styled(text.as_str(), theme.status_bar())),
@@ -207,7 +212,7 @@ fn render_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
 }
 
-fn render_too_small(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_too_small(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let save = header::save_text(app).0;
     let text = vec![
         Line::from(Span::styled("Terminal too small", theme.warning())),

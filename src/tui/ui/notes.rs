@@ -7,14 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::model::{Attendee, Note};
-use crate::tui::app::{App, Pane, speaker_matches};
+use crate::tui::app::{LiveScreen, Pane, speaker_matches};
 use crate::tui::theme::Theme;
 
 /// Notes drawn above the editor: at most this many, however long the item's notes are.
 const RECENT_NOTES: usize = 40;
 
 pub(super) fn render(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -64,7 +64,13 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
 }
 
 /// The notes already taken under this item, newest at the bottom, the draft left out.
-fn render_recent(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect, notes: &[Note]) {
+fn render_recent(
+    app: &LiveScreen,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    notes: &[Note],
+) {
     if area.height == 0 {
         return;
     }
@@ -123,7 +129,7 @@ fn visible_tail(text: &str, budget: usize) -> &str {
 
 /// One note as lines: time, marker and speaker on the first; only the end that fits in
 /// `budget` characters.
-fn note_lines<'a>(app: &App, theme: &Theme, note: &'a Note, budget: usize) -> Vec<Line<'a>> {
+fn note_lines<'a>(app: &LiveScreen, theme: &Theme, note: &'a Note, budget: usize) -> Vec<Line<'a>> {
     let mut head = vec![Span::styled(
         format!("{} ", super::clock(&note.at)),
         theme.muted(),
@@ -166,7 +172,7 @@ fn speaker_label(attendees: &[Attendee], initials: &str) -> String {
 }
 
 /// The line above the editor: who is speaking and how the note will be marked.
-fn render_label(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+fn render_label(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mut spans = vec![Span::styled("New note", theme.muted())];
     let visibility = app
         .draft
@@ -191,7 +197,7 @@ fn render_label(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// `@` completion: matching attendees just above the editor.
-fn render_completion(app: &App, theme: &Theme, frame: &mut Frame<'_>, notes_area: Rect) {
+fn render_completion(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, notes_area: Rect) {
     let Some(completion) = &app.completion else {
         return;
     };

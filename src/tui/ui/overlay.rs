@@ -5,13 +5,13 @@ use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::tui::app::{App, Overlay, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches};
+use crate::tui::app::{LiveScreen, Overlay, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches};
 use crate::tui::keymap::{HelpRow, help_rows};
 use crate::tui::theme::Theme;
 
 /// Draws the open overlay, if any; returns where the cursor goes.
 pub(super) fn render(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
@@ -125,7 +125,7 @@ fn render_picker(
 }
 
 fn render_goto(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
@@ -236,7 +236,7 @@ pub(crate) fn render_help(theme: &Theme, frame: &mut Frame<'_>, body: Rect, scro
 }
 
 fn render_quit(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,
@@ -290,7 +290,7 @@ fn render_quit(
 }
 
 fn render_quick_action(
-    app: &App,
+    app: &LiveScreen,
     theme: &Theme,
     frame: &mut Frame<'_>,
     body: Rect,

@@ -1,0 +1,93 @@
+//! The attendee form.
+
+use super::Saved;
+use crate::model::{Attendance, Attendee, AttendeeInput, Changed, RepresentativeKind};
+use crate::tui::app::LiveScreen;
+use crate::tui::form::{ChoiceField, FlagField, Form, TextField, TimeField};
+
+/// The attendee form's fields; `index` is the attendee edited, `None` for a new one.
+#[derive(Debug)]
+pub struct AttendeeForm {
+    index: Option<usize>,
+    name: TextField,
+    initials: TextField,
+    role: TextField,
+    agency: TextField,
+    attendance: ChoiceField<Attendance>,
+    joined: TimeField,
+    left: TimeField,
+    adult: FlagField,
+    representative: ChoiceField<RepresentativeKind>,
+    contact: TextField,
+}
+
+impl AttendeeForm {
+    /// The form on `person` (attendee `index`, or a new one like them).
+    #[must_use]
+    pub fn open(index: Option<usize>, person: &Attendee) -> (Form, Self) {
+        let title = if index.is_some() {
+            "Edit attendee"
+        } else {
+            "Add attendee"
+        };
+        let mut form = Form::new(title);
+        let fields = Self {
+            index,
+            name: form.add_text("Name", &person.name).required().handle(),
+            initials: form
+                .add_text("Initials", &person.initials)
+                .hint("for @ attribution; derived from the name if left empty")
+                .handle(),
+            role: form.add_text("Role", &person.role).handle(),
+            agency: form.add_text("Agency", &person.agency).handle(),
+            attendance: form
+                .add_choice("Attendance", Attendance::ALL, Some(person.attendance))
+                .handle(),
+            joined: form.add_time("Joined late at", person.joined_at).handle(),
+            left: form.add_time("Left early at", person.left_at).handle(),
+            adult: form.add_flag("This is the adult", person.is_adult).handle(),
+            representative: form
+                .add_choice(
+                    "Represents the adult as",
+                    RepresentativeKind::ALL,
+                    person.representative_kind,
+                )
+                .handle(),
+            contact: form.add_text("Contact", &person.contact).handle(),
+        };
+        (form, fields)
+    }
+
+    fn read(&self, form: &Form) -> AttendeeInput {
+        AttendeeInput {
+            name: self.name.read(form),
+            initials: self.initials.read(form),
+            role: self.role.read(form),
+            agency: self.agency.read(form),
+            attendance: self.attendance.read(form).unwrap_or_default(),
+            joined_at: self.joined.read(form),
+            left_at: self.left.read(form),
+            is_adult: self.adult.read(form),
+            representative_kind: self.representative.read(form),
+            contact: self.contact.read(form),
+        }
+    }
+
+    /// Adds or edits the attendee; says "Name (initials)".
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
+        let input = self.read(form);
+        let (index, changed) = match self.index {
+            Some(index) => (
+                index,
+                screen.record.edit_attendee(index, input, screen.now)?,
+            ),
+            None => {
+                let index = screen.record.add_attendee(input, screen.now)?;
+                screen.selected.people = index;
+                (index, Changed::Yes)
+            }
+        };
+        let person = &screen.record.attendees[index];
+        Ok((changed, format!("{} ({})", person.name, person.initials)))
+    }
+}
