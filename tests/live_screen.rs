@@ -896,12 +896,18 @@ fn snapshots_at_80x24_and_140x45_in_default_and_mono() {
             screen.keys(&screen.app.record.attendees[0].initials.clone());
             screen.key(KeyCode::Enter);
             screen.keys("opened the meeting and explained confidentiality");
-            insta::assert_snapshot!(snapshot_name(width, height, theme, "typing"), screen.text());
+            // The buffer's own dump: the text, then every run of style, so the mono snapshots
+            // show what carries meaning without colour (reverse, bold, underline).
+            let styled = |screen: &Screen| format!("{:?}", screen.terminal.backend().buffer());
+            insta::assert_snapshot!(
+                snapshot_name(width, height, theme, "typing"),
+                styled(&screen)
+            );
             screen.key(KeyCode::Tab);
             screen.key(KeyCode::Tab);
             insta::assert_snapshot!(
                 snapshot_name(width, height, theme, "findings"),
-                screen.text()
+                styled(&screen)
             );
         }
     }
