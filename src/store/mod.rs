@@ -71,7 +71,7 @@ pub use document_file::{Replace, write_document};
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
 pub use recovery::Restored;
-pub use search::{SearchResults, search};
+pub use search::{Hit, SearchResults, search};
 pub use write_back::ActionWritten;
 
 use crate::error::{Error, Result};
