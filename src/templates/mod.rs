@@ -18,13 +18,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Holidays;
+pub use crate::calendar::DeadlineRule;
 use crate::error::Error;
-use crate::model::ItemKind;
+use crate::model::{AgendaItem, Extra, ItemKind, ItemStatus, MeetingType};
 
 /// An agenda template for one meeting type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -60,48 +59,6 @@ pub struct TemplateItem {
     pub kind: ItemKind,
     /// Seed file name and section it comes from.
     pub source: String,
-}
-
-/// How long after the meeting the minutes must be circulated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum DeadlineRule {
-    /// Working days: weekends and England and Wales bank holidays are skipped.
-    WorkingDays(u32),
-    /// Calendar days.
-    CalendarDays(u32),
-}
-
-impl DeadlineRule {
-    /// The date the minutes are due for a meeting held on `meeting_date`, counting working
-    /// days with the built-in bank holidays only (see [`DeadlineRule::due_after_with`]).
-    #[must_use]
-    pub fn due_after(self, meeting_date: NaiveDate) -> NaiveDate {
-        self.due_after_with(meeting_date, &Holidays::builtin())
-    }
-
-    /// The date the minutes are due for a meeting held on `meeting_date`: working days skip
-    /// weekends and `holidays`; calendar days are counted as written (a deadline that lands
-    /// on a weekend or holiday stays there).
-    #[must_use]
-    pub fn due_after_with(self, meeting_date: NaiveDate, holidays: &Holidays) -> NaiveDate {
-        match self {
-            Self::WorkingDays(days) => holidays.add_working_days(meeting_date, days),
-            Self::CalendarDays(days) => meeting_date
-                .checked_add_days(chrono::Days::new(u64::from(days)))
-                .unwrap_or(NaiveDate::MAX),
-        }
-    }
-}
-
-impl DeadlineRule {
-    /// The number of days, working or calendar.
-    #[must_use]
-    pub const fn days(self) -> u32 {
-        match self {
-            Self::WorkingDays(days) | Self::CalendarDays(days) => days,
-        }
-    }
 }
 
 impl Template {
@@ -174,6 +131,39 @@ impl Template {
                 path: path.to_owned(),
                 message: problems.join("; "),
             })
+        }
+    }
+}
+
+impl MeetingType for Template {
+    fn key(&self) -> &str {
+        &self.key
+    }
+
+    fn agenda(&self) -> Vec<AgendaItem> {
+        self.items.iter().map(TemplateItem::agenda_item).collect()
+    }
+
+    fn deadline(&self) -> DeadlineRule {
+        self.deadline
+    }
+}
+
+impl TemplateItem {
+    /// The agenda item of a new record: this item, pending, with no notes.
+    #[must_use]
+    pub fn agenda_item(&self) -> AgendaItem {
+        AgendaItem {
+            key: self.key.clone(),
+            title: self.title.clone(),
+            prompt: self.prompt.clone(),
+            kind: self.kind,
+            source: self.source.clone(),
+            status: ItemStatus::Pending,
+            opened_at: None,
+            closed_at: None,
+            notes: Vec::new(),
+            extra: Extra::new(),
         }
     }
 }
