@@ -34,6 +34,93 @@ pub fn templates_dir() -> Option<PathBuf> {
     config_dir().map(|d| d.join("templates"))
 }
 
+/// The user's theme folder inside the config folder.
+#[must_use]
+pub fn themes_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("themes"))
+}
+
+/// A file of the user's in a config subfolder (a template, a theme), read.
+#[derive(Debug)]
+pub struct UserFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its text, or why it could not be read (the error names the file).
+    pub text: Result<String, Error>,
+}
+
+impl UserFile {
+    /// The file name without its extension: the name a theme is chosen by.
+    #[must_use]
+    pub fn stem(&self) -> Option<&str> {
+        self.path.file_stem()?.to_str()
+    }
+}
+
+/// The files of one kind in a config subfolder, read, for the code that parses them.
+#[derive(Debug, Default)]
+pub struct UserFiles {
+    /// Every regular file `*.<extension>` (extension in any case), in file-name order.
+    pub files: Vec<UserFile>,
+    /// Why the folder, or an entry of it, could not be listed.
+    pub problems: Vec<Error>,
+}
+
+/// Reads every `*.<extension>` regular file in `dir` (in any case: `x.JSON` too), sorted by
+/// name. A missing folder has no files and no problem.
+#[must_use]
+pub fn read_user_files(dir: &Path, extension: &str) -> UserFiles {
+    let mut found = UserFiles::default();
+    let entries = match fs_err::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return found,
+        Err(error) => {
+            found.problems.push(Error::Io(error));
+            return found;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let wanted = path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case(extension));
+                // A folder, a FIFO or a device named like one is not read.
+                if wanted && path.is_file() {
+                    paths.push(path);
+                }
+            }
+            Err(error) => found.problems.push(Error::Io(error)),
+        }
+    }
+    // read_dir's order is unspecified; sorted, what is built from the files is stable.
+    paths.sort();
+    found.files = paths
+        .into_iter()
+        .map(|path| UserFile {
+            text: fs_err::read_to_string(&path).map_err(Error::Io),
+            path,
+        })
+        .collect();
+    found
+}
+
+/// The user's template files (`templates/*.json` in the config folder), read; `None` when
+/// no config folder is known.
+#[must_use]
+pub fn user_templates() -> Option<UserFiles> {
+    templates_dir().map(|dir| read_user_files(&dir, "json"))
+}
+
+/// The user's theme files (`themes/*.toml` in the config folder), read; `None` when no
+/// config folder is known.
+#[must_use]
+pub fn user_themes() -> Option<UserFiles> {
+    themes_dir().map(|dir| read_user_files(&dir, "toml"))
+}
+
 /// The user's extra holidays file in the config folder: `bank-holidays.txt`.
 #[must_use]
 pub fn holidays_path() -> Option<PathBuf> {

@@ -179,7 +179,7 @@ pub(super) fn warn(warning: &str) {
 }
 
 pub(super) fn load_catalogue() -> Catalogue {
-    let catalogue = Catalogue::load(config::templates_dir().as_deref());
+    let catalogue = Catalogue::load(config::user_templates());
     for problem in catalogue.problems() {
         eprintln_inert!("minutes: skipped template {problem}");
     }

@@ -22,6 +22,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::calendar::DeadlineRule;
+use crate::config::{UserFile, UserFiles};
 use crate::error::Error;
 use crate::model::{AgendaItem, Extra, ItemKind, ItemStatus, MeetingType};
 
@@ -245,14 +246,15 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// The built-ins plus every `*.json` file in `user_dir` (a missing folder is fine).
+    /// The built-ins plus the user's template files (see [`crate::config::user_templates`]).
     ///
     /// A user template whose key matches a built-in replaces it in place; other user templates
-    /// follow the built-ins in file-name order. A file that cannot be read, is not JSON of the
-    /// template shape, fails [`Template::validate`] or repeats a key another user file already
-    /// defined is skipped and reported in [`Catalogue::problems`]; loading never fails.
+    /// follow the built-ins in file-name order. A file that could not be read, is not JSON of
+    /// the template shape, fails [`Template::validate`] or repeats a key another user file
+    /// already defined is skipped and reported in [`Catalogue::problems`], as is a folder that
+    /// could not be listed; loading never fails.
     #[must_use]
-    pub fn load(user_dir: Option<&Path>) -> Self {
+    pub fn load(user_files: Option<UserFiles>) -> Self {
         let (templates, problems) = parse_builtins();
         let origins = vec![Origin::BuiltIn; templates.len()];
         let mut catalogue = Self {
@@ -260,47 +262,16 @@ impl Catalogue {
             origins,
             problems,
         };
-        if let Some(dir) = user_dir {
-            catalogue.load_dir(dir);
+        if let Some(user_files) = user_files {
+            catalogue.problems.extend(user_files.problems);
+            for UserFile { path, text } in user_files.files {
+                match text.and_then(|text| Template::from_json(&path, &text)) {
+                    Ok(template) => catalogue.add_user(template, path),
+                    Err(error) => catalogue.problems.push(error),
+                }
+            }
         }
         catalogue
-    }
-
-    fn load_dir(&mut self, dir: &Path) {
-        let entries = match fs_err::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return,
-            Err(error) => {
-                self.problems.push(Error::Io(error));
-                return;
-            }
-        };
-        let mut paths = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => {
-                    let path = entry.path();
-                    let is_json = path
-                        .extension()
-                        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-                    if is_json && path.is_file() {
-                        paths.push(path);
-                    }
-                }
-                Err(error) => self.problems.push(Error::Io(error)),
-            }
-        }
-        // read_dir's order is unspecified; sort so the catalogue order is stable.
-        paths.sort();
-        for path in paths {
-            match fs_err::read_to_string(&path)
-                .map_err(Error::Io)
-                .and_then(|text| Template::from_json(&path, &text))
-            {
-                Ok(template) => self.add_user(template, path),
-                Err(error) => self.problems.push(error),
-            }
-        }
     }
 
     fn add_user(&mut self, template: Template, path: PathBuf) {

@@ -14,7 +14,7 @@ use super::event;
 use super::saver::Saver;
 use super::shell::{self, Ending, Outcome};
 use super::terminal;
-use super::theme::{load_theme, no_color_requested, user_themes_dir};
+use super::theme::{load_theme, no_color_requested};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::model::Record;
@@ -173,7 +173,7 @@ impl Session {
         let name = crate::config::theme_name(options.theme.clone(), &settings);
         let (theme, theme_warnings) = load_theme(
             name.as_deref(),
-            user_themes_dir().as_deref(),
+            crate::config::user_themes().as_ref(),
             no_color_requested(),
         );
         warnings.extend(theme_warnings);
