@@ -14,7 +14,7 @@
 //! [`Holidays`] adds the user's own days off (a local authority's closure days, a holiday
 //! proclaimed after this version was built) to the built-in ones; the text of the user's
 //! `bank-holidays.txt` is parsed by [`Holidays::parse`], which reports each bad line with
-//! its number and skips it. Reading the file is the shell's job (`config::load_holidays`).
+//! its number and skips it. Reading the file is the shell's job (`config::holidays_in`).
 
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;

@@ -28,16 +28,32 @@ pub fn config_dir() -> Option<PathBuf> {
     non_empty_env(CONFIG_ENV).or_else(|| dirs::config_dir().map(|d| d.join("minutes")))
 }
 
-/// The user's template folder inside the config folder.
-#[must_use]
-pub fn templates_dir() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("templates"))
+/// Where the records and the user's own files are, found once from `--dir` and the
+/// environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The records folder ([`records_dir`]); `None` when no home or data folder is known.
+    pub records: Option<PathBuf>,
+    /// The config folder ([`config_dir`]); `None` when none is known: the built-in templates
+    /// and bank holidays alone.
+    pub config: Option<PathBuf>,
 }
 
-/// The user's theme folder inside the config folder.
+impl Places {
+    /// The records folder from `--dir` (or the environment) and the config folder.
+    #[must_use]
+    pub fn find(records_flag: Option<PathBuf>) -> Self {
+        Self {
+            records: records_dir(records_flag),
+            config: config_dir(),
+        }
+    }
+}
+
+/// The user's login name (`$USER`), if known.
 #[must_use]
-pub fn themes_dir() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("themes"))
+pub fn login_name() -> Option<String> {
+    std::env::var("USER").ok()
 }
 
 /// A file of the user's in a config subfolder (a template, a theme), read.
@@ -107,42 +123,37 @@ pub fn read_user_files(dir: &Path, extension: &str) -> UserFiles {
     found
 }
 
-/// The user's template files (`templates/*.json` in the config folder), read; `None` when
-/// no config folder is known.
+/// The user's template files in the config folder `config`: `templates/*.json`, read.
 #[must_use]
-pub fn user_templates() -> Option<UserFiles> {
-    templates_dir().map(|dir| read_user_files(&dir, "json"))
+pub fn user_templates_in(config: &Path) -> UserFiles {
+    read_user_files(&config.join("templates"), "json")
 }
 
-/// The user's theme files (`themes/*.toml` in the config folder), read; `None` when no
-/// config folder is known.
+/// The user's theme files in the config folder `config`: `themes/*.toml`, read.
+#[must_use]
+pub fn user_themes_in(config: &Path) -> UserFiles {
+    read_user_files(&config.join("themes"), "toml")
+}
+
+/// The user's theme files in the config folder, read; `None` when no config folder is known.
 #[must_use]
 pub fn user_themes() -> Option<UserFiles> {
-    themes_dir().map(|dir| read_user_files(&dir, "toml"))
-}
-
-/// The user's extra holidays file in the config folder: `bank-holidays.txt`.
-#[must_use]
-pub fn holidays_path() -> Option<PathBuf> {
-    config_dir().map(|d| d.join(HOLIDAYS_FILE))
+    config_dir().map(|config| user_themes_in(&config))
 }
 
 /// The name of the user's extra holidays file in the config folder.
 pub const HOLIDAYS_FILE: &str = "bank-holidays.txt";
 
 /// The working-day calendar: the built-in bank holidays of England and Wales plus the days in
-/// `bank-holidays.txt` in the config folder (missing file: the built-ins alone). Each bad line
-/// comes back as a warning naming the file and line, and is skipped; an unreadable file is a
-/// warning too, and the built-ins are used.
+/// `bank-holidays.txt` in the config folder `config` (missing file: the built-ins alone). Each
+/// bad line comes back as a warning naming the file and line, and is skipped; an unreadable
+/// file is a warning too, and the built-ins are used.
 #[must_use]
-pub fn load_holidays() -> (Holidays, Vec<String>) {
-    match holidays_path() {
-        Some(path) => load_holidays_from(&path),
-        None => (Holidays::builtin(), Vec::new()),
-    }
+pub fn holidays_in(config: &Path) -> (Holidays, Vec<String>) {
+    load_holidays_from(&config.join(HOLIDAYS_FILE))
 }
 
-/// [`load_holidays`] from a given file.
+/// [`holidays_in`] from a given file.
 #[must_use]
 pub fn load_holidays_from(path: &Path) -> (Holidays, Vec<String>) {
     match fs_err::read_to_string(path) {

@@ -32,6 +32,7 @@ pub mod model;
 pub mod quick_action;
 pub mod report;
 pub mod search;
+pub mod service;
 pub mod store;
 pub mod table;
 pub mod templates;

@@ -24,6 +24,8 @@ const MIN_PER_THREAD: usize = 64;
 pub struct Hit<'a> {
     /// The record (path and summary).
     pub entry: &'a ListEntry,
+    /// The record's position in the entries searched.
+    pub position: usize,
     /// What matched where.
     pub found: Match,
 }
@@ -84,7 +86,11 @@ pub fn search<'a>(
             .into_iter()
             .flat_map(|(index, matches)| {
                 let entry = &entries[index];
-                matches.into_iter().map(move |found| Hit { entry, found })
+                matches.into_iter().map(move |found| Hit {
+                    entry,
+                    position: index,
+                    found,
+                })
             })
             .collect(),
         problems: problems.into_iter().map(|(_, e)| e).collect(),

@@ -246,7 +246,7 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// The built-ins plus the user's template files (see [`crate::config::user_templates`]).
+    /// The built-ins plus the user's template files (see [`crate::config::user_templates_in`]).
     ///
     /// A user template whose key matches a built-in replaces it in place; other user templates
     /// follow the built-ins in file-name order. A file that could not be read, is not JSON of

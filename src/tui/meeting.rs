@@ -17,22 +17,8 @@ use super::terminal;
 use super::theme::{load_theme, no_color_requested};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
-use crate::model::Record;
-use crate::store::RecordFile;
+use crate::service::OpenRecord;
 use crate::text::TerminalWriter;
-
-/// A record opened for the live screen.
-#[derive(Debug)]
-pub struct Meeting {
-    /// The record.
-    pub record: Record,
-    /// Its file.
-    pub path: PathBuf,
-    /// The handle to save it with (holding its lock); `None` when read-only.
-    pub file: Option<RecordFile>,
-    /// Why this session may not write it, if so.
-    pub read_only: Option<String>,
-}
 
 /// Choices for the live screen.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +51,7 @@ pub fn terminal_problem() -> Option<&'static str> {
 /// # Errors
 /// [`Error::NotATerminal`] before anything is changed; the terminal or a thread cannot be
 /// set up.
-pub fn run_meeting(meeting: Meeting, options: &MeetingOptions) -> Result<ExitCode> {
+pub fn run_meeting(meeting: OpenRecord, options: &MeetingOptions) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
     let (outcome, path) = session.run(meeting)?;
     drop(session); // leaves the full screen, so the line below lands on the normal one
@@ -78,11 +64,12 @@ pub enum Handled {
     /// An answer for the browser.
     Respond(Response),
     /// A record to open on the live screen; the browser comes back when it ends.
-    Meeting(Box<Meeting>),
+    Meeting(Box<OpenRecord>),
 }
 
-/// `minutes` with no arguments: the browser, and the live screen on the meetings opened from
-/// it, in one terminal session. `handle` does what needs the store.
+/// The browser, and the live screen on the meetings opened from it, in one terminal
+/// session. `handle` does what the browser asks ([`super::browse`] does it through the
+/// service).
 ///
 /// # Errors
 /// [`Error::NotATerminal`]; the terminal or a thread cannot be set up.
@@ -201,8 +188,8 @@ impl Session {
     }
 
     /// The live screen on `meeting` until it ends; where the record is.
-    fn run(&mut self, meeting: Meeting) -> Result<(Outcome, PathBuf)> {
-        let Meeting {
+    fn run(&mut self, meeting: OpenRecord) -> Result<(Outcome, PathBuf)> {
+        let OpenRecord {
             record,
             path,
             file,
