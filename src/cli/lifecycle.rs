@@ -7,7 +7,7 @@ use super::print::{Console, exit_code, to_pretty_json};
 use crate::deadlines::REVIEW_WINDOW_DAYS;
 use crate::error::{Error, Result};
 use crate::model::{Recipient, TransitionError};
-use crate::service::{Changed, Due, Service, StatusChanged, describe};
+use crate::service::{Changed, Due, Service, StatusChanged, record_in_words};
 use crate::table::TextTable;
 
 /// `minutes agree ID --by NAME`.
@@ -22,7 +22,7 @@ pub(super) fn agree(
     writeln!(
         console.out,
         "{}: agreed by {} at {}",
-        describe(&changed.record),
+        record_in_words(&changed.record),
         changed.by,
         changed.at.format("%Y-%m-%d %H:%M")
     )?;
@@ -53,7 +53,7 @@ pub(super) fn circulate(
     writeln!(
         console.out,
         "{}: circulated by {} at {} to {count} {}:",
-        describe(&changed.record),
+        record_in_words(&changed.record),
         changed.by,
         changed.at.format("%Y-%m-%d %H:%M"),
         if count == 1 { "person" } else { "people" }
@@ -78,7 +78,7 @@ pub(super) fn reopen(
         console.out,
         "{}: reopened by {} at {} ({}); the minutes were {} and are a draft again: agree and \
          circulate them again once corrected",
-        describe(&changed.record),
+        record_in_words(&changed.record),
         changed.by,
         changed.at.format("%Y-%m-%d %H:%M"),
         reason.trim(),

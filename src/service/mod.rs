@@ -24,7 +24,7 @@ mod warning;
 
 pub use across::{Due, Found, SacCounted, Tracked};
 pub use lifecycle::{Changed, Refused, StatusChanged};
-pub use records::{Checked, FollowUp, OpenRecord, Records, describe};
+pub use records::{Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use state::Service;
 pub use warning::Warning;
 

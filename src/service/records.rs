@@ -203,7 +203,7 @@ impl Service<'_> {
         let carried = previous.actions.iter().filter(|a| a.is_open()).count();
         self.warn(Warning::Done(format!(
             "follow-up of {}: {carried} open action{} carried for review",
-            describe(previous),
+            record_in_words(previous),
             if carried == 1 { "" } else { "s" }
         )));
         if previous.meeting.status != MinutesStatus::Circulated {
@@ -279,7 +279,7 @@ impl Service<'_> {
 
 /// A record in words: "1a2b3c4d (Case conference, 2026-11-23)".
 #[must_use]
-pub fn describe(record: &Record) -> String {
+pub fn record_in_words(record: &Record) -> String {
     format!(
         "{} ({}, {})",
         record.short_id(),

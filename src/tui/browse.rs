@@ -8,8 +8,8 @@ use super::browser::{Browser, Hit, Request, Response, TrackedRow};
 use super::meeting::{Handled, MeetingOptions, run_browser};
 use crate::error::Result;
 use crate::search::{Query, SearchOptions};
+use crate::service::Replace;
 use crate::service::{FollowUp, Found, Service, Tracked, Warning};
-use crate::store::Replace;
 use crate::tracker::{ActionFilter, ActionState};
 
 /// Search snippets in the browser are wider than on the command line: it has the width.
