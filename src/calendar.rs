@@ -14,7 +14,7 @@
 //! [`Holidays`] adds the user's own days off (a local authority's closure days, a holiday
 //! proclaimed after this version was built) to the built-in ones; the text of the user's
 //! `bank-holidays.txt` is parsed by [`Holidays::parse`], which reports each bad line with
-//! its number and skips it. Reading the file is the shell's job (`config::load_holidays`).
+//! its number and skips it. Reading the file is the shell's job (`config::holidays_in`).
 
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
@@ -303,6 +303,51 @@ fn next_weekday(date: NaiveDate) -> NaiveDate {
 fn last_monday(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 5)
         .or_else(|| NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 4))
+}
+
+/// How long after a meeting its minutes must be circulated (a template's rule): so many
+/// working days, or so many calendar days.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum DeadlineRule {
+    /// Working days: weekends and England and Wales bank holidays are skipped.
+    WorkingDays(u32),
+    /// Calendar days.
+    CalendarDays(u32),
+}
+
+impl DeadlineRule {
+    /// The date the minutes are due for a meeting held on `meeting_date`, counting working
+    /// days with the built-in bank holidays only (see [`DeadlineRule::due_after_with`]).
+    #[must_use]
+    pub fn due_after(self, meeting_date: NaiveDate) -> NaiveDate {
+        self.due_after_with(meeting_date, &Holidays::builtin())
+    }
+
+    /// The date the minutes are due for a meeting held on `meeting_date`: working days skip
+    /// weekends and `holidays`; calendar days are counted as written (a deadline that lands
+    /// on a weekend or holiday stays there).
+    #[must_use]
+    pub fn due_after_with(self, meeting_date: NaiveDate, holidays: &Holidays) -> NaiveDate {
+        match self {
+            Self::WorkingDays(days) => holidays.add_working_days(meeting_date, days),
+            Self::CalendarDays(days) => meeting_date
+                .checked_add_days(chrono::Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MAX),
+        }
+    }
+}
+
+impl DeadlineRule {
+    /// The number of days, working or calendar.
+    #[must_use]
+    pub const fn days(self) -> u32 {
+        match self {
+            Self::WorkingDays(days) | Self::CalendarDays(days) => days,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -28,34 +28,132 @@ pub fn config_dir() -> Option<PathBuf> {
     non_empty_env(CONFIG_ENV).or_else(|| dirs::config_dir().map(|d| d.join("minutes")))
 }
 
-/// The user's template folder inside the config folder.
-#[must_use]
-pub fn templates_dir() -> Option<PathBuf> {
-    config_dir().map(|d| d.join("templates"))
+/// Where the records and the user's own files are, found once from `--dir` and the
+/// environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The records folder ([`records_dir`]); `None` when no home or data folder is known.
+    pub records: Option<PathBuf>,
+    /// The config folder ([`config_dir`]); `None` when none is known: the built-in templates
+    /// and bank holidays alone.
+    pub config: Option<PathBuf>,
 }
 
-/// The user's extra holidays file in the config folder: `bank-holidays.txt`.
+impl Places {
+    /// The records folder from `--dir` (or the environment) and the config folder.
+    #[must_use]
+    pub fn find(records_flag: Option<PathBuf>) -> Self {
+        Self {
+            records: records_dir(records_flag),
+            config: config_dir(),
+        }
+    }
+}
+
+/// The user's login name (`$USER`), if known.
 #[must_use]
-pub fn holidays_path() -> Option<PathBuf> {
-    config_dir().map(|d| d.join(HOLIDAYS_FILE))
+pub fn login_name() -> Option<String> {
+    std::env::var("USER").ok()
+}
+
+/// A file of the user's in a config subfolder (a template, a theme), read.
+#[derive(Debug)]
+pub struct UserFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its text, or why it could not be read (the error names the file).
+    pub text: Result<String, Error>,
+}
+
+impl UserFile {
+    /// The file name without its extension: the name a theme is chosen by.
+    #[must_use]
+    pub fn stem(&self) -> Option<&str> {
+        self.path.file_stem()?.to_str()
+    }
+}
+
+/// The files of one kind in a config subfolder, read, for the code that parses them.
+#[derive(Debug, Default)]
+pub struct UserFiles {
+    /// Every regular file `*.<extension>` (extension in any case), in file-name order.
+    pub files: Vec<UserFile>,
+    /// Why the folder, or an entry of it, could not be listed.
+    pub problems: Vec<Error>,
+}
+
+/// Reads every `*.<extension>` regular file in `dir` (in any case: `x.JSON` too), sorted by
+/// name. A missing folder has no files and no problem.
+#[must_use]
+pub fn read_user_files(dir: &Path, extension: &str) -> UserFiles {
+    let mut found = UserFiles::default();
+    let entries = match fs_err::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return found,
+        Err(error) => {
+            found.problems.push(Error::Io(error));
+            return found;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let wanted = path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case(extension));
+                // A folder, a FIFO or a device named like one is not read.
+                if wanted && path.is_file() {
+                    paths.push(path);
+                }
+            }
+            Err(error) => found.problems.push(Error::Io(error)),
+        }
+    }
+    // read_dir's order is unspecified; sorted, what is built from the files is stable.
+    paths.sort();
+    found.files = paths
+        .into_iter()
+        .map(|path| UserFile {
+            text: fs_err::read_to_string(&path).map_err(Error::Io),
+            path,
+        })
+        .collect();
+    found
+}
+
+/// The user's template files in the config folder `config`: `templates/*.json`, read.
+#[must_use]
+pub fn user_templates_in(config: &Path) -> UserFiles {
+    read_user_files(&config.join("templates"), "json")
+}
+
+/// The user's theme files in the config folder `config`: `themes/*.toml`, read.
+#[must_use]
+pub fn user_themes_in(config: &Path) -> UserFiles {
+    read_user_files(&config.join("themes"), "toml")
+}
+
+/// The user's theme files in the config folder, read; `None` when no config folder is known.
+#[must_use]
+pub fn user_themes() -> Option<UserFiles> {
+    config_dir().map(|config| user_themes_in(&config))
 }
 
 /// The name of the user's extra holidays file in the config folder.
 pub const HOLIDAYS_FILE: &str = "bank-holidays.txt";
 
 /// The working-day calendar: the built-in bank holidays of England and Wales plus the days in
-/// `bank-holidays.txt` in the config folder (missing file: the built-ins alone). Each bad line
-/// comes back as a warning naming the file and line, and is skipped; an unreadable file is a
-/// warning too, and the built-ins are used.
+/// `bank-holidays.txt` in the config folder `config` (missing file: the built-ins alone). Each
+/// bad line comes back as a warning naming the file and line, and is skipped; an unreadable
+/// file is a warning too, and the built-ins are used.
 #[must_use]
-pub fn load_holidays() -> (Holidays, Vec<String>) {
-    match holidays_path() {
-        Some(path) => load_holidays_from(&path),
-        None => (Holidays::builtin(), Vec::new()),
-    }
+pub fn holidays_in(config: &Path) -> (Holidays, Vec<String>) {
+    load_holidays_from(&config.join(HOLIDAYS_FILE))
 }
 
-/// [`load_holidays`] from a given file.
+/// [`holidays_in`] from a given file.
 #[must_use]
 pub fn load_holidays_from(path: &Path) -> (Holidays, Vec<String>) {
     match fs_err::read_to_string(path) {

@@ -1,24 +1,30 @@
 //! `minutes`: live minute-taking for multi-agency adult safeguarding meetings.
 //!
-//! Module map (a pure core and a thin shell):
-//! - [`model`]: the record types and value lists; no I/O, no terminal.
-//! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
-//! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
-//! - [`calendar`]: working days and bank holidays for minutes deadlines.
-//! - [`deadlines`]: minutes still to circulate and reviews coming up, from listing summaries.
-//! - [`followup`]: the follow-up (review) meeting of an earlier record; reviewing its actions.
-//! - [`document`]: the minutes as Markdown, plain text, HTML or Word, from the copy of a record
-//!   its audience may receive.
-//! - [`report`]: statutory returns (the Safeguarding Adults Collection) counted from records.
-//! - [`tracker`]: every action across all records, most urgent first, with filters.
-//! - [`search`]: full-text search of records (queries, matches, snippets).
-//! - [`store`]: the only code that touches record files: atomic saves, locking, listing.
-//! - [`config`]: where records and templates live.
-//! - [`tui`]: the full-screen terminal interface (the only code that knows ratatui).
-//! - [`cli`]: the `minutes` command line.
-//! - [`table`]: plain-text tables aligned by display width.
-//! - [`text`]: record text is hostile: what may enter a record and what reaches a terminal.
-//! - [`clock`], [`error`]: the time source and the error type.
+//! Module map (a pure core, a use-case layer, thin front ends). Each module imports only
+//! modules listed above it in its group or in a lower group; `tests/architecture.rs`
+//! checks this, and that only the store and the config touch files.
+//! - Foundations: [`error`] (the error type), [`text`] (record text is hostile: what may
+//!   enter a record and what reaches a terminal), [`calendar`] (working days, bank
+//!   holidays and the minutes deadline rule).
+//! - The core: [`model`] (the record types and their rules; no I/O, no terminal),
+//!   [`table`] (plain-text tables aligned by display width), [`config`] (where records,
+//!   templates, themes and settings live; reads the user's own files),
+//!   [`clock`] (the time source), [`templates`] (the meeting types: built-in agenda
+//!   templates drawn from the procedures, and the user's, from their text),
+//!   [`search`] (queries, matches and snippets in one record), [`document`] (the minutes as
+//!   Markdown, text, HTML or Word from the copy its audience may receive),
+//!   [`quick_action`] (the action line typed in the meeting).
+//! - Across records: [`store`] (the only code that touches record files: atomic saves,
+//!   locking, listing, searching the folder), [`followup`] (the review meeting of an earlier
+//!   record), [`deadlines`] (minutes to circulate, reviews coming up), [`report`]
+//!   (statutory returns), [`tracker`] (every action across all records, most urgent first).
+//! - [`service`]: the use cases (list, read, open for editing, create, follow-up, actions,
+//!   search, export, agree, circulate, reopen, due, returns, restore, check) over the
+//!   store, the templates, the holidays, the config and the clock. Returns data and
+//!   warnings; prints nothing.
+//! - Front ends: [`tui`] (the full-screen interface, the only code that knows ratatui; the
+//!   browser's requests go through the service) and [`cli`] (the `minutes` command line:
+//!   arguments, the service, printing).
 
 pub mod calendar;
 pub mod cli;
@@ -32,6 +38,7 @@ pub mod model;
 pub mod quick_action;
 pub mod report;
 pub mod search;
+pub mod service;
 pub mod store;
 pub mod table;
 pub mod templates;

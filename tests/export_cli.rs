@@ -247,3 +247,23 @@ fn a_bad_id_and_an_unknown_format_are_errors() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn show_gives_the_adult_the_same_copy_as_export_in_every_format() {
+    let (tmp, _) = folder();
+    for format in ["md", "txt", "json"] {
+        let run = |command: &str| {
+            let output = minutes(tmp.path())
+                .args([command, ID, "--format", format, "--audience", "adult"])
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{command} {format}: {output:?}");
+            String::from_utf8(output.stdout).unwrap()
+        };
+        let shown = run("show");
+        assert_eq!(shown, run("export"), "{format}");
+        for withheld in ["Refer Worker A to the DBS", "Third-party information"] {
+            assert!(!shown.contains(withheld), "{format}: {withheld}");
+        }
+    }
+}

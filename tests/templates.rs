@@ -7,6 +7,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
 use minutes::Error;
+use minutes::config::read_user_files;
 use minutes::model::{ItemKind, ItemStatus, NewMeeting, Record};
 use minutes::templates::{Catalogue, DeadlineRule, Origin, Template, builtin};
 
@@ -526,7 +527,7 @@ fn a_builtin_copied_to_the_user_folder_loads_unchanged() {
         "cc.json",
         &serde_json::to_string_pretty(&original).unwrap(),
     );
-    let catalogue = Catalogue::load(Some(dir.path()));
+    let catalogue = Catalogue::load(Some(read_user_files(dir.path(), "json")));
     assert!(
         catalogue.problems().is_empty(),
         "{:?}",
@@ -577,7 +578,7 @@ fn user_templates_override_add_and_bad_files_are_reported_and_skipped() {
         &user_template("ignored-too", "Ignored"),
     );
 
-    let catalogue = Catalogue::load(Some(path));
+    let catalogue = Catalogue::load(Some(read_user_files(path, "json")));
 
     // Order: built-ins (with the override in place), then user-only templates.
     let keys: Vec<&str> = catalogue.keys().collect();
@@ -663,7 +664,7 @@ fn two_user_files_with_one_key_keep_the_first_by_name() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.json", &user_template("local", "First"));
     write(dir.path(), "b.json", &user_template("local", "Second"));
-    let catalogue = Catalogue::load(Some(dir.path()));
+    let catalogue = Catalogue::load(Some(read_user_files(dir.path(), "json")));
     assert_eq!(catalogue.get("local").unwrap().title, "First");
     assert_eq!(catalogue.problems().len(), 1);
     assert!(matches!(
@@ -675,7 +676,10 @@ fn two_user_files_with_one_key_keep_the_first_by_name() {
 #[test]
 fn a_missing_user_folder_is_fine() {
     let dir = tempfile::tempdir().unwrap();
-    let catalogue = Catalogue::load(Some(&dir.path().join("no-such-folder")));
+    let catalogue = Catalogue::load(Some(read_user_files(
+        &dir.path().join("no-such-folder"),
+        "json",
+    )));
     assert!(catalogue.problems().is_empty());
     assert_eq!(catalogue.templates().len(), builtin().len());
 }
@@ -704,7 +708,7 @@ fn unknown_fields_in_a_user_file_are_rejected_with_their_position() {
         "typo.json",
         &serde_json::to_string_pretty(&value).unwrap(),
     );
-    let catalogue = Catalogue::load(Some(dir.path()));
+    let catalogue = Catalogue::load(Some(read_user_files(dir.path(), "json")));
     assert!(matches!(
         catalogue.problems(),
         [Error::Parse { message, .. }] if message.contains("promt")

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use minutes::config::{UserFiles, read_user_files};
 use minutes::model::{ItemStatus, Visibility};
 use minutes::tui::theme::{Role, Theme, available_themes, load_theme};
 use ratatui::style::{Color, Modifier, Style};
@@ -24,6 +25,11 @@ fn builtins() -> Vec<Theme> {
         .iter()
         .map(|name| Theme::builtin(name).unwrap_or_else(|| panic!("built-in {name} loads")))
         .collect()
+}
+
+/// The theme files in `dir`, read as the app reads the user's theme folder.
+fn themes(dir: &Path) -> UserFiles {
+    read_user_files(dir, "toml")
 }
 
 fn write(dir: &Path, name: &str, text: &str) {
@@ -268,7 +274,7 @@ fn no_color_picks_mono_and_an_explicit_name_beats_it() {
 fn unknown_name_warns_listing_the_themes() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "mine", "[styles]\n");
-    let (theme, warnings) = load_theme(Some("solarized"), Some(dir.path()), false);
+    let (theme, warnings) = load_theme(Some("solarized"), Some(&themes(dir.path())), false);
     assert_eq!(theme, Theme::default());
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     let warning = &warnings[0];
@@ -289,7 +295,7 @@ fn partial_override_changes_only_what_it_names() {
         "light",
         "[styles]\nselected = { fg = \"green\" }\nmuted = { italic = true }\n",
     );
-    let (theme, warnings) = load_theme(Some("light"), Some(dir.path()), false);
+    let (theme, warnings) = load_theme(Some("light"), Some(&themes(dir.path())), false);
     assert!(warnings.is_empty(), "{warnings:?}");
     let light = Theme::builtin("light").unwrap();
     for role in Role::ALL {
@@ -319,9 +325,9 @@ fn user_default_applies_without_a_name_but_not_under_no_color() {
         "default",
         "[styles]\ntitle = { fg = \"magenta\" }\n",
     );
-    let (theme, _) = load_theme(None, Some(dir.path()), false);
+    let (theme, _) = load_theme(None, Some(&themes(dir.path())), false);
     assert_eq!(theme.title().fg, Some(Color::Magenta));
-    let (theme, _) = load_theme(None, Some(dir.path()), true);
+    let (theme, _) = load_theme(None, Some(&themes(dir.path())), true);
     assert_eq!(theme, Theme::mono());
 }
 
@@ -344,7 +350,7 @@ fn new_theme_starts_from_default_or_what_it_extends() {
         "[styles]\nspeaker = { fg = 208, bg = \"Dark-Grey\" }\n",
     );
 
-    let (mine, warnings) = load_theme(Some("mine"), Some(dir.path()), false);
+    let (mine, warnings) = load_theme(Some("mine"), Some(&themes(dir.path())), false);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(mine.name(), "mine");
     let default = Theme::default();
@@ -357,7 +363,7 @@ fn new_theme_starts_from_default_or_what_it_extends() {
     );
     assert_eq!(mine.base(), default.base());
 
-    let (quiet, warnings) = load_theme(Some("quiet"), Some(dir.path()), false);
+    let (quiet, warnings) = load_theme(Some("quiet"), Some(&themes(dir.path())), false);
     assert!(warnings.is_empty(), "{warnings:?}");
     let mono = Theme::mono();
     assert_eq!(
@@ -366,12 +372,12 @@ fn new_theme_starts_from_default_or_what_it_extends() {
     );
     assert_eq!(quiet.selected(true), mono.selected(true));
 
-    let (palette, warnings) = load_theme(Some("palette"), Some(dir.path()), false);
+    let (palette, warnings) = load_theme(Some("palette"), Some(&themes(dir.path())), false);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(palette.speaker().fg, Some(Color::Indexed(208)));
     assert_eq!(palette.speaker().bg, Some(Color::DarkGray));
 
-    let names = available_themes(Some(dir.path()));
+    let names = available_themes(Some(&themes(dir.path())));
     assert_eq!(
         names,
         [
@@ -394,7 +400,7 @@ fn extending_an_unknown_theme_warns() {
         "mine",
         "extends = \"solarized\"\n[styles]\ntitle = { bold = false }\n",
     );
-    let (theme, warnings) = load_theme(Some("mine"), Some(dir.path()), false);
+    let (theme, warnings) = load_theme(Some("mine"), Some(&themes(dir.path())), false);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].contains("solarized") && warnings[0].contains("mine.toml"),
@@ -407,7 +413,7 @@ fn extending_an_unknown_theme_warns() {
 fn broken(name: &str, text: &str, falls_back_to: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), name, text);
-    let (theme, warnings) = load_theme(Some(name), Some(dir.path()), false);
+    let (theme, warnings) = load_theme(Some(name), Some(&themes(dir.path())), false);
     assert_eq!(
         theme,
         Theme::builtin(falls_back_to).unwrap(),
@@ -469,7 +475,7 @@ fn broken_files_fall_back_with_file_line_and_column() {
 fn unreadable_theme_file_falls_back() {
     let dir = tempfile::tempdir().unwrap();
     fs_err::write(dir.path().join("light.toml"), [0xff, 0xfe, 0x00]).unwrap();
-    let (theme, warnings) = load_theme(Some("light"), Some(dir.path()), false);
+    let (theme, warnings) = load_theme(Some("light"), Some(&themes(dir.path())), false);
     assert_eq!(theme, Theme::builtin("light").unwrap());
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("light.toml"), "{warnings:?}");
@@ -479,10 +485,10 @@ fn unreadable_theme_file_falls_back() {
 fn missing_user_folder_is_fine() {
     let dir = tempfile::tempdir().unwrap();
     let gone = dir.path().join("nope");
-    let (theme, warnings) = load_theme(Some("light"), Some(&gone), false);
+    let (theme, warnings) = load_theme(Some("light"), Some(&themes(&gone)), false);
     assert_eq!((theme.name(), warnings.len()), ("light", 0));
     assert_eq!(
-        available_themes(Some(&gone)).len(),
+        available_themes(Some(&themes(&gone))).len(),
         Theme::builtin_names().len()
     );
 }

@@ -8,16 +8,16 @@
 //! [`store::write_document`](crate::store::write_document): 0600, through a temp file beside
 //! the target, never over an existing file without `--force`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{AudienceArg, ExportFormat};
-use crate::document::{self, Audience};
+use super::print::Console;
+use crate::document::{Audience, ExportFormat};
 use crate::error::{Error, Result};
-use crate::store::{self, Replace};
+use crate::service::{Replace, Service};
 
 /// The arguments of `minutes export`.
 #[derive(Debug, Args)]
@@ -29,8 +29,8 @@ pub struct ExportArgs {
     pub format: ExportFormat,
     /// Who the minutes are for: `adult` leaves out professionals-only and restricted entries,
     /// and what concerns the person alleged to have caused harm.
-    #[arg(long, value_enum, default_value_t = AudienceArg::Professionals)]
-    pub audience: AudienceArg,
+    #[arg(long, value_enum, default_value_t = Audience::Professionals)]
+    pub audience: Audience,
     /// Write to FILE (created readable only by you) instead of standard output; `-o -` is
     /// standard output, for docx too. Without it, docx is written to
     /// <record file name>[-adult].docx in the current folder.
@@ -46,15 +46,13 @@ pub struct ExportArgs {
 /// # Errors
 /// The record cannot be found or read; the file exists (without `--force`), is a folder, is in
 /// the records folder or cannot be written. Each error names the file.
-pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let store = super::commands::open_store(dir)?;
-    let path = store.resolve(&args.record)?;
-    let loaded = store.load(&path)?;
-    if let Some(reason) = &loaded.read_only {
-        eprintln_inert!("minutes: note: {}: {reason}", path.display());
-    }
-    let format = document::ExportFormat::from(args.format);
-    let audience = Audience::from(args.audience);
+pub(super) fn run(
+    service: &Service<'_>,
+    args: &ExportArgs,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
+    let path = service.find(&args.record)?;
+    let format = args.format;
     let dash = args.output.as_deref() == Some(Path::new("-"));
     if dash || (args.output.is_none() && !format.is_binary()) {
         if format.is_binary() && std::io::stdout().is_terminal() {
@@ -64,7 +62,9 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
                 format.extension()
             )));
         }
-        out.write_all(&make(&loaded.record, &path, format, audience)?)?;
+        let minutes = service.minutes(&path, format, args.audience)?;
+        console.warnings(service);
+        console.out.write_all(&minutes)?;
         return Ok(ExitCode::SUCCESS);
     }
     let replace = if args.force {
@@ -72,84 +72,8 @@ pub fn run(dir: Option<PathBuf>, args: &ExportArgs, out: &mut dyn Write) -> Resu
     } else {
         Replace::Never
     };
-    let written = export_to_file(
-        &store,
-        &path,
-        &loaded.record,
-        format,
-        audience,
-        args.output.clone(),
-        replace,
-    )?;
-    writeln!(out, "{}", written.display())?;
+    let written = service.export(&path, format, args.audience, args.output.clone(), replace);
+    console.warnings(service);
+    writeln!(console.out, "{}", written?.display())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The document's bytes, errors naming the record.
-fn make(
-    record: &crate::model::Record,
-    path: &Path,
-    format: document::ExportFormat,
-    audience: Audience,
-) -> Result<Vec<u8>> {
-    document::export(record, format, audience).map_err(|e| Error::Invalid {
-        path: path.to_owned(),
-        message: format!("cannot make the {} document: {e}", format.extension()),
-    })
-}
-
-/// Writes the minutes of `record` (read from `path`) to `target`, or to
-/// `<record file stem>[-adult].<extension>` in the current folder; returns where.
-///
-/// # Errors
-/// As [`store::write_document`]; the document cannot be made.
-pub(super) fn export_to_file(
-    store: &store::Store,
-    path: &Path,
-    record: &crate::model::Record,
-    format: document::ExportFormat,
-    audience: Audience,
-    target: Option<PathBuf>,
-    replace: Replace,
-) -> Result<PathBuf> {
-    let bytes = make(record, path, format, audience)?;
-    let target = match target {
-        Some(target) => target,
-        None => std::env::current_dir()?.join(default_name(path, format, audience)),
-    };
-    store::write_document(&target, &bytes, replace, store.dir(), path)
-}
-
-/// `<record file stem>[-adult].<extension>`.
-fn default_name(record: &Path, format: document::ExportFormat, audience: Audience) -> String {
-    let stem = record
-        .file_stem()
-        .map_or_else(|| "minutes".into(), |stem| stem.to_string_lossy());
-    let suffix = match audience {
-        Audience::Professionals => "",
-        Audience::Adult => "-adult",
-    };
-    format!("{stem}{suffix}.{}", format.extension())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_names_say_whose_copy() {
-        let record = Path::new("/r/2026-11-23-case-conference-1a2b3c4d.json");
-        assert_eq!(
-            default_name(record, document::ExportFormat::Docx, Audience::Adult),
-            "2026-11-23-case-conference-1a2b3c4d-adult.docx"
-        );
-        assert_eq!(
-            default_name(
-                record,
-                document::ExportFormat::Docx,
-                Audience::Professionals
-            ),
-            "2026-11-23-case-conference-1a2b3c4d.docx"
-        );
-    }
 }

@@ -1,4 +1,7 @@
-//! The `minutes` command line: argument parsing and one function per subcommand.
+//! The `minutes` command line: the arguments (here), and one function per subcommand that
+//! asks the [`Service`] and prints what it returns (`records`, `templates`, `lifecycle`,
+//! `tracker`, `report`, `export`; printing helpers in `print`, flag spellings in `values`).
+//! Those files import only `print` (and the crate), never each other or this one.
 //! Errors go to stderr naming the file and the problem; exit 0 success, 1 failure, 2 usage.
 //!
 //! Everything printed on standard output and standard error passes through
@@ -7,33 +10,35 @@
 //! output: the documents are already inert (no controls, bidirectional controls shown), so
 //! the filter leaves their bytes as a file would hold them; a Word document is never printed.
 
-/// `eprintln!` for the command line: the line is made inert for the terminal first, since
-/// warnings and errors quote record text.
-macro_rules! eprintln_inert {
-    ($($arg:tt)*) => {
-        $crate::cli::print_error(format_args!($($arg)*))
-    };
-}
-
-mod commands;
+#[macro_use]
+mod print;
 mod export;
 mod lifecycle;
+mod records;
 mod report;
+mod templates;
 mod tracker;
+mod values;
 
-pub use tracker::ActionChange;
-
-use std::fmt;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::document;
-use crate::text::TerminalWriter;
-
+pub use export::ExportArgs;
 pub use report::{ReportKind, SacFormat};
+pub use tracker::ActionChange;
+
+use crate::clock::SystemClock;
+use crate::config::Places;
+use crate::document::ExportFormat;
+use crate::error::{Error, Result};
+use crate::model::{Audience, NewMeeting};
+use crate::service::{FollowUp, Service};
+use crate::text::TerminalWriter;
+use crate::tracker::{ActionFilter, Which};
+use print::Console;
 
 /// Live minute-taking for multi-agency adult safeguarding meetings.
 #[derive(Debug, Parser)]
@@ -111,15 +116,15 @@ pub enum Command {
         /// Record id (any unique prefix) or path to a record file.
         record: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ShowFormat::Txt)]
-        format: ShowFormat,
+        #[arg(long, default_value = "txt", value_parser = values::show_format())]
+        format: ExportFormat,
         /// Who the minutes are for: `adult` leaves out professionals-only and restricted entries.
-        #[arg(long, value_enum, default_value_t = AudienceArg::Professionals)]
-        audience: AudienceArg,
+        #[arg(long, value_enum, default_value_t = Audience::Professionals)]
+        audience: Audience,
     },
     /// Write the minutes for circulation: Markdown, HTML (prints on A4), plain text, Word or
     /// JSON, for the professionals or the adult.
-    Export(export::ExportArgs),
+    Export(ExportArgs),
     /// Validate record files (or every record in a folder); exit 1 if any has a problem.
     Check {
         /// Record files or folders.
@@ -240,62 +245,6 @@ pub enum TemplatesAction {
     },
 }
 
-/// `--format` of `minutes show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    /// Markdown.
-    Md,
-    /// Plain text.
-    Txt,
-    /// The record as JSON.
-    Json,
-}
-
-/// `--format` of `minutes export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Markdown.
-    Md,
-    /// One self-contained HTML page that prints on A4.
-    Html,
-    /// Plain text.
-    Txt,
-    /// A Word document (without -o: <record>[-adult].docx in the current folder).
-    Docx,
-    /// The record as JSON (for the adult: without what the minutes leave out).
-    Json,
-}
-
-impl From<ExportFormat> for document::ExportFormat {
-    fn from(value: ExportFormat) -> Self {
-        match value {
-            ExportFormat::Md => Self::Markdown,
-            ExportFormat::Html => Self::Html,
-            ExportFormat::Txt => Self::Text,
-            ExportFormat::Docx => Self::Docx,
-            ExportFormat::Json => Self::Json,
-        }
-    }
-}
-
-/// `--audience` of `minutes show` and `minutes export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AudienceArg {
-    /// Everything, restricted entries marked.
-    Professionals,
-    /// The adult's version: only entries visible to all.
-    Adult,
-}
-
-impl From<AudienceArg> for document::Audience {
-    fn from(value: AudienceArg) -> Self {
-        match value {
-            AudienceArg::Professionals => Self::Professionals,
-            AudienceArg::Adult => Self::Adult,
-        }
-    }
-}
-
 /// Text given on the command line that goes into a record (a title, a name, a reason): one
 /// line, with no control characters, as typed text is on the screens.
 fn record_text(text: &str) -> Result<String, std::convert::Infallible> {
@@ -306,22 +255,131 @@ fn record_text(text: &str) -> Result<String, std::convert::Infallible> {
 #[must_use]
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let result = commands::dispatch(cli, &mut TerminalWriter::new(io::stdout().lock()));
-    match result {
+    let mut stdout = TerminalWriter::new(io::stdout().lock());
+    let mut console = Console::new(&mut stdout);
+    match dispatch(cli, &mut console) {
         Ok(code) => code,
         Err(error) => {
-            print_error(format_args!("minutes: {error}"));
+            eprintln_inert!("minutes: {error}");
             match error {
                 // Like a usage error: run it differently.
-                crate::Error::NotATerminal(_) | crate::Error::Usage(_) => ExitCode::from(2),
+                Error::NotATerminal(_) | Error::Usage(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
     }
 }
 
-/// Prints `line` and a newline on standard error, made inert for the terminal (write errors
-/// ignored: there is nowhere else to say them).
-pub(crate) fn print_error(line: fmt::Arguments<'_>) {
-    let _ = writeln!(TerminalWriter::new(io::stderr().lock()), "{line}");
+/// Runs one parsed command line through the service; what it warns about is printed
+/// before the error, if any.
+fn dispatch(cli: Cli, console: &mut Console<'_>) -> Result<ExitCode> {
+    let clock = SystemClock;
+    let service = Service::new(Places::find(cli.dir), &clock);
+    let result = match cli.command {
+        None => records::start(&service, console),
+        Some(command) => run_command(command, &service, console),
+    };
+    console.warnings(&service);
+    match result {
+        // A closed pipe (`minutes list | head`) is not a failure worth reporting.
+        Err(Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+/// Runs one subcommand.
+fn run_command(
+    command: Command,
+    service: &Service<'_>,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
+    match command {
+        Command::Templates { action: None } => templates::list(service, console),
+        Command::Templates {
+            action: Some(TemplatesAction::Show { key, json }),
+        } => templates::show(service, &key, json, console),
+        Command::New {
+            meeting_type,
+            title,
+            subject,
+            follow_up,
+            date,
+            no_open,
+            theme,
+        } => {
+            let then = records::Then {
+                open: !no_open,
+                theme,
+            };
+            match (follow_up, meeting_type, title) {
+                (Some(previous), meeting_type, title) => {
+                    let given = FollowUp {
+                        meeting_type,
+                        title,
+                        subject,
+                        date,
+                    };
+                    records::new_follow_up(service, &previous, given, then, console)
+                }
+                (None, Some(meeting_type), Some(title)) => {
+                    let details = NewMeeting {
+                        title,
+                        subject_ref: subject,
+                        date: date.unwrap_or_else(|| service.today()),
+                    };
+                    records::new(service, &meeting_type, details, then, console)
+                }
+                // clap requires both without --follow-up; kept for completeness.
+                (None, _, _) => Err(Error::Usage(
+                    "minutes new needs --type and --title (or --follow-up ID)".to_owned(),
+                )),
+            }
+        }
+        Command::Open { record, theme } => records::open(service, &record, theme, console),
+        Command::List { json } => records::list(service, json, console),
+        Command::Show {
+            record,
+            format,
+            audience,
+        } => records::show(service, &record, format, audience, console),
+        Command::Export(args) => export::run(service, &args, console),
+        Command::Check { paths } => records::check(service, &paths, console),
+        Command::Schema => records::schema(console),
+        Command::Restore { file, force } => records::restore(service, &file, force, console),
+        Command::Agree { record, by } => lifecycle::agree(service, &record, &by, console),
+        Command::Circulate { record, to, by } => {
+            lifecycle::circulate(service, &record, &to, by.as_deref(), console)
+        }
+        Command::Reopen { record, by, reason } => {
+            lifecycle::reopen(service, &record, &by, &reason, console)
+        }
+        Command::Due { json } => lifecycle::due(service, json, console),
+        Command::Report { kind } => report::run(service, kind, console),
+        Command::Actions {
+            open,
+            overdue,
+            owner,
+            agency,
+            json,
+        } => {
+            let which = match (open, overdue) {
+                (_, true) => Which::Overdue,
+                (true, false) => Which::Open,
+                (false, false) => Which::All,
+            };
+            let filter = ActionFilter {
+                which,
+                owner,
+                agency,
+            };
+            tracker::list_actions(service, filter, json, console)
+        }
+        Command::Action {
+            change,
+            action,
+            number,
+            note,
+        } => tracker::change_action(service, change, &action, number, note.as_deref(), console),
+        Command::Search { query, json } => tracker::search(service, &query, json, console),
+    }
 }

@@ -1,17 +1,16 @@
 //! `minutes report sac`: the Safeguarding Adults Collection counts for a period, from every
-//! record held up to its end. The counting rules are in [`crate::report::sac`].
+//! record held up to its end. The counting rules are in [`crate::report::sac`]; the service
+//! reads the records.
 
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
-use super::commands::{exit_code, listed, open_store, to_pretty_json};
+use super::print::{Console, exit_code, to_pretty_json};
 use crate::error::{Error, Result};
-use crate::report::{sac, sac_format};
-use crate::store::load_file;
+use crate::report::sac_format;
+use crate::service::Service;
 
 /// `minutes report ...`: the statutory returns.
 #[derive(Debug, Subcommand)]
@@ -44,50 +43,42 @@ pub enum SacFormat {
 }
 
 /// Runs a `minutes report` command.
-pub(super) fn run(dir: Option<PathBuf>, kind: ReportKind, out: &mut dyn Write) -> Result<ExitCode> {
+pub(super) fn run(
+    service: &Service<'_>,
+    kind: ReportKind,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
     match kind {
-        ReportKind::Sac { from, to, format } => sac_report(dir, from, to, format, out),
+        ReportKind::Sac { from, to, format } => sac_report(service, from, to, format, console),
     }
 }
 
 fn sac_report(
-    dir: Option<PathBuf>,
+    service: &Service<'_>,
     from: NaiveDate,
     to: NaiveDate,
     format: SacFormat,
-    out: &mut dyn Write,
+    console: &mut Console<'_>,
 ) -> Result<ExitCode> {
     if from > to {
         return Err(Error::Usage(format!(
             "--from {from} is after --to {to}; the period runs from the first day to the last"
         )));
     }
-    let store = open_store(dir)?;
-    let listing = listed(&store)?;
-    let mut problems = listing.problems.len();
-    // Every record held up to the end of the period: later ones cannot conclude in it
-    // (a meeting ends on or after its date), earlier ones are needed to follow chains back.
-    let mut records = Vec::new();
-    for entry in listing.entries.iter().filter(|e| e.summary.date <= to) {
-        match load_file(&entry.path) {
-            Ok(record) => records.push(record),
-            Err(error) => {
-                problems += 1;
-                eprintln_inert!("minutes: skipped {error}");
-            }
-        }
-    }
-    let counts = sac::sac_return(&records, from, to);
+    let counted = service.sac_return(from, to)?;
+    console.warnings(service);
+    let counts = &counted.counts;
     match format {
-        SacFormat::Table => write!(out, "{}", sac_format::table(&counts))?,
+        SacFormat::Table => write!(console.out, "{}", sac_format::table(counts))?,
         SacFormat::Csv => {
-            write!(out, "{}", sac_format::csv(&counts))?;
-            for line in sac_format::gap_lines(&counts) {
+            write!(console.out, "{}", sac_format::csv(counts))?;
+            for line in sac_format::gap_lines(counts) {
                 eprintln_inert!("minutes: missing code: {line}");
             }
         }
-        SacFormat::Json => writeln!(out, "{}", to_pretty_json(&counts)?)?,
+        SacFormat::Json => writeln!(console.out, "{}", to_pretty_json(counts)?)?,
     }
+    let problems = counted.unreadable;
     if problems > 0 {
         eprintln_inert!(
             "minutes: {problems} record file(s) could not be read and are not in the counts"

@@ -1,21 +1,19 @@
 //! `minutes actions`, `minutes action` and `minutes search`: chasing actions across
-//! meetings and finding text in every record. The work is done by [`crate::tracker`],
-//! [`crate::search`] and the store; this file only reads arguments and prints.
+//! meetings and finding text in every record. The work is done by the service; this file
+//! only reads arguments and prints.
 
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use serde_json::json;
 
-use super::commands::{exit_code, listed, open_store, report_problems, to_pretty_json};
-use crate::clock::Clock;
+use super::print::{Console, exit_code, to_pretty_json};
 use crate::error::Result;
 use crate::model::{ActionStatus, ActionUpdate, Visibility};
 use crate::search::{Query, SearchOptions};
+use crate::service::{Found, Service};
 use crate::table::{TextTable, truncate};
-use crate::tracker::{self, ActionFilter, TrackedRow, Which};
+use crate::tracker::{self, ActionFilter, TrackedRow};
 
 /// Widest the action text is shown in the `minutes actions` table.
 const ACTION_TEXT_WIDTH: usize = 60;
@@ -51,31 +49,23 @@ fn marker(visibility: Visibility) -> &'static str {
 }
 
 /// `minutes actions`: the tracker's table (or JSON).
-pub fn list_actions(
-    dir: Option<PathBuf>,
-    which: Which,
-    owner: Option<String>,
-    agency: Option<String>,
+pub(super) fn list_actions(
+    service: &Service<'_>,
+    filter: ActionFilter,
     json: bool,
-    clock: &dyn Clock,
-    out: &mut dyn Write,
+    console: &mut Console<'_>,
 ) -> Result<ExitCode> {
-    let store = open_store(dir)?;
-    let listing = listed(&store)?;
-    let filter = ActionFilter {
-        which,
-        owner,
-        agency,
-    };
-    let tracked = tracker::tracked_actions(&listing.entries, clock.today(), &filter);
+    let tracked = service.actions(filter)?;
+    console.warnings(service);
+    let actions = tracked.actions();
     if json {
-        let rows: Vec<TrackedRow<'_>> = tracked.iter().map(TrackedRow::from).collect();
-        writeln!(out, "{}", to_pretty_json(&rows)?)?;
+        let rows: Vec<TrackedRow<'_>> = actions.iter().map(TrackedRow::from).collect();
+        writeln!(console.out, "{}", to_pretty_json(&rows)?)?;
     } else {
         let mut table = TextTable::with_header(&[
             "DUE", "STATE", "OWNER", "AGENCY", "REF", "MEETING", "SUBJECT", "ACTION",
         ]);
-        for t in &tracked {
+        for t in &actions {
             table.push(vec![
                 t.action.due.map(|d| d.to_string()).unwrap_or_default(),
                 t.state.label(),
@@ -90,20 +80,19 @@ pub fn list_actions(
                 ),
             ]);
         }
-        write!(out, "{}", table.render())?;
+        write!(console.out, "{}", table.render())?;
     }
-    Ok(exit_code(listing.problems.is_empty()))
+    Ok(exit_code(tracked.records.unreadable == 0))
 }
 
 /// `minutes action done|cancel|reopen ID/N` (or `ID N`): changes one action in its record.
-pub fn change_action(
-    dir: Option<PathBuf>,
+pub(super) fn change_action(
+    service: &Service<'_>,
     change: ActionChange,
     action: &str,
     number: Option<u32>,
     note: Option<&str>,
-    clock: &dyn Clock,
-    out: &mut dyn Write,
+    console: &mut Console<'_>,
 ) -> Result<ExitCode> {
     let target = match number {
         Some(number) => Some((action, number)),
@@ -116,9 +105,10 @@ pub fn change_action(
         );
         return Ok(ExitCode::from(2));
     };
-    let store = open_store(dir)?;
-    let path = store.resolve(record)?;
-    let written = store.set_action_status(&path, number, change.status(), note, clock.now())?;
+    let path = service.find(record)?;
+    let written = service.set_action_status(&path, number, change.status(), note)?;
+    console.warnings(service);
+    let out = &mut *console.out;
     let short = path
         .file_stem()
         .and_then(|stem| stem.to_str())
@@ -147,68 +137,65 @@ pub fn change_action(
 }
 
 /// `minutes search TEXT`: every note, finding, decision, action and attendee holding it.
-pub fn search(
-    dir: Option<PathBuf>,
+pub(super) fn search(
+    service: &Service<'_>,
     words: &[String],
     json: bool,
-    out: &mut dyn Write,
+    console: &mut Console<'_>,
 ) -> Result<ExitCode> {
     let Some(query) = Query::new(&words.join(" ")) else {
         eprintln_inert!("minutes: nothing to search for");
         return Ok(ExitCode::from(2));
     };
-    let store = open_store(dir)?;
-    let listing = listed(&store)?;
-    let results = crate::store::search(&listing.entries, &query, &SearchOptions::default());
-    report_problems(&results.problems);
+    let found = service.search(&query, &SearchOptions::default())?;
+    console.warnings(service);
     if json {
-        let rows: Vec<serde_json::Value> = results
-            .hits
-            .iter()
-            .map(|hit| {
-                let record = &hit.entry.summary;
-                json!({
-                    "path": hit.entry.path,
-                    "record_id": record.id,
-                    "short_id": record.short_id(),
-                    "meeting_date": record.date,
-                    "title": record.title,
-                    "subject_ref": record.subject_ref,
-                    "where": hit.found.label(),
-                    "place": hit.found.place,
-                    "field": hit.found.field,
-                    "snippet": hit.found.snippet,
-                    "count": hit.found.count,
-                    "visibility": hit.found.visibility,
-                })
-            })
-            .collect();
-        writeln!(out, "{}", to_pretty_json(&rows)?)?;
-    } else if results.hits.is_empty() {
+        writeln!(console.out, "{}", to_pretty_json(&hits_json(&found))?)?;
+    } else if found.is_empty() {
         eprintln_inert!(
             "minutes: no match for '{}' in {} records",
             query.text(),
-            listing.entries.len()
+            found.records.entries.len()
         );
     } else {
         let mut table = TextTable::with_header(&["DATE", "ID", "SUBJECT", "WHERE", "TEXT"]);
-        for hit in &results.hits {
-            let record = &hit.entry.summary;
+        for (entry, hit) in found.hits() {
+            let record = &entry.summary;
             table.push(vec![
                 record.date.to_string(),
                 record.short_id().to_owned(),
                 record.subject_ref.clone(),
-                hit.found.label(),
-                format!(
-                    "{}{}",
-                    marker(hit.found.visibility),
-                    hit.found.snippet.text()
-                ),
+                hit.label(),
+                format!("{}{}", marker(hit.visibility), hit.snippet.text()),
             ]);
         }
-        write!(out, "{}", table.render())?;
+        write!(console.out, "{}", table.render())?;
     }
     Ok(exit_code(
-        listing.problems.is_empty() && results.problems.is_empty(),
+        found.records.unreadable == 0 && found.unsearchable == 0,
     ))
+}
+
+/// `minutes search --json`: one object per hit.
+fn hits_json(found: &Found) -> Vec<serde_json::Value> {
+    found
+        .hits()
+        .map(|(entry, hit)| {
+            let record = &entry.summary;
+            json!({
+                "path": entry.path,
+                "record_id": record.id,
+                "short_id": record.short_id(),
+                "meeting_date": record.date,
+                "title": record.title,
+                "subject_ref": record.subject_ref,
+                "where": hit.label(),
+                "place": hit.place,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "count": hit.count,
+                "visibility": hit.visibility,
+            })
+        })
+        .collect()
 }

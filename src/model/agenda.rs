@@ -4,7 +4,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Extra, ItemKind, ItemStatus, Record, Timestamp, Visibility};
-use crate::templates::TemplateItem;
 
 /// One agenda item of a meeting, copied from its template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -41,25 +40,6 @@ pub struct AgendaItem {
 
 const fn default_kind() -> ItemKind {
     ItemKind::Notes
-}
-
-impl AgendaItem {
-    /// A pending item with no notes, copied from a template item.
-    #[must_use]
-    pub fn from_template(item: &TemplateItem) -> Self {
-        Self {
-            key: item.key.clone(),
-            title: item.title.clone(),
-            prompt: item.prompt.clone(),
-            kind: item.kind,
-            source: item.source.clone(),
-            status: ItemStatus::Pending,
-            opened_at: None,
-            closed_at: None,
-            notes: Vec::new(),
-            extra: Extra::new(),
-        }
-    }
 }
 
 impl ItemStatus {

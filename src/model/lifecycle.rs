@@ -19,8 +19,7 @@
 use chrono::NaiveDate;
 
 use super::{MinutesStatus, Recipient, Record, StatusChange, Timestamp};
-use crate::calendar::Holidays;
-use crate::templates::DeadlineRule;
+use crate::calendar::{DeadlineRule, Holidays};
 
 /// Why a change of status (or of an agreed record) was refused. The record is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -39,7 +39,9 @@ pub use lifecycle::{
 };
 pub use participation::{AdultParticipation, DesiredOutcome};
 pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
-pub use record::{Meeting, MeetingLink, NewMeeting, Record, SCHEMA_VERSION, StatusChange};
+pub use record::{
+    Meeting, MeetingLink, MeetingType, NewMeeting, Record, SCHEMA_VERSION, StatusChange,
+};
 pub use summary::{ActionSummary, RecordSummary};
 pub use vocab::*;
 

@@ -8,7 +8,7 @@ use super::{
     ActionItem, AdultParticipation, AgendaItem, Attendee, Decision, Extra, Feedback, Finding,
     MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Recipient, Review, Timestamp,
 };
-use crate::templates::Template;
+use crate::calendar::DeadlineRule;
 
 /// The record format this version writes. A file with a larger number opens read-only.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -152,21 +152,36 @@ pub struct NewMeeting {
     pub date: NaiveDate,
 }
 
+/// What a new record is made to: a meeting type's key, agenda and minutes deadline. A
+/// template is one (`crate::templates::Template`); the record knows no template format.
+pub trait MeetingType {
+    /// The meeting type's key, e.g. `case-conference`.
+    fn key(&self) -> &str;
+    /// The agenda, in order, every item pending and without notes.
+    fn agenda(&self) -> Vec<AgendaItem>;
+    /// When the minutes are due after the meeting.
+    fn deadline(&self) -> DeadlineRule;
+}
+
 impl Record {
-    /// A new draft record following `template`, with the agenda copied from it and the
-    /// minutes deadline worked out from the template's rule with the built-in bank holidays
-    /// (to count the user's own days off too, follow with
-    /// [`refresh_minutes_due`](super::refresh_minutes_due)).
+    /// A new draft record of `meeting_type` (a template), with its agenda and the minutes
+    /// deadline worked out from its rule with the built-in bank holidays (to count the user's
+    /// own days off too, follow with [`refresh_minutes_due`](super::refresh_minutes_due)).
     #[must_use]
-    pub fn new(template: &Template, details: NewMeeting, id: String, now: Timestamp) -> Self {
-        let minutes_due = template.deadline.due_after(details.date);
+    pub fn new(
+        meeting_type: &(impl MeetingType + ?Sized),
+        details: NewMeeting,
+        id: String,
+        now: Timestamp,
+    ) -> Self {
+        let minutes_due = meeting_type.deadline().due_after(details.date);
         Self {
             schema_version: SCHEMA_VERSION,
             id,
             created_at: now,
             updated_at: now,
             meeting: Meeting {
-                meeting_type: template.key.clone(),
+                meeting_type: meeting_type.key().to_owned(),
                 title: details.title,
                 subject_ref: details.subject_ref,
                 date: details.date,
@@ -184,11 +199,7 @@ impl Record {
             },
             attendees: Vec::new(),
             adult_participation: AdultParticipation::default(),
-            agenda: template
-                .items
-                .iter()
-                .map(AgendaItem::from_template)
-                .collect(),
+            agenda: meeting_type.agenda(),
             findings: Vec::new(),
             outcomes: Outcomes::default(),
             decisions: Vec::new(),

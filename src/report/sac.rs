@@ -276,82 +276,132 @@ struct Tally {
     gaps: Vec<Gap>,
 }
 
-impl Tally {
-    fn count(&mut self, record: &Record) {
-        let mut types = BTreeSet::new();
-        let mut cells = BTreeSet::new();
-        let mut locations = BTreeSet::new();
-        let mut sources = BTreeSet::new();
-        let mut results = BTreeSet::new();
-        let mut outcomes = BTreeSet::new();
-        let mut gaps = Vec::new();
-        let mut gap = |finding: Option<usize>, table: &'static str, problem: String| {
-            gaps.push(Gap {
-                record_id: record.id.clone(),
-                subject_ref: record.meeting.subject_ref.clone(),
-                finding,
-                table,
-                problem,
-            });
-        };
+/// The codes one record gives each table: each counted once per enquiry, however many
+/// findings share it.
+#[derive(Default)]
+struct FindingCodes {
+    types: BTreeSet<AbuseType>,
+    cells: BTreeSet<(RiskLocation, RiskSource)>,
+    locations: BTreeSet<RiskLocation>,
+    sources: BTreeSet<RiskSource>,
+    results: BTreeSet<EnquiryResult>,
+    outcomes: BTreeSet<RiskOutcome>,
+}
+
+/// The codes missing from one record, as they are found.
+struct RecordGaps<'r> {
+    record: &'r Record,
+    found: Vec<Gap>,
+}
+
+impl RecordGaps<'_> {
+    fn add(&mut self, finding: Option<usize>, table: &'static str, problem: String) {
+        self.found.push(Gap {
+            record_id: self.record.id.clone(),
+            subject_ref: self.record.meeting.subject_ref.clone(),
+            finding,
+            table,
+            problem,
+        });
+    }
+}
+
+impl FindingCodes {
+    /// The codes of every finding of `record`; each one missing is a gap.
+    fn of(record: &Record, gaps: &mut RecordGaps<'_>) -> Self {
+        let mut codes = Self::default();
         for (i, finding) in record.findings.iter().enumerate() {
             let n = Some(i + 1);
             match finding.abuse_type {
                 Some(t) => {
-                    types.insert(t);
+                    codes.types.insert(t);
                 }
-                None => gap(n, "SG2a", "no type of risk".to_owned()),
+                None => gaps.add(n, "SG2a", "no type of risk".to_owned()),
             }
             match finding.location {
                 Some(l) => {
-                    locations.insert(l);
+                    codes.locations.insert(l);
                 }
-                None => gap(n, "SG2b", "no location of risk".to_owned()),
+                None => gaps.add(n, "SG2b", "no location of risk".to_owned()),
             }
             match finding.source {
                 Some(s) => {
-                    sources.insert(s);
+                    codes.sources.insert(s);
                 }
-                None => gap(n, "SG2b", "no source of risk".to_owned()),
+                None => gaps.add(n, "SG2b", "no source of risk".to_owned()),
             }
             if let (Some(l), Some(s)) = (finding.location, finding.source) {
-                cells.insert((l, s));
+                codes.cells.insert((l, s));
             }
-            match (finding.result, finding.risk_outcome) {
-                (None, _) => gap(
+            match finding.result {
+                None => gaps.add(
                     n,
                     "SG2c",
                     "no result (action and result of the enquiry)".to_owned(),
                 ),
-                (Some(result), outcome) => {
-                    results.insert(result);
-                    match outcome {
-                        Some(o) if result.risk_identified() => {
-                            outcomes.insert(o);
-                        }
-                        None if result.risk_identified() => gap(
-                            n,
-                            "SG2e",
-                            "a risk was identified but no risk outcome is recorded".to_owned(),
-                        ),
-                        Some(o) => gap(
-                            n,
-                            "SG2e",
-                            format!(
-                                "risk outcome '{}' given where no risk was identified ('{}'); \
-                                 not counted",
-                                o.label(),
-                                result.label()
-                            ),
-                        ),
-                        None => {}
-                    }
+                Some(result) => {
+                    codes.results.insert(result);
+                    codes.add_outcome(result, finding.risk_outcome, n, gaps);
                 }
             }
         }
+        codes
+    }
+
+    /// The risk outcome (SG2e) of a finding with `result`: counted where a risk was
+    /// identified, a gap where it is missing there or given where none was.
+    fn add_outcome(
+        &mut self,
+        result: EnquiryResult,
+        outcome: Option<RiskOutcome>,
+        n: Option<usize>,
+        gaps: &mut RecordGaps<'_>,
+    ) {
+        match outcome {
+            Some(o) if result.risk_identified() => {
+                self.outcomes.insert(o);
+            }
+            None if result.risk_identified() => gaps.add(
+                n,
+                "SG2e",
+                "a risk was identified but no risk outcome is recorded".to_owned(),
+            ),
+            Some(o) => gaps.add(
+                n,
+                "SG2e",
+                format!(
+                    "risk outcome '{}' given where no risk was identified ('{}'); not counted",
+                    o.label(),
+                    result.label()
+                ),
+            ),
+            None => {}
+        }
+    }
+}
+
+impl Tally {
+    fn count(&mut self, record: &Record) {
+        let mut gaps = RecordGaps {
+            record,
+            found: Vec::new(),
+        };
+        let codes = FindingCodes::of(record, &mut gaps);
+        self.count_adult(record, &mut gaps);
+        add_all(&mut self.types, codes.types);
+        add_all(&mut self.cells, codes.cells);
+        add_all(&mut self.locations, codes.locations);
+        add_all(&mut self.sources, codes.sources);
+        add_all(&mut self.results, codes.results);
+        add_all(&mut self.outcomes, codes.outcomes);
+        self.gaps.extend(gaps.found);
+    }
+
+    /// The adult's capacity (SG3a) and desired outcomes (SG4a).
+    fn count_adult(&mut self, record: &Record, gaps: &mut RecordGaps<'_>) {
         let adult = &record.adult_participation;
         let capacity = adult.capacity.unwrap_or_else(|| {
-            gap(
+            gaps.add(
                 None,
                 "SG3a",
                 "mental capacity not recorded; counted as 'Not recorded'".to_owned(),
@@ -362,7 +412,7 @@ impl Tally {
             match adult.capacity_supported {
                 Some(true) => self.supported += 1,
                 Some(false) => {}
-                None => gap(
+                None => gaps.add(
                     None,
                     "SG3a",
                     "lacked capacity, but whether supported by an advocate, family or friend \
@@ -372,7 +422,7 @@ impl Tally {
             }
         }
         let asked = adult.msp_asked.unwrap_or_else(|| {
-            gap(
+            gaps.add(
                 None,
                 "SG4a",
                 "not recorded whether the adult was asked about their desired outcomes; \
@@ -384,7 +434,7 @@ impl Tally {
         if asked == MspAsked::AskedExpressed {
             match adult.outcomes_achieved {
                 Some(achieved) => *self.achieved.entry(achieved).or_default() += 1,
-                None => gap(
+                None => gaps.add(
                     None,
                     "SG4a",
                     "outcomes were expressed but whether they were achieved is not recorded"
@@ -394,13 +444,6 @@ impl Tally {
         }
         *self.capacity.entry(capacity).or_default() += 1;
         *self.asked.entry(asked).or_default() += 1;
-        add_all(&mut self.types, types);
-        add_all(&mut self.cells, cells);
-        add_all(&mut self.locations, locations);
-        add_all(&mut self.sources, sources);
-        add_all(&mut self.results, results);
-        add_all(&mut self.outcomes, outcomes);
-        self.gaps.extend(gaps);
     }
 
     fn into_return(

@@ -30,21 +30,7 @@ pub fn table(sac: &SacReturn) -> String {
     );
 
     let _ = writeln!(out, "\nSG2b Location of risk by source of risk");
-    let mut header = vec!["LOCATION OF RISK".to_owned()];
-    header.extend(sac.source_totals.iter().map(|c| c.label.to_uppercase()));
-    header.push("ANY SOURCE".to_owned());
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut grid = TextTable::with_header(&header);
-    for row in &sac.location_by_source {
-        let mut cells = vec![row.label.to_owned()];
-        cells.extend(row.by_source.iter().map(|c| c.count.to_string()));
-        cells.push(row.total.to_string());
-        grid.push(cells);
-    }
-    let mut totals = vec!["Any location".to_owned()];
-    totals.extend(sac.source_totals.iter().map(|c| c.count.to_string()));
-    grid.push(totals);
-    out.push_str(&grid.render());
+    out.push_str(&location_by_source(sac).render());
 
     section(
         &mut out,
@@ -83,6 +69,32 @@ pub fn table(sac: &SacReturn) -> String {
         &sac.msp_achieved,
     );
 
+    lists(&mut out, sac);
+    out
+}
+
+/// SG2b: one row per location, one column per source, with the totals.
+fn location_by_source(sac: &SacReturn) -> TextTable {
+    let mut header = vec!["LOCATION OF RISK".to_owned()];
+    header.extend(sac.source_totals.iter().map(|c| c.label.to_uppercase()));
+    header.push("ANY SOURCE".to_owned());
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut grid = TextTable::with_header(&header);
+    for row in &sac.location_by_source {
+        let mut cells = vec![row.label.to_owned()];
+        cells.extend(row.by_source.iter().map(|c| c.count.to_string()));
+        cells.push(row.total.to_string());
+        grid.push(cells);
+    }
+    let mut totals = vec!["Any location".to_owned()];
+    totals.extend(sac.source_totals.iter().map(|c| c.count.to_string()));
+    grid.push(totals);
+    grid
+}
+
+/// After the counts: the enquiries counted, the missing codes, the records not counted and
+/// the notes.
+fn lists(out: &mut String, sac: &SacReturn) {
     let _ = writeln!(out, "\nEnquiries counted");
     if sac.enquiries.is_empty() {
         let _ = writeln!(out, "  none");
@@ -139,7 +151,6 @@ pub fn table(sac: &SacReturn) -> String {
             let _ = writeln!(out, "- {note}");
         }
     }
-    out
 }
 
 /// The counts as CSV, one row per cell: `table,category,source,count`. SG2b adds a row per

@@ -27,7 +27,6 @@ pub use snippet::Snippet;
 use self::doc::{Doc, FieldRef};
 use self::prefilter::Prefilter;
 use crate::model::{Record, Timestamp, Visibility};
-use crate::store::ListEntry;
 
 /// Snippet width when none is asked for: fits an 80-column line with a short label.
 pub const DEFAULT_SNIPPET_WIDTH: usize = 60;
@@ -213,15 +212,6 @@ impl Match {
             format!("{} {}", self.place.label(), self.field.label())
         }
     }
-}
-
-/// A match in one record of a listing.
-#[derive(Debug, Clone)]
-pub struct Hit<'a> {
-    /// The record (path and summary).
-    pub entry: &'a ListEntry,
-    /// What matched where.
-    pub found: Match,
 }
 
 /// How to search.

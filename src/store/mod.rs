@@ -71,7 +71,7 @@ pub use document_file::{Replace, write_document};
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
 pub use recovery::Restored;
-pub use search::{SearchResults, search};
+pub use search::{Hit, SearchResults, search};
 pub use write_back::ActionWritten;
 
 use crate::error::{Error, Result};
@@ -511,4 +511,30 @@ pub fn warnings_about(path: &Path) -> Result<Vec<String>> {
     } else {
         Ok(file_warnings(path, &meta))
     }
+}
+
+/// The files `minutes check` reads for `path`: a folder's record files (named as the store
+/// names them: `*.json`, not hidden), sorted; any other path as it is. A folder named like a
+/// record file is taken as meant for a file, so checking it says what it is.
+///
+/// # Errors
+/// The folder cannot be read.
+pub fn files_to_check(path: &Path) -> Result<Vec<PathBuf>> {
+    let named_as_record = path.extension().is_some_and(|ext| ext == "json");
+    if named_as_record || !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    for entry in fs_err::read_dir(path)? {
+        let entry = entry?;
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(index::is_record_name)
+        {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
 }

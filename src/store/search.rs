@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 use crate::search::doc::Doc;
-use crate::search::{Hit, Match, Query, SearchOptions, matches_in};
+use crate::search::{Match, Query, SearchOptions, matches_in};
 
 use super::ListEntry;
 
@@ -18,6 +18,17 @@ const BATCH: usize = 16;
 
 /// Below this many records one thread does it all (starting threads would cost more).
 const MIN_PER_THREAD: usize = 64;
+
+/// A match in one record of a listing.
+#[derive(Debug, Clone)]
+pub struct Hit<'a> {
+    /// The record (path and summary).
+    pub entry: &'a ListEntry,
+    /// The record's position in the entries searched.
+    pub position: usize,
+    /// What matched where.
+    pub found: Match,
+}
 
 /// What a search of a listing found.
 #[derive(Debug, Default)]
@@ -75,7 +86,11 @@ pub fn search<'a>(
             .into_iter()
             .flat_map(|(index, matches)| {
                 let entry = &entries[index];
-                matches.into_iter().map(move |found| Hit { entry, found })
+                matches.into_iter().map(move |found| Hit {
+                    entry,
+                    position: index,
+                    found,
+                })
             })
             .collect(),
         problems: problems.into_iter().map(|(_, e)| e).collect(),

@@ -18,13 +18,13 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Holidays;
+pub use crate::calendar::DeadlineRule;
+use crate::config::{UserFile, UserFiles};
 use crate::error::Error;
-use crate::model::ItemKind;
+use crate::model::{AgendaItem, Extra, ItemKind, ItemStatus, MeetingType};
 
 /// An agenda template for one meeting type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -60,48 +60,6 @@ pub struct TemplateItem {
     pub kind: ItemKind,
     /// Seed file name and section it comes from.
     pub source: String,
-}
-
-/// How long after the meeting the minutes must be circulated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum DeadlineRule {
-    /// Working days: weekends and England and Wales bank holidays are skipped.
-    WorkingDays(u32),
-    /// Calendar days.
-    CalendarDays(u32),
-}
-
-impl DeadlineRule {
-    /// The date the minutes are due for a meeting held on `meeting_date`, counting working
-    /// days with the built-in bank holidays only (see [`DeadlineRule::due_after_with`]).
-    #[must_use]
-    pub fn due_after(self, meeting_date: NaiveDate) -> NaiveDate {
-        self.due_after_with(meeting_date, &Holidays::builtin())
-    }
-
-    /// The date the minutes are due for a meeting held on `meeting_date`: working days skip
-    /// weekends and `holidays`; calendar days are counted as written (a deadline that lands
-    /// on a weekend or holiday stays there).
-    #[must_use]
-    pub fn due_after_with(self, meeting_date: NaiveDate, holidays: &Holidays) -> NaiveDate {
-        match self {
-            Self::WorkingDays(days) => holidays.add_working_days(meeting_date, days),
-            Self::CalendarDays(days) => meeting_date
-                .checked_add_days(chrono::Days::new(u64::from(days)))
-                .unwrap_or(NaiveDate::MAX),
-        }
-    }
-}
-
-impl DeadlineRule {
-    /// The number of days, working or calendar.
-    #[must_use]
-    pub const fn days(self) -> u32 {
-        match self {
-            Self::WorkingDays(days) | Self::CalendarDays(days) => days,
-        }
-    }
 }
 
 impl Template {
@@ -174,6 +132,39 @@ impl Template {
                 path: path.to_owned(),
                 message: problems.join("; "),
             })
+        }
+    }
+}
+
+impl MeetingType for Template {
+    fn key(&self) -> &str {
+        &self.key
+    }
+
+    fn agenda(&self) -> Vec<AgendaItem> {
+        self.items.iter().map(TemplateItem::agenda_item).collect()
+    }
+
+    fn deadline(&self) -> DeadlineRule {
+        self.deadline
+    }
+}
+
+impl TemplateItem {
+    /// The agenda item of a new record: this item, pending, with no notes.
+    #[must_use]
+    pub fn agenda_item(&self) -> AgendaItem {
+        AgendaItem {
+            key: self.key.clone(),
+            title: self.title.clone(),
+            prompt: self.prompt.clone(),
+            kind: self.kind,
+            source: self.source.clone(),
+            status: ItemStatus::Pending,
+            opened_at: None,
+            closed_at: None,
+            notes: Vec::new(),
+            extra: Extra::new(),
         }
     }
 }
@@ -255,14 +246,15 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// The built-ins plus every `*.json` file in `user_dir` (a missing folder is fine).
+    /// The built-ins plus the user's template files (see [`crate::config::user_templates_in`]).
     ///
     /// A user template whose key matches a built-in replaces it in place; other user templates
-    /// follow the built-ins in file-name order. A file that cannot be read, is not JSON of the
-    /// template shape, fails [`Template::validate`] or repeats a key another user file already
-    /// defined is skipped and reported in [`Catalogue::problems`]; loading never fails.
+    /// follow the built-ins in file-name order. A file that could not be read, is not JSON of
+    /// the template shape, fails [`Template::validate`] or repeats a key another user file
+    /// already defined is skipped and reported in [`Catalogue::problems`], as is a folder that
+    /// could not be listed; loading never fails.
     #[must_use]
-    pub fn load(user_dir: Option<&Path>) -> Self {
+    pub fn load(user_files: Option<UserFiles>) -> Self {
         let (templates, problems) = parse_builtins();
         let origins = vec![Origin::BuiltIn; templates.len()];
         let mut catalogue = Self {
@@ -270,47 +262,16 @@ impl Catalogue {
             origins,
             problems,
         };
-        if let Some(dir) = user_dir {
-            catalogue.load_dir(dir);
+        if let Some(user_files) = user_files {
+            catalogue.problems.extend(user_files.problems);
+            for UserFile { path, text } in user_files.files {
+                match text.and_then(|text| Template::from_json(&path, &text)) {
+                    Ok(template) => catalogue.add_user(template, path),
+                    Err(error) => catalogue.problems.push(error),
+                }
+            }
         }
         catalogue
-    }
-
-    fn load_dir(&mut self, dir: &Path) {
-        let entries = match fs_err::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return,
-            Err(error) => {
-                self.problems.push(Error::Io(error));
-                return;
-            }
-        };
-        let mut paths = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => {
-                    let path = entry.path();
-                    let is_json = path
-                        .extension()
-                        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-                    if is_json && path.is_file() {
-                        paths.push(path);
-                    }
-                }
-                Err(error) => self.problems.push(Error::Io(error)),
-            }
-        }
-        // read_dir's order is unspecified; sort so the catalogue order is stable.
-        paths.sort();
-        for path in paths {
-            match fs_err::read_to_string(&path)
-                .map_err(Error::Io)
-                .and_then(|text| Template::from_json(&path, &text))
-            {
-                Ok(template) => self.add_user(template, path),
-                Err(error) => self.problems.push(error),
-            }
-        }
     }
 
     fn add_user(&mut self, template: Template, path: PathBuf) {

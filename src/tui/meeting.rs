@@ -14,25 +14,11 @@ use super::event;
 use super::saver::Saver;
 use super::shell::{self, Ending, Outcome};
 use super::terminal;
-use super::theme::{load_theme, no_color_requested, user_themes_dir};
+use super::theme::{load_theme, no_color_requested};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
-use crate::model::Record;
-use crate::store::RecordFile;
+use crate::service::OpenRecord;
 use crate::text::TerminalWriter;
-
-/// A record opened for the live screen.
-#[derive(Debug)]
-pub struct Meeting {
-    /// The record.
-    pub record: Record,
-    /// Its file.
-    pub path: PathBuf,
-    /// The handle to save it with (holding its lock); `None` when read-only.
-    pub file: Option<RecordFile>,
-    /// Why this session may not write it, if so.
-    pub read_only: Option<String>,
-}
 
 /// Choices for the live screen.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +51,7 @@ pub fn terminal_problem() -> Option<&'static str> {
 /// # Errors
 /// [`Error::NotATerminal`] before anything is changed; the terminal or a thread cannot be
 /// set up.
-pub fn run_meeting(meeting: Meeting, options: &MeetingOptions) -> Result<ExitCode> {
+pub fn run_meeting(meeting: OpenRecord, options: &MeetingOptions) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
     let (outcome, path) = session.run(meeting)?;
     drop(session); // leaves the full screen, so the line below lands on the normal one
@@ -78,11 +64,12 @@ pub enum Handled {
     /// An answer for the browser.
     Respond(Response),
     /// A record to open on the live screen; the browser comes back when it ends.
-    Meeting(Box<Meeting>),
+    Meeting(Box<OpenRecord>),
 }
 
-/// `minutes` with no arguments: the browser, and the live screen on the meetings opened from
-/// it, in one terminal session. `handle` does what needs the store.
+/// The browser, and the live screen on the meetings opened from it, in one terminal
+/// session. `handle` does what the browser asks ([`super::browse`] does it through the
+/// service).
 ///
 /// # Errors
 /// [`Error::NotATerminal`]; the terminal or a thread cannot be set up.
@@ -173,7 +160,7 @@ impl Session {
         let name = crate::config::theme_name(options.theme.clone(), &settings);
         let (theme, theme_warnings) = load_theme(
             name.as_deref(),
-            user_themes_dir().as_deref(),
+            crate::config::user_themes().as_ref(),
             no_color_requested(),
         );
         warnings.extend(theme_warnings);
@@ -201,8 +188,8 @@ impl Session {
     }
 
     /// The live screen on `meeting` until it ends; where the record is.
-    fn run(&mut self, meeting: Meeting) -> Result<(Outcome, PathBuf)> {
-        let Meeting {
+    fn run(&mut self, meeting: OpenRecord) -> Result<(Outcome, PathBuf)> {
+        let OpenRecord {
             record,
             path,
             file,

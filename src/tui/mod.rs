@@ -6,6 +6,7 @@
 //! the model's record commands.
 //!
 //! The shell around that pure core: [`meeting`] (start to finish of `minutes open`),
+//! [`browse`] (`minutes` on a terminal: the browser, its requests done through the service),
 //! [`terminal`] (enter and always restore the screen), [`event`] (one channel for input,
 //! signals and save results), [`saver`] (the thread that owns the record file), [`shell`]
 //! (the loop) and [`backend`] (a ratatui backend that sends few bytes over SSH).
@@ -13,6 +14,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod browse;
 pub mod browser;
 pub mod event;
 pub mod form;
@@ -24,4 +26,4 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 
-pub use meeting::{Meeting, MeetingOptions, run_meeting};
+pub use meeting::{MeetingOptions, run_meeting};

@@ -1,16 +1,9 @@
-//! Choosing a theme: the name asked for, `NO_COLOR`, and the user's theme files.
-
-use std::path::{Path, PathBuf};
+//! Choosing a theme: the name asked for, `NO_COLOR`, and the user's theme files (read by
+//! [`crate::config::user_themes`]; this module only parses their text).
 
 use super::file::{StyleSpec, ThemeFile};
 use super::{DEFAULT_THEME, MONO_THEME, Role, Specs, Theme, apply, builtin_specs};
-use crate::error::Error;
-
-/// The user's theme folder: the config folder's `themes/` subfolder.
-#[must_use]
-pub fn user_themes_dir() -> Option<PathBuf> {
-    crate::config::config_dir().map(|dir| dir.join("themes"))
-}
+use crate::config::{UserFile, UserFiles};
 
 /// Whether the `NO_COLOR` environment variable asks for no colour: set and not empty
 /// (<https://no-color.org>).
@@ -19,25 +12,24 @@ pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
-/// The themes that can be named: the built-ins, then the user's `*.toml` files, sorted,
-/// each name once.
+/// The themes that can be named: the built-ins, then the user's theme files, sorted, each
+/// name once.
 #[must_use]
-pub fn available_themes(user_dir: Option<&Path>) -> Vec<String> {
+pub fn available_themes(user_files: Option<&UserFiles>) -> Vec<String> {
     let mut names: Vec<String> = Theme::builtin_names()
         .iter()
         .map(|name| (*name).to_owned())
         .collect();
-    let mut user: Vec<String> = user_dir
-        .and_then(|dir| fs_err::read_dir(dir).ok())
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
-        .filter_map(|path| Some(path.file_stem()?.to_str()?.to_owned()))
-        .filter(|name| is_plain_name(name) && !names.contains(name))
+    let mut user: Vec<String> = user_files
+        .map(|user| user.files.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(UserFile::stem)
+        .filter(|name| is_plain_name(name) && !names.iter().any(|n| n == name))
+        .map(str::to_owned)
         .collect();
     user.sort();
+    user.dedup();
     names.append(&mut user);
     names
 }
@@ -47,8 +39,9 @@ pub fn available_themes(user_dir: Option<&Path>) -> Vec<String> {
 /// - `name`: the theme the user named (flag or settings). It wins over `NO_COLOR`, as
 ///   no-color.org asks. Without it, `NO_COLOR` (`no_color`, see [`no_color_requested`])
 ///   means `mono`, else `default`.
-/// - `user_dir`: the user's theme folder (see [`user_themes_dir`]). `<user_dir>/<name>.toml`
-///   changes the built-in theme of that name, or the theme it `extends`, or `default`.
+/// - `user_files`: the user's theme files (see [`crate::config::user_themes`]). The file
+///   `<name>.toml` changes the built-in theme of that name, or the theme it `extends`, or
+///   `default`.
 ///
 /// Never fails: a file that cannot be read or has a mistake gives a warning naming the file,
 /// line and column, and the built-in of that name is used instead; an unknown name gives a
@@ -56,7 +49,7 @@ pub fn available_themes(user_dir: Option<&Path>) -> Vec<String> {
 #[must_use]
 pub fn load_theme(
     name: Option<&str>,
-    user_dir: Option<&Path>,
+    user_files: Option<&UserFiles>,
     no_color: bool,
 ) -> (Theme, Vec<String>) {
     let fallback = if no_color { MONO_THEME } else { DEFAULT_THEME };
@@ -64,7 +57,7 @@ pub fn load_theme(
     let mut warnings = Vec::new();
     let theme = resolve(
         wanted.unwrap_or(fallback),
-        user_dir,
+        user_files,
         fallback,
         &mut warnings,
     );
@@ -73,7 +66,7 @@ pub fn load_theme(
 
 fn resolve(
     name: &str,
-    user_dir: Option<&Path>,
+    user_files: Option<&UserFiles>,
     fallback: &str,
     warnings: &mut Vec<String>,
 ) -> Theme {
@@ -83,16 +76,14 @@ fn resolve(
         ));
         return builtin(fallback, warnings);
     }
-    let user_file = user_dir
-        .map(|dir| dir.join(format!("{name}.toml")))
-        .filter(|path| path.is_file());
-    let Some(path) = user_file else {
+    let user_file = user_files.and_then(|user| user.files.iter().find(|f| f.stem() == Some(name)));
+    let Some(UserFile { path, text }) = user_file else {
         if let Some(theme) = Theme::builtin(name) {
             return theme;
         }
         warnings.push(format!(
             "no theme named '{name}'; themes: {}; using the '{fallback}' theme",
-            available_themes(user_dir).join(", ")
+            available_themes(user_files).join(", ")
         ));
         return builtin(fallback, warnings);
     };
@@ -102,9 +93,10 @@ fn resolve(
     } else {
         fallback
     };
-    let file = fs_err::read_to_string(&path)
-        .map_err(Error::from)
-        .and_then(|text| ThemeFile::parse(&path, &text));
+    let file = match text {
+        Ok(text) => ThemeFile::parse(path, text).map_err(|error| error.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
     let file = match file {
         Ok(file) => file,
         Err(error) => {

@@ -1,0 +1,31 @@
+//! The use cases: what the command line and the screens do with records, in one place.
+//!
+//! A [`Service`] holds the records folder (the store), the template catalogue, the bank
+//! holidays, where the user's config is, and a clock; each part is read when a use case
+//! first needs it. Use cases: [`list`](Service::list), [`read`](Service::read),
+//! [`open_for_editing`](Service::open_for_editing), [`create`](Service::create),
+//! [`follow_up`](Service::follow_up), [`actions`](Service::actions) and
+//! [`set_action_status`](Service::set_action_status), [`search`](Service::search),
+//! [`minutes`](Service::minutes) and [`export`](Service::export), [`agree`](Service::agree),
+//! [`circulate`](Service::circulate), [`reopen`](Service::reopen), [`due`](Service::due),
+//! [`sac_return`](Service::sac_return), [`restore`](Service::restore),
+//! [`check`](Service::check) and the [`catalogue`](Service::catalogue).
+//!
+//! Each returns data (records, paths, rows to format) and keeps what the user should know
+//! on the way as [`Warning`]s ([`Service::take_warnings`]). Nothing here prints or formats
+//! for a terminal: the command line (`crate::cli`) and the browser (`crate::tui`) do.
+
+mod across;
+mod export;
+mod lifecycle;
+mod records;
+mod state;
+mod warning;
+
+pub use across::{Due, Found, SacCounted, Tracked};
+pub use lifecycle::{Changed, Refused, StatusChanged};
+pub use records::{Checked, FollowUp, OpenRecord, Records, record_in_words};
+pub use state::Service;
+pub use warning::Warning;
+
+pub use crate::store::{ActionWritten, ListEntry, RecordFile, Replace, Restored};

@@ -1,0 +1,289 @@
+//! Listing, reading, opening, creating and checking records.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::state::Service;
+use super::warning::Warning;
+use crate::error::{Error, Result};
+use crate::followup;
+use crate::model::{self, MinutesStatus, NewMeeting, Record, Timestamp};
+use crate::store::{self, ListEntry, Loaded, RecordFile, Restored};
+
+/// Every readable record of the folder, newest first; each file that could not be read is a
+/// warning, and counted.
+#[derive(Debug, Default)]
+pub struct Records {
+    /// The records: file and summary.
+    pub entries: Vec<ListEntry>,
+    /// How many record files could not be read.
+    pub unreadable: usize,
+}
+
+/// A record opened for the live screen.
+#[derive(Debug)]
+pub struct OpenRecord {
+    /// The record.
+    pub record: Record,
+    /// Its file.
+    pub path: PathBuf,
+    /// The handle to save it with (holding its lock); `None` when read-only.
+    pub file: Option<RecordFile>,
+    /// Why this session may not write it, if so.
+    pub read_only: Option<String>,
+}
+
+/// What a follow-up meeting is given; what is left out comes from the earlier meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The meeting type (default: the earlier meeting's).
+    pub meeting_type: Option<String>,
+    /// The title (default: "Review: " and the earlier title).
+    pub title: Option<String>,
+    /// The adult's case reference (blank: the earlier meeting's).
+    pub subject: String,
+    /// The meeting date (default: today, or the earlier meeting's date if that is later).
+    pub date: Option<NaiveDate>,
+}
+
+/// One file `minutes check` read, and the rules it breaks (or why it cannot be read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// The file.
+    pub path: PathBuf,
+    /// Each problem, naming the file; none when the record is well-formed.
+    pub problems: Vec<String>,
+}
+
+impl Service<'_> {
+    /// Every record in the folder, newest first. Files that cannot be read, and what the
+    /// user should know about the folder (files open to others, left-over files), are
+    /// warnings.
+    ///
+    /// # Errors
+    /// The records folder cannot be opened or read.
+    pub fn list(&self) -> Result<Records> {
+        let listing = self.store()?.list()?;
+        for problem in &listing.problems {
+            self.warn(Warning::RecordSkipped(problem.to_string()));
+        }
+        for warning in listing.warnings {
+            self.warn(Warning::Caution(warning));
+        }
+        Ok(Records {
+            entries: listing.entries,
+            unreadable: listing.problems.len(),
+        })
+    }
+
+    /// The record file an id (any unique prefix) or a path names.
+    ///
+    /// # Errors
+    /// No record or several match; the folder cannot be read.
+    pub fn find(&self, id_or_path: &str) -> Result<PathBuf> {
+        self.store()?.resolve(id_or_path)
+    }
+
+    /// Reads the record at `path`. What the user should know about its file, and why this
+    /// session could not write it, are warnings.
+    ///
+    /// # Errors
+    /// The file cannot be read or parsed.
+    pub fn read(&self, path: &Path) -> Result<Record> {
+        let loaded = self.store()?.load(path)?;
+        self.note_file(&loaded);
+        if let Some(reason) = &loaded.read_only {
+            self.warn(Warning::Note(format!("{}: {reason}", path.display())));
+        }
+        Ok(loaded.record)
+    }
+
+    /// Warnings about the file a record was loaded from.
+    fn note_file(&self, loaded: &Loaded) {
+        for warning in &loaded.warnings {
+            self.warn(Warning::Caution(warning.clone()));
+        }
+    }
+
+    /// Opens the record at `path` for the live screen: locked, unless another session has
+    /// it or the store may not write it; read-only besides while its minutes are agreed or
+    /// circulated (then no lock is held). The rules it breaks and why it is read-only are
+    /// warnings.
+    ///
+    /// # Errors
+    /// The file cannot be read or parsed.
+    pub fn open_for_editing(&self, path: &Path) -> Result<OpenRecord> {
+        let (mut loaded, mut file) = self.store()?.open_record(path)?;
+        if let Some(reason) = model::read_only_reason(&loaded.record) {
+            file = None;
+            let reason = format!(
+                "{reason}: minutes reopen {} --by NAME --reason TEXT",
+                loaded.record.short_id()
+            );
+            loaded.read_only = Some(match loaded.read_only.take() {
+                Some(store_reasons) => format!("{store_reasons}; {reason}"),
+                None => reason,
+            });
+        }
+        self.note_file(&loaded);
+        for problem in &loaded.problems {
+            self.warn(Warning::Note(format!("{}: {problem}", path.display())));
+        }
+        if let Some(reason) = &loaded.read_only {
+            self.warn(Warning::Note(format!("{}: {reason}", path.display())));
+        }
+        Ok(OpenRecord {
+            record: loaded.record,
+            path: path.to_owned(),
+            file,
+            read_only: loaded.read_only,
+        })
+    }
+
+    /// Creates a record for a new meeting of type `meeting_type`, its minutes deadline
+    /// counting the user's holidays, locked and ready for the live screen.
+    ///
+    /// # Errors
+    /// No such meeting type; the record cannot be written.
+    pub fn create(&self, meeting_type: &str, details: NewMeeting) -> Result<OpenRecord> {
+        let template = self.catalogue().get(meeting_type)?;
+        self.store()?;
+        let holidays = self.holidays();
+        self.create_with(|id, now| {
+            let mut record = Record::new(template, details.clone(), id, now);
+            model::refresh_minutes_due(&mut record, template.deadline, holidays);
+            record
+        })
+    }
+
+    /// Creates the follow-up (review) meeting of the record at `previous`: its attendees,
+    /// plan and open actions carried over, linked back to it (see [`crate::followup`]).
+    /// How many actions are carried, and whether the earlier minutes are not circulated
+    /// yet, are warnings.
+    ///
+    /// # Errors
+    /// The earlier record cannot be read; no such meeting type; the date is before the
+    /// earlier meeting ([`Error::Usage`]); the record cannot be written.
+    pub fn follow_up(&self, previous_path: &Path, given: FollowUp) -> Result<OpenRecord> {
+        let previous = self.store()?.load(previous_path)?.record;
+        let key = given
+            .meeting_type
+            .unwrap_or_else(|| previous.meeting.meeting_type.clone());
+        let template = self.catalogue().get(&key)?;
+        let date = given
+            .date
+            .unwrap_or_else(|| self.today().max(previous.meeting.date));
+        if date < previous.meeting.date {
+            return Err(Error::Usage(format!(
+                "--date {date} is before the meeting it follows up ({}, record {} in {})",
+                previous.meeting.date,
+                previous.short_id(),
+                previous_path.display()
+            )));
+        }
+        let details = NewMeeting {
+            title: given
+                .title
+                .unwrap_or_else(|| followup::default_title(&previous)),
+            subject_ref: given.subject,
+            date,
+        };
+        let holidays = self.holidays();
+        self.say_what_follows(&previous);
+        self.create_with(|id, now| {
+            let mut record = followup::follow_up(&previous, template, details.clone(), id, now);
+            model::refresh_minutes_due(&mut record, template.deadline, holidays);
+            record
+        })
+    }
+
+    /// Warnings about the meeting a follow-up carries on from.
+    fn say_what_follows(&self, previous: &Record) {
+        let carried = previous.actions.iter().filter(|a| a.is_open()).count();
+        self.warn(Warning::Done(format!(
+            "follow-up of {}: {carried} open action{} carried for review",
+            record_in_words(previous),
+            if carried == 1 { "" } else { "s" }
+        )));
+        if previous.meeting.status != MinutesStatus::Circulated {
+            self.warn(Warning::Note(format!(
+                "the minutes of {} are not circulated yet ({})",
+                previous.short_id(),
+                previous.meeting.status.label().to_lowercase()
+            )));
+        }
+    }
+
+    /// Creates the record `build` makes (given an id and the time), locked. File names carry
+    /// the first 8 hex digits of the id: on the rare clash, another id is drawn.
+    fn create_with(&self, build: impl Fn(String, Timestamp) -> Record) -> Result<OpenRecord> {
+        let store = self.store()?;
+        let mut attempts = 0;
+        loop {
+            let id = uuid::Uuid::new_v4().simple().to_string();
+            let record = build(id, self.now());
+            match store.create_record(&record) {
+                Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
+                result => {
+                    let file = result?;
+                    return Ok(OpenRecord {
+                        path: file.path().to_owned(),
+                        record,
+                        file: Some(file),
+                        read_only: None,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Makes a recovery file the record again (see [`crate::store::Store::restore`]).
+    ///
+    /// # Errors
+    /// As [`crate::store::Store::restore`]: refused, naming why; nothing is changed then.
+    pub fn restore(&self, recovery: &Path, overwrite_newer: bool) -> Result<Restored> {
+        self.store()?.restore(recovery, overwrite_newer)
+    }
+
+    /// Checks record files, and every record file in the folders among `paths`, against
+    /// the format's rules. What the user should know about each file or folder (open to
+    /// others, left-over files) is a warning. Needs no records folder.
+    ///
+    /// # Errors
+    /// A folder cannot be read.
+    pub fn check(&self, paths: &[PathBuf]) -> Result<Vec<Checked>> {
+        let mut files = Vec::new();
+        for path in paths {
+            for warning in store::warnings_about(path).unwrap_or_default() {
+                self.warn(Warning::Caution(warning));
+            }
+            files.extend(store::files_to_check(path)?);
+        }
+        Ok(files
+            .into_iter()
+            .map(|path| {
+                let problems = match store::load_file(&path) {
+                    Err(error) => vec![error.to_string()],
+                    Ok(record) => record
+                        .problems()
+                        .into_iter()
+                        .map(|problem| format!("{}: {problem}", path.display()))
+                        .collect(),
+                };
+                Checked { path, problems }
+            })
+            .collect())
+    }
+}
+
+/// A record in words: "1a2b3c4d (Case conference, 2026-11-23)".
+#[must_use]
+pub fn record_in_words(record: &Record) -> String {
+    format!(
+        "{} ({}, {})",
+        record.short_id(),
+        record.meeting.title,
+        record.meeting.date
+    )
+}
