@@ -85,18 +85,11 @@ fn may_touch_files(file: &Path) -> bool {
 const MAX_FUNCTION_LINES: usize = 120;
 
 /// Functions allowed to be longer, and why (none in code that has been reworked).
-const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[
-    (
-        "src/tui/app/forms.rs",
-        "apply_form",
-        "the form rules move into the model in their own change",
-    ),
-    (
-        "src/tui/browser/view.rs",
-        "render_list",
-        "the browser's screen is reworked with the screen loop",
-    ),
-];
+const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[(
+    "src/tui/browser/view.rs",
+    "render_list",
+    "the browser's screen is reworked with the screen loop",
+)];
 
 /// One line of code (comments and test modules left out), where it is.
 struct Line {
@@ -437,6 +430,7 @@ fn the_service_prints_nothing() {
 #[test]
 fn no_function_is_longer_than_the_limit() {
     let mut long = Vec::new();
+    let mut still_long: Vec<(PathBuf, String)> = Vec::new();
     for file in source_files() {
         let lines = code_lines(&file);
         for (start, line) in lines.iter().enumerate() {
@@ -465,6 +459,9 @@ fn no_function_is_longer_than_the_limit() {
             if length > MAX_FUNCTION_LINES && !allowed {
                 long.push(format!("{}: {name}: {length} lines", where_(line)));
             }
+            if length > MAX_FUNCTION_LINES && allowed {
+                still_long.push((file.clone(), name.to_owned()));
+            }
         }
     }
     assert!(
@@ -472,6 +469,14 @@ fn no_function_is_longer_than_the_limit() {
         "functions over {MAX_FUNCTION_LINES} lines (split them):\n{}",
         long.join("\n")
     );
+    for (file, name, _) in LONG_FUNCTIONS {
+        assert!(
+            still_long
+                .iter()
+                .any(|(f, n)| f == Path::new(file) && n == name),
+            "{file}: {name} is no longer over {MAX_FUNCTION_LINES} lines: take it off LONG_FUNCTIONS"
+        );
+    }
 }
 
 #[test]
