@@ -2,6 +2,8 @@
 //!
 //! Module map (a pure core and a thin shell):
 //! - [`model`]: the record types and value lists; no I/O, no terminal.
+//! - [`people`]: who a typed name means (names, titles, initials, roles, agencies), for every
+//!   front end.
 //! - [`quick_action`]: the action line typed in the meeting, split into owner, text and due date.
 //! - [`templates`]: built-in agenda templates drawn from the procedures, and user templates.
 //! - [`calendar`]: working days and bank holidays for minutes deadlines.
@@ -29,6 +31,7 @@ pub mod document;
 pub mod error;
 pub mod followup;
 pub mod model;
+pub mod people;
 pub mod quick_action;
 pub mod report;
 pub mod search;
