@@ -42,6 +42,7 @@ fn by(index: usize, text: &str, due: Option<(NaiveDate, &str)>) -> ParsedAction 
         owner_attendee: Some(index),
         due: due.map(|d| d.0),
         due_phrase: due.map(|d| d.1.to_owned()),
+        ..ParsedAction::default()
     }
 }
 
@@ -88,6 +89,8 @@ fn unknown_owner_before_to_is_kept_as_typed() {
             owner_attendee: None,
             due: Some(date(2026, 11, 30)),
             due_phrase: Some("within 5 working days".into()),
+            owner_miss: Some("Provider manager".into()),
+            ..ParsedAction::default()
         }
     );
 }
@@ -167,6 +170,8 @@ fn ambiguous_initials_pick_no_attendee_but_keep_the_owner() {
             owner_attendee: None,
             due: Some(date(2026, 11, 27)),
             due_phrase: Some("eow".into()),
+            ambiguous: vec![0, 6],
+            ..ParsedAction::default()
         }
     );
     // Two officers from the same agency: the agency is still known.
@@ -243,15 +248,20 @@ fn agency_with_no_attendee_from_it() {
             owner_attendee: None,
             due: Some(date(2026, 12, 7)),
             due_phrase: Some("in 2 weeks".into()),
+            owner_miss: Some("Housing".into()),
+            ..ParsedAction::default()
         }
     );
 }
 
 #[test]
-fn invalid_date_stays_in_the_text() {
+fn invalid_date_stays_in_the_text_and_is_shown_unread() {
     assert_eq!(
         parse("JS to check the custody record by 31 Feb"),
-        by(0, "Check the custody record by 31 Feb", None)
+        ParsedAction {
+            unread_date: Some("by 31 Feb".into()),
+            ..by(0, "Check the custody record by 31 Feb", None)
+        }
     );
 }
 
@@ -286,14 +296,16 @@ fn last_date_wins_and_punctuation_stays() {
 #[test]
 fn someone_from_an_agency_is_not_the_attendee_from_it() {
     assert_eq!(
-        parse("Police officer to attend the strategy meeting in a fortnight"),
+        parse("GP practice manager to send the records in a fortnight"),
         ParsedAction {
-            text: "Attend the strategy meeting".into(),
-            owner: "Police officer".into(),
-            agency: "Police".into(),
+            text: "Send the records".into(),
+            owner: "GP practice manager".into(),
+            agency: "GP".into(),
             owner_attendee: None,
             due: Some(date(2026, 12, 7)),
             due_phrase: Some("in a fortnight".into()),
+            owner_miss: Some("GP practice manager".into()),
+            ..ParsedAction::default()
         }
     );
 }
