@@ -822,7 +822,8 @@ fn numeric_date(key: &str, today: NaiveDate) -> Option<NaiveDate> {
                 [y, month, day] if y.len() == 4 && month.len() == 2 && day.len() == 2 => {
                     NaiveDate::from_ymd_opt(year(y, false)?, short(month)?, short(day)?)
                 }
-                [day, month, y] if day.len() <= 2 => {
+                // `26-12-03` could be either way round: with dashes only a full year.
+                [day, month, y] if day.len() <= 2 && (key.contains('.') || y.len() == 4) => {
                     NaiveDate::from_ymd_opt(year(y, true)?, short(month)?, short(day)?)
                 }
                 // `12.12` is a date when it can be one (`5.30` cannot: it is a time).
@@ -1130,6 +1131,7 @@ mod tests {
                 ("12/12", d(2026, 12, 12)),
                 ("1/2/27", d(2027, 2, 1)),
                 ("1.2.27", d(2027, 2, 1)),
+                ("1-2-2027", d(2027, 2, 1)),
                 ("12.12", d(2026, 12, 12)),
                 ("by 5.30", d(2026, 11, 23)),
                 ("15th", d(2026, 12, 15)),
@@ -1249,6 +1251,7 @@ mod tests {
             "at Friday",
             "at 3 weeks",
             "5.61",
+            "26-12-03",
         ] {
             assert_eq!(parse_due(phrase, monday()), None, "{phrase:?}");
         }
