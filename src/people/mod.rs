@@ -69,9 +69,11 @@ enum Rank {
     NameAndInitial,
     /// First name or surname alone.
     NamePart,
-    /// The role in the meeting, or the initials: `GP` may be Gareth Price or the GP, and
-    /// `DC` Dan Cole or the detective constable, so neither wins over the other.
+    /// The role in the meeting as written, or the initials: `GP` may be Gareth Price or the
+    /// GP, and `DC` Dan Cole or the detective constable, so neither wins over the other.
     Role,
+    /// What that role is called (`the manager` for a registered or a deputy manager).
+    RoleAlias,
     /// The agency (or the attendee's kind of agency).
     Agency,
 }
@@ -93,6 +95,8 @@ struct Label {
     /// Initials: never after `the`, and not at the start of a sentence when they are also a
     /// common word (`TO`, `AT`).
     initials: bool,
+    /// Only after a title: the surname's initial (`Dr H`).
+    after_title: bool,
 }
 
 /// The attendees of a meeting, ready to be named.
@@ -131,6 +135,7 @@ impl<'a> People<'a> {
                 attendee: index,
                 rank: Rank::Role,
                 initials: false,
+                after_title: false,
             });
         }
         self
@@ -220,7 +225,7 @@ impl<'a> People<'a> {
         } else {
             Initials::Yes
         };
-        let exact = self.best(keys, initials, best_rank..=Rank::Agency);
+        let exact = self.best(keys, initials, false, best_rank..=Rank::Agency);
         if exact.is_some() {
             return self.answer(exact);
         }
@@ -228,18 +233,20 @@ impl<'a> People<'a> {
         let untitled = strip_titles(keys);
         if untitled.len() < keys.len() && !untitled.is_empty() {
             let named = self
-                .best(untitled, Initials::No, Rank::FullName..=Rank::NamePart)
+                .best(untitled, Initials::No, true, Rank::FullName..=Rank::NamePart)
                 .map(|(rank, people)| (rank.max(Rank::NameAndInitial), people));
             return self.answer(named);
         }
         PersonMatch::NoOne
     }
 
-    /// The attendees named by labels equal to `keys`, at the most particular rank in `ranks`.
+    /// The attendees named by labels equal to `keys`, at the most particular rank in `ranks`;
+    /// `titled`: the keys followed a title.
     fn best(
         &self,
         keys: &[&str],
         initials: Initials,
+        titled: bool,
         ranks: RangeInclusive<Rank>,
     ) -> Option<(Rank, Vec<usize>)> {
         let mut best: Option<(Rank, Vec<usize>)> = None;
@@ -252,7 +259,8 @@ impl<'a> People<'a> {
                     Initials::No => false,
                     Initials::NotCommonWords => !COMMON_WORDS.contains(&keys[0]),
                 };
-            if !equal || !ranks.contains(&label.rank) || !initials_ok {
+            let title_ok = titled || !label.after_title;
+            if !equal || !ranks.contains(&label.rank) || !initials_ok || !title_ok {
                 continue;
             }
             match &mut best {
@@ -345,44 +353,46 @@ fn strip_titles<'k, 's>(mut keys: &'k [&'s str]) -> &'k [&'s str] {
 
 /// Labels from the name: whole, first name, surname, initials and their combinations.
 fn name_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
-    let mut add = |words: Vec<String>, rank: Rank| {
+    // (words, rank, only after a title)
+    let mut found: Vec<(Vec<String>, Rank, bool)> = Vec::new();
+    let whole = phrase_key(&attendee.name);
+    let keys: Vec<&str> = whole.iter().map(String::as_str).collect();
+    let core: Vec<String> = strip_titles(&keys).iter().map(|k| (*k).to_owned()).collect();
+    found.push((whole.clone(), Rank::FullName, false));
+    found.push((core.clone(), Rank::FullName, false));
+    found.push((vec![word_key(&attendee.initials)], Rank::Role, false));
+    let initial = |word: &String| word.chars().next().map(String::from).unwrap_or_default();
+    if let [first, rest @ ..] = core.as_slice()
+        && let Some(last) = rest.last()
+    {
+        found.push((vec![first.clone(), last.clone()], Rank::FullName, false));
+        found.push((vec![first.clone()], Rank::NamePart, false));
+        // The surname with its particles ("Ó Briain", "de la Cruz"), and each part of it.
+        for start in 1..core.len() {
+            found.push((core[start..].to_vec(), Rank::NamePart, false));
+        }
+        found.push((vec![first.clone(), initial(last)], Rank::NameAndInitial, false));
+        found.push((vec![first.clone(), initial(&rest[0])], Rank::NameAndInitial, false));
+        found.push((vec![initial(first), last.clone()], Rank::NameAndInitial, false));
+        found.push((vec![core.iter().map(initial).collect()], Rank::Role, false));
+        // `Dr H`.
+        found.push((vec![initial(last)], Rank::NameAndInitial, true));
+    }
+    // Each part of a double-barrelled name: "Smith" for "Smith-Jones".
+    for word in attendee.name.split_whitespace().filter(|w| w.contains('-')) {
+        for part in word.split('-') {
+            found.push((vec![word_key(part)], Rank::NamePart, false));
+        }
+    }
+    for (words, rank, after_title) in found {
         if !words.is_empty() && words.iter().all(|w| !w.is_empty()) {
             labels.push(Label {
                 words,
                 attendee: index,
                 rank,
                 initials: rank == Rank::Role,
+                after_title,
             });
-        }
-    };
-    let whole = phrase_key(&attendee.name);
-    let keys: Vec<&str> = whole.iter().map(String::as_str).collect();
-    let core: Vec<String> = strip_titles(&keys)
-        .iter()
-        .map(|k| (*k).to_owned())
-        .collect();
-    add(whole.clone(), Rank::FullName);
-    add(core.clone(), Rank::FullName);
-    add(vec![word_key(&attendee.initials)], Rank::Role);
-    let initial = |word: &String| word.chars().next().map(String::from).unwrap_or_default();
-    if let [first, rest @ ..] = core.as_slice()
-        && let Some(last) = rest.last()
-    {
-        add(vec![first.clone(), last.clone()], Rank::FullName);
-        add(vec![first.clone()], Rank::NamePart);
-        // The surname with its particles ("Ó Briain", "de la Cruz"), and each part of it.
-        for start in 1..core.len() {
-            add(core[start..].to_vec(), Rank::NamePart);
-        }
-        add(vec![first.clone(), initial(last)], Rank::NameAndInitial);
-        add(vec![first.clone(), initial(&rest[0])], Rank::NameAndInitial);
-        add(vec![initial(first), last.clone()], Rank::NameAndInitial);
-        add(vec![core.iter().map(initial).collect()], Rank::Role);
-    }
-    // Each part of a double-barrelled name: "Smith" for "Smith-Jones".
-    for word in attendee.name.split_whitespace().filter(|w| w.contains('-')) {
-        for part in word.split('-') {
-            add(vec![word_key(part)], Rank::NamePart);
         }
     }
 }
@@ -393,22 +403,23 @@ fn role_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
     if role.is_empty() {
         return;
     }
-    let mut add = |words: Vec<String>| {
+    let mut add = |words: Vec<String>, rank: Rank| {
         labels.push(Label {
             words,
             attendee: index,
-            rank: Rank::Role,
+            rank,
             initials: false,
+            after_title: false,
         });
     };
     if role.len() > 1 {
-        add(vec![initials_of(&role)]);
+        add(vec![initials_of(&role)], Rank::Role);
     }
-    add(role.clone());
+    add(role.clone(), Rank::Role);
     for group in ROLES {
         if group.found_in.iter().any(|p| contains_phrase(&role, p)) {
             for name in group.names {
-                add(split(name));
+                add(split(name), Rank::RoleAlias);
             }
         }
     }
@@ -417,7 +428,7 @@ fn role_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
         && let Some(kind) = kind_of(&role)
     {
         for name in kind.names {
-            add(split(name));
+            add(split(name), Rank::RoleAlias);
         }
     }
 }
@@ -435,6 +446,7 @@ fn agency_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
             attendee: index,
             rank: Rank::Agency,
             initials: false,
+            after_title: false,
         });
     };
     for end in 1..=agency.len() {
@@ -527,6 +539,8 @@ mod tests {
         assert_eq!(who("DC Raman"), PersonMatch::One(5));
         assert_eq!(who("Inspector Chen"), PersonMatch::One(3));
         assert_eq!(who("Det Sgt Raman"), PersonMatch::One(5));
+        assert_eq!(who("Dr H"), PersonMatch::One(2));
+        assert_eq!(who("H"), PersonMatch::NoOne);
         assert_eq!(who("Tom H"), PersonMatch::One(2));
         assert_eq!(who("T Hughes"), PersonMatch::One(2));
         assert_eq!(who("Tom Hughes"), PersonMatch::One(2));

@@ -100,6 +100,9 @@ pub(super) struct FoundDue {
     pub range: Range<usize>,
     /// What it says.
     pub due: Due,
+    /// Whether it can be the deadline: not a day already past (`delivered on 20/11`, which
+    /// would otherwise be next year's) nor a start (`from Monday`).
+    pub deadline: bool,
 }
 
 /// Every due phrase in `words`, left to right, none overlapping (the caller takes the last:
@@ -112,9 +115,18 @@ pub(super) fn find_dates(words: &[Word], context: DueContext) -> Vec<FoundDue> {
     while let Some(rest) = keys.get(start..).filter(|rest| !rest.is_empty()) {
         match phrase_at(rest, context, false) {
             Some((due, taken)) => {
+                let introduced = prefix(rest).1 > 0 || rest.first() == Some(&"due");
+                let from = start
+                    .checked_sub(1)
+                    .is_some_and(|i| matches!(keys[i], "from" | "since"));
+                let past = match due {
+                    Due::Date(date) => is_recent_past(&rest[..taken], date, context.today),
+                    Due::Asap | Due::NoReviewDate => false,
+                };
                 found.push(FoundDue {
                     range: start..start + taken,
                     due,
+                    deadline: !past && !(from && !introduced),
                 });
                 start += taken;
             }
@@ -122,6 +134,21 @@ pub(super) fn find_dates(words: &[Word], context: DueContext) -> Vec<FoundDue> {
         }
     }
     found
+}
+
+/// How far ahead a date written without its year may be and still be meant: further, and it
+/// was this year's, already past (`delivered on 20/11` written on 23 November).
+const MAX_DAYS_AHEAD_WITHOUT_YEAR: i64 = 300;
+
+/// Whether `keys`, read as `date`, name a day of the month without a year that has just gone.
+fn is_recent_past(keys: &[&str], date: NaiveDate, today: NaiveDate) -> bool {
+    let yearless = keys.iter().any(|k| {
+        month(k).is_some() || k.split(['/', '.']).count() == 2 && looks_numeric_date(k)
+    });
+    let with_year = keys
+        .iter()
+        .any(|k| year(k, false).is_some() || k.split(['/', '.', '-']).count() == 3);
+    yearless && !with_year && (date - today).num_days() > MAX_DAYS_AHEAD_WITHOUT_YEAR
 }
 
 /// What introduces a date.
@@ -174,6 +201,10 @@ fn phrase_at(keys: &[&str], context: DueContext, whole: bool) -> Option<(Due, us
         other => other,
     };
     taken += used;
+    // `for week commencing 14 Dec`.
+    if used > 0 && matches!(keys.get(taken), Some(&("w/c" | "wc" | "w/b" | "week"))) {
+        taken += self::prefix(keys.get(taken..)?).1;
+    }
     let rest = keys.get(taken..)?;
     let (due, used) = core(rest, context, prefix)?;
     taken += used;
@@ -476,8 +507,9 @@ fn week_or_month(keys: &[&str], today: NaiveDate, introduced: bool) -> Option<(N
         ["next" | "following", "month", ..] => (first_of_next_month(today)?, 2),
         ["the", "following", "month", ..] => (first_of_next_month(today)?, 3),
         ["month", "end", ..] => (end_of_month(today)?, 2),
+        ["this", "week", ..] => (end_of_week(today)?, 2),
         ["the" | "this", "week" | "weekend", ..] if introduced => (end_of_week(today)?, 2),
-        ["this", "month", ..] if introduced => (end_of_month(today)?, 2),
+        ["this", "month", ..] => (end_of_month(today)?, 2),
         _ => return None,
     })
 }
@@ -699,7 +731,11 @@ fn duration(keys: &[&str], today: NaiveDate, counting: bool) -> Option<(NaiveDat
         body.get(digits_end..).and_then(Unit::compact),
     ) && (signed || counting || unit == Unit::WorkingDays)
     {
-        let more = duration_end(keys.get(1..).unwrap_or_default());
+        let rest = keys.get(1..).unwrap_or_default();
+        let more = duration_end(rest);
+        if more == 0 && counts_from_elsewhere(rest) {
+            return None;
+        }
         return Some((unit.after(today, count)?, 1 + more));
     }
     if signed {
@@ -710,7 +746,11 @@ fn duration(keys: &[&str], today: NaiveDate, counting: bool) -> Option<(NaiveDat
     let shorthand = keys
         .get(counted)
         .is_some_and(|k| matches!(*k, "wd" | "wds"));
-    let more = duration_end(keys.get(counted + used..).unwrap_or_default());
+    let rest = keys.get(counted + used..).unwrap_or_default();
+    let more = duration_end(rest);
+    if more == 0 && counts_from_elsewhere(rest) {
+        return None;
+    }
     if !(counting || shorthand || more > 0) {
         return None;
     }
@@ -735,6 +775,12 @@ fn duration_end(keys: &[&str]) -> usize {
         ["from" | "of", "the" | "this", "meeting", ..] => 3,
         _ => 0,
     }
+}
+
+/// Whether a duration counts from something other than today (`within 48 hours of the
+/// incident`, `2 weeks after discharge`): not a date that can be worked out here.
+fn counts_from_elsewhere(rest: &[&str]) -> bool {
+    matches!(rest.first(), Some(&("of" | "from" | "after" | "following")))
 }
 
 /// A count written in ASCII digits.
@@ -881,11 +927,11 @@ fn next_date(today: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 /// Words after which a date was meant: a date phrase that follows one and is not read is left
 /// in the text and reported as unread.
 const DATE_PREFIXES: &[&str] = &[
-    "by", "before", "within", "until", "till", "due", "on", "in", "for", "from",
+    "by", "before", "within", "until", "till", "due", "on", "in", "for", "from", "over", "at",
 ];
 
 /// Whether `key` can only be about when: a weekday, a month, a unit of time, a day of the
-/// month, a numeric date or time.
+/// month, a numeric date or time. (`review` and `meeting` are, after `the` or `next`.)
 fn is_date_word(key: &str) -> bool {
     const WORDS: &[&str] = &[
         "today",
@@ -919,7 +965,6 @@ fn is_date_word(key: &str) -> bool {
         "morning",
         "afternoon",
         "evening",
-        "review",
     ];
     WORDS.contains(&key)
         || weekday(key).is_some()
@@ -958,7 +1003,9 @@ pub(super) fn find_unread(words: &[Word], read: &[Range<usize>]) -> Option<Range
             if is_read(i) {
                 break;
             }
-            if is_date_word(&next.key) {
+            let review = matches!(next.key.as_str(), "review" | "meeting")
+                && matches!(words[i - 1].key.as_str(), "the" | "next");
+            if is_date_word(&next.key) || review {
                 last = Some(i);
             }
             if ends_clause(next) {

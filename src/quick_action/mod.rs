@@ -176,8 +176,8 @@ fn take_due(words: Vec<Word>, context: DueContext) -> TakenDue {
     let unread = due::find_unread(&words, &read).map(|range| phrase_as_typed(&words[range]));
     let asap = found.iter().any(|f| f.due == Due::Asap);
     let chosen = found.iter().rev().find_map(|f| match f.due {
-        Due::Date(date) => Some((f.range.clone(), date)),
-        Due::Asap | Due::NoReviewDate => None,
+        Due::Date(date) if f.deadline => Some((f.range.clone(), date)),
+        _ => None,
     });
     let Some((chosen, date)) = chosen else {
         return TakenDue {
@@ -263,10 +263,20 @@ const TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '
 
 impl Word {
     fn new(raw: &str) -> Self {
+        // `Zoë/Amara`: named by the first.
+        let name = match raw.split_once('/') {
+            Some((first, second))
+                if first.ends_with(char::is_alphabetic)
+                    && second.starts_with(char::is_alphabetic) =>
+            {
+                word_key(first)
+            }
+            _ => word_key(raw),
+        };
         Self {
             raw: raw.to_owned(),
             key: fold(raw),
-            name: word_key(raw),
+            name,
         }
     }
 

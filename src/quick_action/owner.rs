@@ -361,11 +361,29 @@ fn name_keys(words: &[Word]) -> Vec<&str> {
     words.iter().map(|w| w.name.as_str()).collect()
 }
 
-/// Someone at the meeting named at the start of the line and joined to the action.
+/// Someone at the meeting named at the start of the line and joined to the action, perhaps
+/// as someone's (`Mrs A's daughter to bring...`).
 fn leading(words: &[Word], people: &People<'_>) -> Option<Found> {
     let keys = name_keys(words);
-    let (named, found) = people.match_start(&keys, MAX_OWNER_WORDS)?;
-    let typed = typed(&words[..named]);
+    if let Some((named, found)) = people.match_start(&keys, MAX_OWNER_WORDS) {
+        return leading_from(words, 0, named, found, people);
+    }
+    let possessive = (0..words.len().min(3))
+        .find(|&i| words[i].raw.ends_with("'s") || words[i].raw.ends_with("’s"))?;
+    let start = possessive + 1;
+    let (named, found) = people.match_start(&keys[start..], MAX_OWNER_WORDS)?;
+    leading_from(words, start, start + named, found, people)
+}
+
+/// The owner `found` in `words[start..named]`, if what follows joins them to the action.
+fn leading_from(
+    words: &[Word],
+    start: usize,
+    named: usize,
+    found: PersonMatch,
+    people: &People<'_>,
+) -> Option<Found> {
+    let typed = typed(&words[start..named]);
     let mut after = named;
     // `Tom (GP) to...`: the bracket says who they are; it is part of the owner.
     if words.get(after).is_some_and(|w| w.raw.starts_with('('))
@@ -390,6 +408,9 @@ fn leading(words: &[Word], people: &People<'_>) -> Option<Found> {
     } else {
         connector(words, after)
     };
+    if start > 0 && joined.is_none() {
+        return None;
+    }
     let joined = joined.or_else(|| {
         // `JS chase GP records`: a verb straight after the owner.
         let next = words.get(after)?;
@@ -407,6 +428,7 @@ fn leading(words: &[Word], people: &People<'_>) -> Option<Found> {
 /// Whether the owner is one of several: `Tom and Zoë`, `Tom, Zoë and Chen`, `Tom with Zoë`.
 fn joins_another(next: Option<&Word>, last_raw: &str) -> bool {
     last_raw.ends_with([',', '/', '&'])
+        || last_raw.contains('/')
         || next.is_some_and(|w| matches!(w.key.as_str(), "and" | "&" | "+" | "with" | "plus"))
 }
 
@@ -553,7 +575,8 @@ fn known_owner(words: &[Word]) -> Option<Found> {
 fn passive(words: &[Word], people: &People<'_>) -> Option<Found> {
     let keys = name_keys(words);
     (2..words.len()).find_map(|by| {
-        let passive = words[by].key == "by" && words[by - 2].key == "be";
+        let passive =
+            words[by].key == "by" && words[by.saturating_sub(6)..by - 1].iter().any(|w| w.key == "be");
         if !passive {
             return None;
         }
