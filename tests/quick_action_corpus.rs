@@ -256,7 +256,11 @@ fn owner_agency_and_due_are_right_on_the_corpus() {
         "all: owner, agency and due right on {}/{} ({overall:.1}%); text {}/{} ({text:.1}%)",
         all.right, all.total, all.text_right, all.text_total
     );
-    assert!(all.total >= 400, "the corpus has only {} sentences", all.total);
+    assert!(
+        all.total >= 400,
+        "the corpus has only {} sentences",
+        all.total
+    );
     assert!(
         overall >= 95.0,
         "owner, agency and due right on {overall:.1}% of sentences, want at least 95%:\n{}",

@@ -24,7 +24,7 @@ pub use key::{loosely_contains, phrase_key, word_key};
 use std::ops::RangeInclusive;
 
 use crate::model::Attendee;
-use vocab::{AGENCIES, COMMON_WORDS, DETERMINERS, Group, NOT_A_NAME, ROLES, TITLES};
+use vocab::{ACTION_VERBS, AGENCIES, COMMON_WORDS, DETERMINERS, Group, NOT_A_NAME, ROLES, TITLES};
 
 /// Who a phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,7 +233,12 @@ impl<'a> People<'a> {
         let untitled = strip_titles(keys);
         if untitled.len() < keys.len() && !untitled.is_empty() {
             let named = self
-                .best(untitled, Initials::No, true, Rank::FullName..=Rank::NamePart)
+                .best(
+                    untitled,
+                    Initials::No,
+                    true,
+                    Rank::FullName..=Rank::NamePart,
+                )
                 .map(|(rank, people)| (rank.max(Rank::NameAndInitial), people));
             return self.answer(named);
         }
@@ -309,6 +314,14 @@ impl<'a> People<'a> {
     }
 }
 
+/// Whether `key` (a [`word_key`]) is a verb that starts an action (`chase`, `send`, `speak`):
+/// after a name it needs no `to` (`JS chase GP records`), and it is never a name for an agency
+/// on its own (`Speak` for "Speak Up Advocacy").
+#[must_use]
+pub fn is_action_verb(key: &str) -> bool {
+    ACTION_VERBS.contains(&key)
+}
+
 /// Who the whole of `typed` names among `attendees` (see [`People::match_phrase`]).
 #[must_use]
 pub fn match_person(typed: &str, attendees: &[Attendee]) -> PersonMatch {
@@ -357,7 +370,10 @@ fn name_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
     let mut found: Vec<(Vec<String>, Rank, bool)> = Vec::new();
     let whole = phrase_key(&attendee.name);
     let keys: Vec<&str> = whole.iter().map(String::as_str).collect();
-    let core: Vec<String> = strip_titles(&keys).iter().map(|k| (*k).to_owned()).collect();
+    let core: Vec<String> = strip_titles(&keys)
+        .iter()
+        .map(|k| (*k).to_owned())
+        .collect();
     found.push((whole.clone(), Rank::FullName, false));
     found.push((core.clone(), Rank::FullName, false));
     found.push((vec![word_key(&attendee.initials)], Rank::Role, false));
@@ -371,9 +387,21 @@ fn name_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
         for start in 1..core.len() {
             found.push((core[start..].to_vec(), Rank::NamePart, false));
         }
-        found.push((vec![first.clone(), initial(last)], Rank::NameAndInitial, false));
-        found.push((vec![first.clone(), initial(&rest[0])], Rank::NameAndInitial, false));
-        found.push((vec![initial(first), last.clone()], Rank::NameAndInitial, false));
+        found.push((
+            vec![first.clone(), initial(last)],
+            Rank::NameAndInitial,
+            false,
+        ));
+        found.push((
+            vec![first.clone(), initial(&rest[0])],
+            Rank::NameAndInitial,
+            false,
+        ));
+        found.push((
+            vec![initial(first), last.clone()],
+            Rank::NameAndInitial,
+            false,
+        ));
         found.push((vec![core.iter().map(initial).collect()], Rank::Role, false));
         // `Dr H`.
         found.push((vec![initial(last)], Rank::NameAndInitial, true));
@@ -449,16 +477,24 @@ fn agency_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
             after_title: false,
         });
     };
+    // Words that tell this agency from others (`Oakwood`, not `Care`); one alone names it only
+    // if it is not also a verb (`Speak` of "Speak Up Advocacy").
+    let distinct = |word: &String| {
+        !NOT_A_NAME.contains(&word.as_str()) && !COMMON_WORDS.contains(&word.as_str())
+    };
+    let alone_ok = |word: &String| distinct(word) && !is_action_verb(word);
     for end in 1..=agency.len() {
         let leading = &agency[..end];
-        if end == agency.len() || !leading.iter().all(|w| NOT_A_NAME.contains(&w.as_str())) {
+        let named = match leading {
+            [one] => alone_ok(one),
+            _ => leading.iter().any(distinct),
+        };
+        if named || end == agency.len() {
             add(leading.to_vec());
         }
     }
-    for word in &agency {
-        if !NOT_A_NAME.contains(&word.as_str()) && !COMMON_WORDS.contains(&word.as_str()) {
-            add(vec![word.clone()]);
-        }
+    for word in agency.iter().filter(|w| alone_ok(w)) {
+        add(vec![word.clone()]);
     }
     let significant: Vec<String> = agency
         .iter()
@@ -611,6 +647,44 @@ mod tests {
         );
         // A name beats a role: "Evans" is a surname, nobody's role.
         assert_eq!(people.match_phrase("Evans"), PersonMatch::One(11));
+    }
+
+    #[test]
+    fn a_role_as_written_beats_what_roles_are_called() {
+        let attendees = [
+            Attendee::new("Anna Kowalska", "Registered manager", "Oakwood Care"),
+            Attendee::new("Ben Clarke", "Deputy manager", "Oakwood Care"),
+            Attendee::new("Gary Price", "Enquiry officer", "Adult Social Care"),
+            Attendee::new("Tom Hughes", "GP", "Riverside Medical Practice"),
+        ];
+        let people = People::new(&attendees);
+        assert_eq!(
+            people.match_phrase("the registered manager"),
+            PersonMatch::One(0)
+        );
+        assert_eq!(
+            people.match_phrase("the deputy manager"),
+            PersonMatch::One(1)
+        );
+        assert_eq!(
+            people.match_phrase("the manager"),
+            PersonMatch::Ambiguous(vec![0, 1])
+        );
+        // Initials and a role are equally good: say so; "the GP" is only ever the role.
+        assert_eq!(
+            people.match_phrase("GP"),
+            PersonMatch::Ambiguous(vec![2, 3])
+        );
+        assert_eq!(people.match_phrase("the GP"), PersonMatch::One(3));
+        // A verb is no name for an agency, even when the agency's name starts with one.
+        let advocacy = [Attendee::new(
+            "Siobhán O'Neill",
+            "Advocate",
+            "Speak Up Advocacy",
+        )];
+        let people = People::new(&advocacy);
+        assert_eq!(people.match_phrase("speak"), PersonMatch::NoOne);
+        assert_eq!(people.match_phrase("Speak Up").attendee(), Some(0));
     }
 
     #[test]

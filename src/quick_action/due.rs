@@ -116,9 +116,11 @@ pub(super) fn find_dates(words: &[Word], context: DueContext) -> Vec<FoundDue> {
         match phrase_at(rest, context, false) {
             Some((due, taken)) => {
                 let introduced = prefix(rest).1 > 0 || rest.first() == Some(&"due");
-                let from = start
-                    .checked_sub(1)
-                    .is_some_and(|i| matches!(keys[i], "from" | "since"));
+                // `from Monday` starts something; `from by Monday` does not.
+                let start_of_something = !introduced
+                    && start
+                        .checked_sub(1)
+                        .is_some_and(|i| matches!(keys[i], "from" | "since"));
                 let past = match due {
                     Due::Date(date) => is_recent_past(&rest[..taken], date, context.today),
                     Due::Asap | Due::NoReviewDate => false,
@@ -126,7 +128,7 @@ pub(super) fn find_dates(words: &[Word], context: DueContext) -> Vec<FoundDue> {
                 found.push(FoundDue {
                     range: start..start + taken,
                     due,
-                    deadline: !past && !(from && !introduced),
+                    deadline: !past && !start_of_something,
                 });
                 start += taken;
             }
@@ -142,9 +144,9 @@ const MAX_DAYS_AHEAD_WITHOUT_YEAR: i64 = 300;
 
 /// Whether `keys`, read as `date`, name a day of the month without a year that has just gone.
 fn is_recent_past(keys: &[&str], date: NaiveDate, today: NaiveDate) -> bool {
-    let yearless = keys.iter().any(|k| {
-        month(k).is_some() || k.split(['/', '.']).count() == 2 && looks_numeric_date(k)
-    });
+    let yearless = keys
+        .iter()
+        .any(|k| month(k).is_some() || k.split(['/', '.']).count() == 2 && looks_numeric_date(k));
     let with_year = keys
         .iter()
         .any(|k| year(k, false).is_some() || k.split(['/', '.', '-']).count() == 3);
@@ -172,15 +174,16 @@ enum Prefix {
 /// The words introducing a date at the start of `keys`, and how many there are.
 fn prefix(keys: &[&str]) -> (Prefix, usize) {
     match keys {
-        ["no" | "not", "later", "than", ..] => (Prefix::By, 3),
+        ["no" | "not", "later", "than", ..] | ["on", "or", "before", ..] => (Prefix::By, 3),
+        ["nlt", ..] => (Prefix::By, 1),
         ["prior", "to", ..] | ["ahead", "of", ..] => (Prefix::By, 2),
         ["within" | "in" | "over", "the", "next", ..] => (Prefix::Within, 3),
         ["by" | "before" | "until" | "till" | "til", ..] => (Prefix::By, 1),
         ["on" | "for", ..] => (Prefix::On, 1),
         ["at", ..] => (Prefix::At, 1),
         ["within" | "in", ..] => (Prefix::Within, 1),
-        ["w/c" | "wc" | "w/b", ..] => (Prefix::On, 1),
-        ["week", "commencing" | "beginning", ..] => (Prefix::On, 2),
+        ["w/c" | "wc" | "w/b" | "w/e", ..] => (Prefix::On, 1),
+        ["week", "commencing" | "beginning" | "ending", ..] => (Prefix::On, 2),
         _ => (Prefix::None, 0),
     }
 }
@@ -202,7 +205,12 @@ fn phrase_at(keys: &[&str], context: DueContext, whole: bool) -> Option<(Due, us
     };
     taken += used;
     // `for week commencing 14 Dec`.
-    if used > 0 && matches!(keys.get(taken), Some(&("w/c" | "wc" | "w/b" | "week"))) {
+    if used > 0
+        && matches!(
+            keys.get(taken),
+            Some(&("w/c" | "wc" | "w/b" | "w/e" | "week"))
+        )
+    {
         taken += self::prefix(keys.get(taken..)?).1;
     }
     let rest = keys.get(taken..)?;
@@ -295,7 +303,14 @@ fn review(keys: &[&str]) -> Option<usize> {
 /// words. The day it falls on is read separately; the time itself is not kept. `strict`: with
 /// no word before it saying a time is meant, `5.30` is not taken as one.
 fn time_of_day(keys: &[&str], strict: bool) -> Option<usize> {
+    if let ["the", rest @ ..] = keys {
+        return match rest {
+            ["end" | "close", "of", ..] => time_of_day(rest, strict).map(|n| n + 1),
+            _ => None,
+        };
+    }
     match keys {
+        ["first", "thing", ..] => Some(2),
         [
             "eod" | "cob" | "cop" | "eop" | "noon" | "midday" | "lunchtime" | "lunch",
             ..,
@@ -357,7 +372,6 @@ fn time_after(keys: &[&str]) -> usize {
                 ..,
             ] => 1,
             ["at", "the", "latest", ..] => 3,
-            ["first", "thing", ..] => 2,
             ["at" | "by", more @ ..] => time_of_day(more, false).map_or(0, |n| n + 1),
             _ => time_of_day(rest, true).unwrap_or(0),
         };
@@ -459,7 +473,13 @@ fn part_of(keys: &[&str], today: NaiveDate) -> Option<(NaiveDate, usize)> {
             (part_of_month(next, next.month(), part)?, 2)
         }
         (_, ["month", ..]) => (part_of_month(today, today.month(), part)?, 1),
-        (_, [name, ..]) => (part_of_month(today, month(name)?, part)?, 1),
+        (_, [name, rest @ ..]) => {
+            let month = month(name)?;
+            match rest.first().and_then(|k| year(k, false)) {
+                Some(year) => (part_of_month_in(year, month, part)?, 2),
+                None => (part_of_month(today, month, part)?, 1),
+            }
+        }
         _ => return None,
     };
     Some((date, the + used + the_period + more))
@@ -491,6 +511,11 @@ fn part_of_month(today: NaiveDate, month: u32, part: Part) -> Option<NaiveDate> 
     } else {
         today.year().checked_add(1)?
     };
+    part_of_month_in(year, month, part)
+}
+
+/// The 1st, 15th or last day of `month` in `year`.
+fn part_of_month_in(year: i32, month: u32, part: Part) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     match part {
         Part::Start => Some(first),
@@ -537,6 +562,8 @@ fn weekday_phrase(keys: &[&str], today: NaiveDate, introduced: bool) -> Option<(
         }
         Some(["next", "week", ..]) => return Some((in_next_week(today, day)?, 3)),
         Some(["this", "week", ..]) => return Some((coming(today, day)?, 3)),
+        // "Friday next": next Friday.
+        Some(["next", ..]) => return Some((in_next_week(today, day)?, 2)),
         _ => {}
     }
     // "Fri 4 Dec", "Friday the 4th": the date says which Friday.
@@ -676,10 +703,10 @@ impl Unit {
             ["working" | "business", "day" | "days", ..] => (Self::WorkingDays, 2),
             ["wd" | "wds", ..] => (Self::WorkingDays, 1),
             ["hour" | "hours" | "hr" | "hrs", ..] => (Self::Hours, 1),
-            ["day" | "days", ..] => (Self::Days, 1),
-            ["week" | "weeks" | "wk" | "wks", ..] => (Self::Weeks, 1),
+            ["day" | "days" | "day's", ..] => (Self::Days, 1),
+            ["week" | "weeks" | "wk" | "wks" | "week's", ..] => (Self::Weeks, 1),
             ["fortnight" | "fortnights" | "fortnight's", ..] => (Self::Fortnights, 1),
-            ["month" | "months" | "mths", ..] => (Self::Months, 1),
+            ["month" | "months" | "mths" | "month's", ..] => (Self::Months, 1),
             _ => return None,
         })
     }
@@ -741,7 +768,18 @@ fn duration(keys: &[&str], today: NaiveDate, counting: bool) -> Option<(NaiveDat
     if signed {
         return None;
     }
-    let (count, counted) = count(keys)?;
+    // `in 2/52`: weeks, as clinicians write them.
+    if let Some(weeks) = first.strip_suffix("/52").and_then(number)
+        && counting
+    {
+        return Some((Unit::Weeks.after(today, weeks)?, 1));
+    }
+    // `within the next week`, `in the next fortnight`: one of them.
+    let (count, counted) = match count(keys) {
+        Some(found) => found,
+        None if counting && matches!(first, "week" | "fortnight" | "month" | "day") => (1, 0),
+        None => return None,
+    };
     let (unit, used) = Unit::parse(keys.get(counted..)?)?;
     let shorthand = keys
         .get(counted)
@@ -965,6 +1003,7 @@ fn is_date_word(key: &str) -> bool {
         "morning",
         "afternoon",
         "evening",
+        "easter",
     ];
     WORDS.contains(&key)
         || weekday(key).is_some()
@@ -1186,6 +1225,17 @@ mod tests {
                 ("by Christmas", d(2026, 12, 25)),
                 ("before Christmas Eve", d(2026, 12, 24)),
                 ("the day after tomorrow", d(2026, 11, 25)),
+                ("in the next fortnight", d(2026, 12, 7)),
+                ("within the next week", d(2026, 11, 30)),
+                ("in 2/52", d(2026, 12, 7)),
+                ("in a month's time", d(2026, 12, 23)),
+                ("by the end of December 2027", d(2027, 12, 31)),
+                ("on or before 4 Dec", d(2026, 12, 4)),
+                ("NLT Friday", d(2026, 11, 27)),
+                ("w/e 4 Dec", d(2026, 12, 4)),
+                ("for week commencing 14th December", d(2026, 12, 14)),
+                ("first thing tomorrow", d(2026, 11, 24)),
+                ("by the end of play today", d(2026, 11, 23)),
             ],
             monday(),
         );
@@ -1206,6 +1256,7 @@ mod tests {
                 ("Friday the 4th", d(2026, 12, 4)),
                 ("Fri 4th", d(2026, 12, 4)),
                 ("this Monday", d(2026, 11, 23)),
+                ("Friday next", d(2026, 12, 4)),
             ],
             monday(),
         );

@@ -162,8 +162,8 @@ struct TakenDue {
 /// The words without their due phrase, the date, and the phrase as typed; whether `asap` was
 /// said; and the first date-like phrase left unread.
 ///
-/// The last date phrase is the due date; the same phrase written again earlier ("visit
-/// tomorrow and call tomorrow") goes too. When the phrase's words would still be in the text
+/// The last date phrase is the due date; another giving the same day ("visit tomorrow and
+/// call tomorrow", "next Friday (4/12)") goes too. When the phrase's words would still be in the text
 /// (`sat` is also a word: "Mrs B sat with her daughter, review sat") no date is taken, so the
 /// text keeps every word and the minute taker sets the date by hand.
 fn take_due(words: Vec<Word>, context: DueContext) -> TakenDue {
@@ -187,23 +187,14 @@ fn take_due(words: Vec<Word>, context: DueContext) -> TakenDue {
             ..TakenDue::default()
         };
     };
-    let chosen_words = &words[chosen];
-    let phrase = phrase_as_typed(chosen_words);
-    let same_words = |range: &Range<usize>| {
-        words.get(range.clone()).is_some_and(|these| {
-            these.len() == chosen_words.len()
-                && these.iter().zip(chosen_words).all(|(a, b)| a.key == b.key)
-        })
-    };
+    let phrase = phrase_as_typed(&words[chosen]);
     let mut kept = words.clone();
-    // From the end, so the earlier ranges still point at the same words.
-    for range in found
-        .iter()
-        .rev()
-        .map(|f| &f.range)
-        .filter(|r| same_words(r))
-    {
-        remove_words(&mut kept, range.clone());
+    // Every phrase giving the same day goes ("visit tomorrow and call tomorrow", "next Friday
+    // (4/12)"), from the end, so the earlier ranges still point at the same words.
+    for found in found.iter().rev() {
+        if found.deadline && found.due == Due::Date(date) {
+            remove_words(&mut kept, found.range.clone());
+        }
     }
     if find_words(&join_raw(&kept), &phrase).is_some() {
         return TakenDue {
@@ -365,7 +356,8 @@ mod tests {
     }
 
     fn due(line: &str) -> Option<(String, NaiveDate, String)> {
-        let taken = take_due(Word::split(line), DueContext::new(NaiveDate::default()));
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let taken = take_due(Word::split(line), DueContext::new(monday));
         Some((tidy(&join_raw(&taken.words)), taken.date?, taken.phrase?))
     }
 
@@ -382,7 +374,12 @@ mod tests {
         );
         // The same words that are not a date: no date rather than a changed text.
         assert_eq!(text("Mrs B sat with her daughter, review sat"), None);
-        assert_eq!(text("by by fri fri"), None);
+        // Every phrase giving the chosen day goes, written the same way or not.
+        assert_eq!(text("by by fri fri"), Some("By".into()));
+        assert_eq!(
+            text("see Mrs B next Friday (4/12)"),
+            Some("See Mrs B".into())
+        );
         assert_eq!(find_words("Visit friday club", "fri"), None);
         assert_eq!(find_words("call BY fri now", "by Fri"), Some(1));
     }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::{TRAILING, Word, join_raw};
-use crate::people::{People, PersonMatch, phrase_key};
+use crate::people::{self, People, PersonMatch, phrase_key};
 
 /// The owner found in a line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,104 +63,6 @@ const KNOWN_ROLES: &[&str] = &[
     "io",
     "dn",
     "advocate",
-];
-
-/// Verbs that start an action: an owner followed by one of these needs no `to` (`JS chase
-/// GP records`, `Police request CCTV`).
-const ACTION_VERBS: &[&str] = &[
-    "add",
-    "advise",
-    "agree",
-    "alert",
-    "allocate",
-    "amend",
-    "apply",
-    "approach",
-    "arrange",
-    "ask",
-    "assess",
-    "attend",
-    "audit",
-    "book",
-    "call",
-    "carry",
-    "chase",
-    "check",
-    "circulate",
-    "clarify",
-    "collate",
-    "complete",
-    "confirm",
-    "consider",
-    "contact",
-    "convene",
-    "coordinate",
-    "co-ordinate",
-    "discuss",
-    "draft",
-    "email",
-    "e-mail",
-    "ensure",
-    "escalate",
-    "establish",
-    "explore",
-    "feed",
-    "feedback",
-    "find",
-    "follow",
-    "forward",
-    "gather",
-    "identify",
-    "inform",
-    "interview",
-    "investigate",
-    "invite",
-    "liaise",
-    "link",
-    "locate",
-    "log",
-    "look",
-    "make",
-    "meet",
-    "monitor",
-    "notify",
-    "obtain",
-    "offer",
-    "organise",
-    "organize",
-    "phone",
-    "prepare",
-    "progress",
-    "provide",
-    "pursue",
-    "raise",
-    "re-refer",
-    "record",
-    "refer",
-    "remind",
-    "report",
-    "request",
-    "research",
-    "review",
-    "ring",
-    "schedule",
-    "seek",
-    "send",
-    "set",
-    "share",
-    "sign",
-    "signpost",
-    "source",
-    "speak",
-    "submit",
-    "support",
-    "telephone",
-    "tell",
-    "text",
-    "update",
-    "undertake",
-    "visit",
-    "write",
 ];
 
 /// Words that start a line but are not an owner, though `<word> to ...` follows: verbs taking
@@ -284,20 +186,15 @@ const ROLE_NOUNS: &[&str] = &[
     "manager",
     "managers",
     "lead",
-    "team",
     "worker",
     "workers",
     "nurse",
+    "nurses",
     "staff",
     "colleague",
     "colleagues",
     "rep",
     "representative",
-    "practice",
-    "surgery",
-    "service",
-    "unit",
-    "department",
     "liaison",
     "coordinator",
     "co-ordinator",
@@ -305,7 +202,41 @@ const ROLE_NOUNS: &[&str] = &[
     "inspector",
     "admin",
     "reception",
+    "receptionist",
     "safeguarding",
+    "director",
+    "matron",
+    "doctor",
+    "consultant",
+];
+
+/// Words after an agency's name that still name the agency (`Oakwood Care Home`, `Riverside
+/// surgery`, `the police team`).
+const AGENCY_WORDS: &[&str] = &[
+    "home",
+    "homes",
+    "care",
+    "ltd",
+    "limited",
+    "trust",
+    "nhs",
+    "hospital",
+    "surgery",
+    "practice",
+    "medical",
+    "centre",
+    "services",
+    "service",
+    "team",
+    "unit",
+    "department",
+    "council",
+    "house",
+    "group",
+    "police",
+    "constabulary",
+    "provider",
+    "agency",
 ];
 
 /// Labels written before an action that are not part of it: `Action:`, `ACTION -`.
@@ -404,7 +335,7 @@ fn leading_from(
         });
     }
     let joined = if last_raw.ends_with(':') {
-        Some(0)
+        Some(then_to(words, after))
     } else {
         connector(words, after)
     };
@@ -412,9 +343,9 @@ fn leading_from(
         return None;
     }
     let joined = joined.or_else(|| {
-        // `JS chase GP records`: a verb straight after the owner.
-        let next = words.get(after)?;
-        is_action_verb(next).then_some(0)
+        // `JS chase GP records`, `Tom please send`: a verb straight after the owner.
+        let please = usize::from(words.get(after)?.key == "please");
+        is_action_verb(words.get(after + please)?).then_some(0)
     });
     match joined {
         Some(used) => Some(Found {
@@ -439,7 +370,7 @@ fn connector(words: &[Word], at: usize) -> Option<usize> {
     let verb_at = |i: usize| words.get(at + i).is_some_and(looks_like_verb);
     let raw = words.get(at).map_or("", |w| w.raw.as_str());
     if is_dash(raw) {
-        return Some(1);
+        return Some(1 + then_to(words, at + 1));
     }
     let used = match (key(0), key(1), key(2)) {
         ("has" | "have", "agreed", "to") | ("is" | "are", "going", "to") => 3,
@@ -451,6 +382,12 @@ fn connector(words: &[Word], at: usize) -> Option<usize> {
     verb_at(used).then_some(used)
 }
 
+/// 1 when `to <verb>` follows a dash or colon (`Tom - to send`), else 0.
+fn then_to(words: &[Word], at: usize) -> usize {
+    let to = words.get(at).is_some_and(|w| w.key == "to");
+    usize::from(to && words.get(at + 1).is_some_and(looks_like_verb))
+}
+
 /// Whether a word may be the verb of `<owner> to <verb>`.
 fn looks_like_verb(word: &Word) -> bool {
     let lower = word.raw.chars().next().is_some_and(char::is_lowercase);
@@ -458,12 +395,14 @@ fn looks_like_verb(word: &Word) -> bool {
 }
 
 fn is_action_verb(word: &Word) -> bool {
-    ACTION_VERBS.contains(&word.key.as_str())
+    people::is_action_verb(&word.key)
 }
 
-/// `Police officer to attend`, `GP practice manager to send`, `Oakwood staff to`: someone
-/// from an attendee's agency, not necessarily the attendee, so the words are the owner and only
-/// the agency is taken from the attendee (or the attendee, when their role is the one named).
+/// `Oakwood Care Home to`, `Riverside surgery to`: an agency named with more of its kind's
+/// words than its attendees' records spell; `Police officer to attend`, `GP practice manager to
+/// send`, `Oakwood staff to`: someone from an attendee's agency, not necessarily the attendee,
+/// so the words are the owner and only the agency is taken from the attendee (or the attendee,
+/// when their role is the one named).
 fn someone_from_agency(
     words: &[Word],
     named: usize,
@@ -473,20 +412,25 @@ fn someone_from_agency(
     let PersonMatch::Agency { name, index } = found else {
         return None;
     };
-    let (to, used) = (named + 1..=named + 2).find_map(|i| {
-        let nouns = words.get(named..i)?;
-        let all_nouns = nouns
+    let is = |list: &[&str], w: &Word| list.contains(&w.key.as_str()) || w.key.ends_with("'s");
+    let (to, used) = (named + 1..=named + 3).find_map(|i| {
+        let extra = words.get(named..i)?;
+        let all_ok = extra
             .iter()
-            .all(|w| ROLE_NOUNS.contains(&w.key.as_str()) || w.key.ends_with("'s"));
-        Some((i, connector(words, i)?)).filter(|_| all_nouns)
+            .all(|w| is(ROLE_NOUNS, w) || is(AGENCY_WORDS, w));
+        Some((i, connector(words, i)?)).filter(|_| all_ok)
     })?;
+    let extra = &words[named..to];
+    if extra.iter().all(|w| is(AGENCY_WORDS, w)) {
+        return Some(Found {
+            remove: 0..to + used,
+            owner: owner_of(found, &typed(&words[..named]), people),
+        });
+    }
     let typed = typed(&words[..to]);
     let role_named = index.and_then(|i| {
         let role = phrase_key(&people.attendees().get(i)?.role);
-        words[named..to]
-            .iter()
-            .any(|w| role.contains(&w.name))
-            .then_some(i)
+        extra.iter().any(|w| role.contains(&w.name)).then_some(i)
     });
     let owner = match role_named {
         Some(i) => owner_of(&PersonMatch::One(i), &typed, people),
@@ -575,8 +519,10 @@ fn known_owner(words: &[Word]) -> Option<Found> {
 fn passive(words: &[Word], people: &People<'_>) -> Option<Found> {
     let keys = name_keys(words);
     (2..words.len()).find_map(|by| {
-        let passive =
-            words[by].key == "by" && words[by.saturating_sub(6)..by - 1].iter().any(|w| w.key == "be");
+        let passive = words[by].key == "by"
+            && words[by.saturating_sub(6)..by - 1]
+                .iter()
+                .any(|w| w.key == "be");
         if !passive {
             return None;
         }
