@@ -316,12 +316,23 @@ fn leading_from(
 ) -> Option<Found> {
     let typed = typed(&words[start..named]);
     let mut after = named;
-    // `Tom (GP) to...`: the bracket says who they are; it is part of the owner.
+    let mut found = found;
+    // `Tom (GP) to...`: the bracket says who they are; it is part of the owner, and settles
+    // which of several it is (`Hughes (GP)`).
     if words.get(after).is_some_and(|w| w.raw.starts_with('('))
-        && let Some(close) = (after..words.len().min(after + 4)).find(|&i| {
-            words[i].raw.trim_end_matches(TRAILING).ends_with(')') || words[i].raw.ends_with("):")
-        })
+        && let Some(close) = (after..words.len().min(after + 4))
+            .find(|&i| words[i].raw.trim_end_matches([':', ',']).ends_with(')'))
     {
+        let inside = join_raw(&words[after..=close]);
+        let inside = inside
+            .trim_start_matches('(')
+            .trim_end_matches([':', ',', ')']);
+        if let PersonMatch::Ambiguous(several) = &found
+            && let Some(one) = people.match_phrase(inside).attendee()
+            && several.contains(&one)
+        {
+            found = PersonMatch::One(one);
+        }
         after = close + 1;
     }
     let last_raw = words.get(after - 1).map_or("", |w| w.raw.as_str());
@@ -729,6 +740,24 @@ mod tests {
         assert_eq!(owner("Send letter to Mrs B"), None);
         assert_eq!(owner("Referral to be made"), None);
         assert_eq!(owner("Ask whether they want to attend"), None);
+    }
+
+    #[test]
+    fn a_bracket_after_the_owner_says_who_they_are() {
+        assert_eq!(attendee("Jane Smith (DC) to check PNC"), Some(0));
+        assert_eq!(attendee("Priya (ASC): visit"), Some(1));
+        let found = owner("Jane (police) to check PNC").map(|(r, o)| (r, o.owner));
+        assert_eq!(found, Some((0..3, "Jane Smith".to_owned())));
+        // Two Smiths: the bracket settles which.
+        let attendees = [
+            Attendee::new("Jane Smith", "DC", "Police"),
+            Attendee::new("Ann Smith", "Nurse", "NHS trust"),
+        ];
+        let people = People::new(&attendees);
+        let found = find(&Word::split("Smith (nurse) to dress the wound"), &people);
+        assert_eq!(found.map(|f| f.owner.attendee), Some(Some(1)));
+        let found = find(&Word::split("Smith to dress the wound"), &people);
+        assert_eq!(found.map(|f| f.owner.ambiguous), Some(vec![0, 1]));
     }
 
     #[test]
