@@ -24,7 +24,10 @@ pub use key::{loosely_contains, phrase_key, word_key};
 use std::ops::RangeInclusive;
 
 use crate::model::Attendee;
-use vocab::{ACTION_VERBS, AGENCIES, COMMON_WORDS, DETERMINERS, Group, NOT_A_NAME, ROLES, TITLES};
+use vocab::{
+    ACTION_VERBS, AGENCIES, AGENCY_NOUNS, COMMON_WORDS, DETERMINERS, Group, NOT_A_NAME, ROLES,
+    TITLES,
+};
 
 /// Who a phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,7 +243,40 @@ impl<'a> People<'a> {
                     Rank::FullName..=Rank::NamePart,
                 )
                 .map(|(rank, people)| (rank.max(Rank::NameAndInitial), people));
+            // A title that is also a role (`Nurse Hughes`, `Dr Hughes`) settles which.
+            if let Some((rank, several)) = &named
+                && several.len() > 1
+                && let Some((_, in_role)) = self.best(
+                    &keys[..keys.len() - untitled.len()],
+                    Initials::No,
+                    false,
+                    Rank::Role..=Rank::RoleAlias,
+                )
+            {
+                let both: Vec<usize> = several
+                    .iter()
+                    .copied()
+                    .filter(|i| in_role.contains(i))
+                    .collect();
+                if both.len() == 1 {
+                    return self.answer(Some((*rank, both)));
+                }
+            }
             return self.answer(named);
+        }
+        // A role in the plural: `the social workers`, `the officers`.
+        if let Some((last, before)) = keys.split_last()
+            && let Some(singular) = last.strip_suffix('s').filter(|s| s.len() > 1)
+        {
+            let mut singular_keys = before.to_vec();
+            singular_keys.push(singular);
+            let found = self.best(
+                &singular_keys,
+                Initials::No,
+                false,
+                Rank::Role..=Rank::RoleAlias,
+            );
+            return self.answer(found);
         }
         PersonMatch::NoOne
     }
@@ -496,6 +532,10 @@ fn agency_labels(attendee: &Attendee, index: usize, labels: &mut Vec<Label>) {
     for word in agency.iter().filter(|w| alone_ok(w)) {
         add(vec![word.clone()]);
     }
+    // `The trust`, `the council`: what the agency's name says it is.
+    for word in agency.iter().filter(|w| AGENCY_NOUNS.contains(&w.as_str())) {
+        add(vec![word.clone()]);
+    }
     let significant: Vec<String> = agency
         .iter()
         .filter(|w| !matches!(w.as_str(), "and" | "of" | "the" | "for"))
@@ -650,6 +690,46 @@ mod tests {
     }
 
     #[test]
+    fn plurals_titles_and_generic_agency_words() {
+        let attendees = [
+            Attendee::new("Tom Hughes", "GP", "Riverside Medical Practice"),
+            Attendee::new("Lucy Hughes", "Nurse", "Westshire Hospitals NHS Trust"),
+            Attendee::new("Sean O'Brien", "CPN", "Westshire Mental Health NHS Trust"),
+            Attendee::new("Jane Smith", "DC", "Northshire Police"),
+            Attendee::new("John Stevens", "PC", "Northshire Police"),
+            Attendee::new("Sam Patel", "Social worker", "Adult Social Care"),
+            Attendee::new("Tom Evans", "Social worker", "Adult Social Care"),
+            Attendee::new("Liam Byrne", "Occupational therapist", "Westshire Council"),
+        ];
+        let people = People::new(&attendees);
+        // A title that is also a role settles which Hughes.
+        assert_eq!(people.match_phrase("Nurse Hughes"), PersonMatch::One(1));
+        assert_eq!(people.match_phrase("Dr Hughes"), PersonMatch::One(0));
+        assert_eq!(
+            people.match_phrase("Mr Hughes"),
+            PersonMatch::Ambiguous(vec![0, 1])
+        );
+        // Plural roles name everyone in them.
+        assert_eq!(
+            people.match_phrase("the social workers"),
+            PersonMatch::Ambiguous(vec![5, 6])
+        );
+        assert_eq!(
+            people.match_phrase("the officers"),
+            PersonMatch::Ambiguous(vec![3, 4])
+        );
+        // "The trust" is either trust.
+        assert_eq!(
+            people.match_phrase("the trust"),
+            PersonMatch::Ambiguous(vec![1, 2])
+        );
+        assert_eq!(
+            people.match_phrase("occupational therapy"),
+            PersonMatch::One(7)
+        );
+    }
+
+    #[test]
     fn a_role_as_written_beats_what_roles_are_called() {
         let attendees = [
             Attendee::new("Anna Kowalska", "Registered manager", "Oakwood Care"),
@@ -666,10 +746,10 @@ mod tests {
             people.match_phrase("the deputy manager"),
             PersonMatch::One(1)
         );
-        assert_eq!(
-            people.match_phrase("the manager"),
-            PersonMatch::Ambiguous(vec![0, 1])
-        );
+        // The manager of a home is its registered manager; the deputy is the deputy.
+        assert_eq!(people.match_phrase("the manager"), PersonMatch::One(0));
+        assert_eq!(people.match_phrase("the home manager"), PersonMatch::One(0));
+        assert_eq!(people.match_phrase("the deputy"), PersonMatch::One(1));
         // Initials and a role are equally good: say so; "the GP" is only ever the role.
         assert_eq!(
             people.match_phrase("GP"),

@@ -118,7 +118,13 @@ pub(super) const ROLES: &[Group] = &[
     },
     Group {
         found_in: &["gp", "general practitioner", "doctor"],
-        names: &["gp", "doctor", "general practitioner", "family doctor"],
+        names: &[
+            "gp",
+            "doctor",
+            "dr",
+            "general practitioner",
+            "family doctor",
+        ],
     },
     Group {
         found_in: &["nurse", "rgn", "rmn", "cpn", "dn"],
@@ -138,7 +144,6 @@ pub(super) const ROLES: &[Group] = &[
             "home manager",
             "care home manager",
             "care manager",
-            "deputy manager",
         ],
         names: &[
             "manager",
@@ -147,6 +152,10 @@ pub(super) const ROLES: &[Group] = &[
             "care home manager",
             "rm",
         ],
+    },
+    Group {
+        found_in: &["deputy manager", "deputy"],
+        names: &["deputy", "deputy manager", "deputy home manager"],
     },
     Group {
         found_in: &["advocate", "imca", "imha", "advocacy"],
@@ -166,7 +175,7 @@ pub(super) const ROLES: &[Group] = &[
     },
     Group {
         found_in: &["occupational therapist", "ot"],
-        names: &["ot", "occupational therapist"],
+        names: &["ot", "occupational therapist", "occupational therapy"],
     },
     Group {
         found_in: &["ward manager", "ward sister", "matron", "charge nurse"],
@@ -370,6 +379,20 @@ pub(super) const AGENCIES: &[Group] = &[
             "service provider",
         ],
     },
+];
+
+/// Words of an agency's name that say what it is, so that `the trust` names every trust at the
+/// meeting and `the council` the council, whatever else their names say.
+pub(super) const AGENCY_NOUNS: &[&str] = &[
+    "trust",
+    "hospital",
+    "council",
+    "police",
+    "constabulary",
+    "surgery",
+    "practice",
+    "association",
+    "authority",
 ];
 
 /// Words of an agency's name that do not name it on their own (`Care` in "Oakwood Care Ltd",

@@ -169,6 +169,8 @@ enum Prefix {
     /// Nothing, but the words are meant as a date (a form's date field): as `in`, though
     /// `review` alone is still a verb.
     Meant,
+    /// `after`: only a duration (`after 4 weeks`); `after Friday` is no deadline.
+    After,
 }
 
 /// The words introducing a date at the start of `keys`, and how many there are.
@@ -182,6 +184,7 @@ fn prefix(keys: &[&str]) -> (Prefix, usize) {
         ["on" | "for", ..] => (Prefix::On, 1),
         ["at", ..] => (Prefix::At, 1),
         ["within" | "in", ..] => (Prefix::Within, 1),
+        ["after", ..] => (Prefix::After, 1),
         ["w/c" | "wc" | "w/b" | "w/e", ..] => (Prefix::On, 1),
         ["week", "commencing" | "beginning" | "ending", ..] => (Prefix::On, 2),
         _ => (Prefix::None, 0),
@@ -247,6 +250,10 @@ fn core(keys: &[&str], context: DueContext, prefix: Prefix) -> Option<(Due, usiz
         let alone_ok = introduced || matches!(first, "eod" | "cob" | "cop" | "eop");
         return alone_ok.then_some((Due::Date(context.today), used));
     }
+    if prefix == Prefix::After {
+        let (date, used) = duration(keys, context.today, true)?;
+        return Some((Due::Date(date), used));
+    }
     if prefix == Prefix::At {
         // `at the end of the week`, but not `at Friday` nor `at 3 weeks`.
         let (date, used) = part_of(keys, context.today)?;
@@ -263,24 +270,32 @@ fn core(keys: &[&str], context: DueContext, prefix: Prefix) -> Option<(Due, usiz
     Some((Due::Date(date), used))
 }
 
+/// The ways of writing "as soon as possible": no date, but flagged.
+const ASAP: &[&str] = &[
+    "asap",
+    "a.s.a.p",
+    "urgently",
+    "immediately",
+    "straightaway",
+    "straight away",
+    "right away",
+    "without delay",
+    "as soon as possible",
+    "as soon as practicable",
+    "as soon as practical",
+    "as a matter of urgency",
+    "as a priority",
+    "with immediate effect",
+    "at the earliest opportunity",
+];
+
 /// `asap` and its ways of being written; how many words it takes.
 fn asap(keys: &[&str]) -> Option<usize> {
-    match keys {
-        [
-            "asap" | "a.s.a.p" | "urgently" | "immediately" | "straightaway",
-            ..,
-        ] => Some(1),
-        [
-            "as",
-            "soon",
-            "as",
-            "possible" | "practicable" | "practical",
-            ..,
-        ] => Some(4),
-        ["straight" | "right", "away", ..] | ["without", "delay", ..] => Some(2),
-        ["at", "the", "earliest", "opportunity", ..] => Some(4),
-        _ => None,
-    }
+    ASAP.iter()
+        .map(|phrase| phrase.split(' ').collect::<Vec<_>>())
+        .filter(|phrase| keys.starts_with(phrase))
+        .map(|phrase| phrase.len())
+        .max()
 }
 
 /// `the review`, `the next review meeting`, `the next meeting`: how many words.
@@ -527,6 +542,10 @@ fn part_of_month_in(year: i32, month: u32, part: Part) -> Option<NaiveDate> {
 /// `next week`, `this week`, `the weekend`, `next month`, `this month`, `month end`.
 fn week_or_month(keys: &[&str], today: NaiveDate, introduced: bool) -> Option<(NaiveDate, usize)> {
     Some(match keys {
+        ["the", "week", "after", "next", ..] => {
+            (next_monday(today)?.checked_add_days(Days::new(7))?, 4)
+        }
+        ["week", "after", "next", ..] => (next_monday(today)?.checked_add_days(Days::new(7))?, 3),
         ["next" | "following", "week", ..] => (next_monday(today)?, 2),
         ["the", "following", "week", ..] => (next_monday(today)?, 3),
         ["next" | "following", "month", ..] => (first_of_next_month(today)?, 2),
@@ -1235,6 +1254,8 @@ mod tests {
                 ("w/e 4 Dec", d(2026, 12, 4)),
                 ("for week commencing 14th December", d(2026, 12, 14)),
                 ("first thing tomorrow", d(2026, 11, 24)),
+                ("after 4 weeks", d(2026, 12, 21)),
+                ("the week after next", d(2026, 12, 7)),
                 ("by the end of play today", d(2026, 11, 23)),
             ],
             monday(),
@@ -1295,7 +1316,14 @@ mod tests {
                 "{phrase}"
             );
         }
-        for phrase in ["asap", "ASAP", "as soon as possible", "urgently"] {
+        for phrase in [
+            "asap",
+            "ASAP",
+            "as soon as possible",
+            "urgently",
+            "as a matter of urgency",
+            "with immediate effect",
+        ] {
             assert_eq!(read_due(phrase, with_review), Some(Due::Asap), "{phrase}");
             assert_eq!(parse_due(phrase, monday()), None);
         }
@@ -1348,6 +1376,8 @@ mod tests {
             "in a few days",
             "at Friday",
             "at 3 weeks",
+            "after the review",
+            "after Friday",
             "5.61",
             "26-12-03",
         ] {

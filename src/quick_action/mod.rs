@@ -99,6 +99,10 @@ pub fn parse_action_in(input: &str, context: &ActionContext<'_>) -> ParsedAction
     let mut parsed = ParsedAction::default();
     let people = People::new(context.attendees).with_chair(context.chair);
 
+    let due_context = DueContext {
+        today: context.today,
+        review: context.review,
+    };
     let (body, trailing_owner) = owner::split_trailing_owner(input);
     let mut words = Word::split(body);
     words.drain(..owner::label_words(&words));
@@ -108,7 +112,12 @@ pub fn parse_action_in(input: &str, context: &ActionContext<'_>) -> ParsedAction
             remove: 0..0,
             owner: owner::match_exact(typed, &people),
         }),
-        None => owner::find(&words, &people),
+        None => owner::find(&words, &people).or_else(|| {
+            // `Send the plan to the family (Amara) by Friday`: named last, before the date.
+            let dates = due::find_dates(&words, due_context);
+            let last = dates.last().filter(|f| f.range.end == words.len())?;
+            owner::trailing(&words[..last.range.start], &people)
+        }),
     };
     if let Some(found) = found {
         remove_words(&mut words, found.remove);
@@ -119,10 +128,6 @@ pub fn parse_action_in(input: &str, context: &ActionContext<'_>) -> ParsedAction
         parsed.ambiguous = found.owner.ambiguous;
     }
 
-    let due_context = DueContext {
-        today: context.today,
-        review: context.review,
-    };
     let taken = take_due(words, due_context);
     parsed.text = tidy(&join_raw(&taken.words));
     parsed.due = taken.date;
@@ -382,6 +387,35 @@ mod tests {
         );
         assert_eq!(find_words("Visit friday club", "fri"), None);
         assert_eq!(find_words("call BY fri now", "by Fri"), Some(1));
+    }
+
+    #[test]
+    fn an_owner_named_last_before_the_date() {
+        let attendees = [
+            Attendee::new("Amara Bello", "Social worker", "Adult Social Care"),
+            Attendee::new("Łukasz Nowak", "Registered manager", "Oakwood Care"),
+        ];
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let parsed = parse_action(
+            "Send the plan to the family (Amara) by Friday",
+            &attendees,
+            today,
+        );
+        assert_eq!(parsed.owner_attendee, Some(0));
+        assert_eq!(parsed.text, "Send the plan to the family");
+        let parsed = parse_action(
+            "Update the risk assessment – Oakwood – by Friday",
+            &attendees,
+            today,
+        );
+        assert_eq!(parsed.owner_attendee, Some(1));
+        assert_eq!(parsed.text, "Update the risk assessment");
+        // A bracket that names nobody stays.
+        let parsed = parse_action("Send the plan (draft) by Friday", &attendees, today);
+        assert_eq!(
+            (parsed.owner.as_str(), parsed.text.as_str()),
+            ("", "Send the plan (draft)")
+        );
     }
 
     #[test]

@@ -327,11 +327,19 @@ fn leading_from(
         let inside = inside
             .trim_start_matches('(')
             .trim_end_matches([':', ',', ')']);
-        if let PersonMatch::Ambiguous(several) = &found
-            && let Some(one) = people.match_phrase(inside).attendee()
-            && several.contains(&one)
-        {
-            found = PersonMatch::One(one);
+        if let PersonMatch::Ambiguous(several) = &found {
+            let named_inside = match people.match_phrase(inside) {
+                PersonMatch::Ambiguous(these) => these,
+                other => other.attendee().into_iter().collect(),
+            };
+            if let [one] = several
+                .iter()
+                .filter(|i| named_inside.contains(i))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                found = PersonMatch::One(**one);
+            }
         }
         after = close + 1;
     }
@@ -633,7 +641,15 @@ pub(super) fn match_exact(typed_owner: &str, people: &People<'_>) -> Owner {
 /// Someone named at the very end, after a dash or in brackets: `Chase GP records - Tom`,
 /// `Book interpreter (ŁN)`. Only someone at the meeting counts, so an ordinary closing bracket
 /// stays in the text.
-pub(super) fn trailing(words: &[Word], people: &People<'_>) -> Option<Found> {
+pub(super) fn trailing(all_words: &[Word], people: &People<'_>) -> Option<Found> {
+    // A dash left at the very end goes with the owner (`– Oakwood –` before `by Friday`).
+    let end = all_words.len()
+        - all_words
+            .iter()
+            .rev()
+            .take_while(|w| is_dash(&w.raw))
+            .count();
+    let words = &all_words[..end];
     let last = words.len().checked_sub(1)?;
     // In brackets: `(Tom)`, `[Dr Hughes]`, over up to MAX_OWNER_WORDS words.
     if words[last].raw.ends_with([')', ']']) {
@@ -646,7 +662,7 @@ pub(super) fn trailing(words: &[Word], people: &People<'_>) -> Option<Found> {
             .trim_end_matches([')', ']', '.']);
         let found = people.match_phrase(inside);
         return (found != PersonMatch::NoOne && open > 0).then(|| Found {
-            remove: open..last + 1,
+            remove: open..all_words.len(),
             owner: owner_of(&found, inside, people),
         });
     }
@@ -657,7 +673,7 @@ pub(super) fn trailing(words: &[Word], people: &People<'_>) -> Option<Found> {
     let keys = name_keys(&words[dash + 1..]);
     let (named, found) = people.match_start(&keys, MAX_OWNER_WORDS)?;
     (dash + 1 + named == words.len() && dash > 0).then(|| Found {
-        remove: dash..words.len(),
+        remove: dash..all_words.len(),
         owner: owner_of(&found, &typed(&words[dash + 1..]), people),
     })
 }
@@ -758,6 +774,15 @@ mod tests {
         assert_eq!(found.map(|f| f.owner.attendee), Some(Some(1)));
         let found = find(&Word::split("Smith to dress the wound"), &people);
         assert_eq!(found.map(|f| f.owner.ambiguous), Some(vec![0, 1]));
+        // What the bracket names may be ambiguous too: only one is in both.
+        let attendees = [
+            Attendee::new("Tom Hughes", "GP", "Riverside Medical Practice"),
+            Attendee::new("Gary Price", "Enquiry officer", "Adult Social Care"),
+            Attendee::new("Lucy Hughes", "Nurse", "NHS trust"),
+        ];
+        let people = People::new(&attendees);
+        let found = find(&Word::split("Hughes (GP) to review"), &people);
+        assert_eq!(found.map(|f| f.owner.attendee), Some(Some(0)));
     }
 
     #[test]
