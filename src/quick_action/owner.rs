@@ -23,6 +23,19 @@ pub(super) struct Owner {
     pub ambiguous: Vec<usize>,
 }
 
+impl Owner {
+    /// Owner words naming nobody at the meeting: kept as typed, and shown as a miss.
+    fn nobody_here(typed: String, agency: String) -> Self {
+        Self {
+            miss: Some(typed.clone()),
+            owner: typed,
+            agency,
+            attendee: None,
+            ambiguous: Vec::new(),
+        }
+    }
+}
+
 /// An owner found in the line, and the words that named them (to leave out of the text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Found {
@@ -453,13 +466,7 @@ fn someone_from_agency(
     });
     let owner = match role_named {
         Some(i) => owner_of(&PersonMatch::One(i), &typed, people),
-        None => Owner {
-            owner: typed.clone(),
-            agency: name.clone(),
-            attendee: None,
-            miss: Some(typed),
-            ambiguous: Vec::new(),
-        },
+        None => Owner::nobody_here(typed, name.clone()),
     };
     Some(Found {
         remove: 0..to + used,
@@ -493,13 +500,7 @@ fn typed_owner(words: &[Word]) -> Option<Found> {
         .unwrap_or_default();
     Some(Found {
         remove: 0..to + used,
-        owner: Owner {
-            owner: typed.clone(),
-            agency,
-            attendee: None,
-            miss: Some(typed),
-            ambiguous: Vec::new(),
-        },
+        owner: Owner::nobody_here(typed, agency),
     })
 }
 
@@ -524,13 +525,7 @@ fn known_owner(words: &[Word]) -> Option<Found> {
     };
     Some(Found {
         remove: 0..taken + used,
-        owner: Owner {
-            owner: typed.clone(),
-            agency,
-            attendee: None,
-            miss: Some(typed),
-            ambiguous: Vec::new(),
-        },
+        owner: Owner::nobody_here(typed, agency),
     })
 }
 
@@ -608,11 +603,9 @@ fn owner_of(found: &PersonMatch, typed: &str, people: &People<'_>) -> Owner {
                 ..Owner::default()
             }
         }
-        PersonMatch::One(_) | PersonMatch::NoOne => Owner {
-            owner: typed.to_owned(),
-            miss: Some(typed.to_owned()),
-            ..Owner::default()
-        },
+        PersonMatch::One(_) | PersonMatch::NoOne => {
+            Owner::nobody_here(typed.to_owned(), String::new())
+        }
     }
 }
 
@@ -627,13 +620,7 @@ pub(super) fn match_exact(typed_owner: &str, people: &People<'_>) -> Owner {
         } else {
             String::new()
         };
-        return Owner {
-            owner: owner.to_owned(),
-            agency,
-            attendee: None,
-            miss: Some(owner.to_owned()),
-            ambiguous: Vec::new(),
-        };
+        return Owner::nobody_here(owner.to_owned(), agency);
     }
     owner_of(&found, owner, people)
 }
