@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use minutes::model::Attendee;
+use minutes::people::{People, PersonMatch};
 use minutes::quick_action::{
     ActionContext, ParsedAction, parse_action, parse_action_in, show_date, show_due,
 };
@@ -597,4 +598,26 @@ fn dates_are_shown_with_their_weekday() {
     assert_eq!(show_date(date(2026, 12, 4)), "Fri 4 Dec");
     assert_eq!(show_due(date(2026, 12, 4), today()), "Fri 4 Dec");
     assert_eq!(show_due(date(2027, 1, 15), today()), "Fri 15 Jan 2027");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Any text typed into an owner field or after `@` names someone at the meeting or nobody,
+    /// never an index past the attendees, and completing it never fails.
+    #[test]
+    fn the_person_matcher_takes_any_text(typed in typed_line()) {
+        let attendees = issue_meeting();
+        let people = People::new(&attendees).with_chair(&typed);
+        let valid = |i: &usize| *i < attendees.len();
+        match people.match_phrase(&typed) {
+            PersonMatch::One(i) => prop_assert!(valid(&i)),
+            PersonMatch::Agency { index, .. } => prop_assert!(index.iter().all(valid)),
+            PersonMatch::Ambiguous(several) => {
+                prop_assert!(several.len() > 1 && several.iter().all(valid));
+            }
+            PersonMatch::NoOne => {}
+        }
+        prop_assert!(people.suggest(&typed).iter().all(valid));
+    }
 }
