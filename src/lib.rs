@@ -13,7 +13,8 @@
 //!   templates drawn from the procedures, and the user's, from their text),
 //!   [`search`] (queries, matches and snippets in one record), [`document`] (the minutes as
 //!   Markdown, text, HTML or Word from the copy its audience may receive),
-//!   [`quick_action`] (the action line typed in the meeting).
+//!   [`people`] (who a typed name means: names, titles, initials, roles, agencies, for
+//!   every front end), [`quick_action`] (the action line typed in the meeting).
 //! - Across records: [`store`] (the only code that touches record files: atomic saves,
 //!   locking, listing, searching the folder), [`followup`] (the review meeting of an earlier
 //!   record), [`deadlines`] (minutes to circulate, reviews coming up), [`report`]
@@ -35,6 +36,7 @@ pub mod document;
 pub mod error;
 pub mod followup;
 pub mod model;
+pub mod people;
 pub mod quick_action;
 pub mod report;
 pub mod search;

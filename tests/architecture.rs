@@ -36,7 +36,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["error", "text", "calendar"],
     &["model", "table", "config"],
-    &["clock", "templates", "search", "document", "quick_action"],
+    &["clock", "templates", "search", "document", "people"],
+    &["quick_action"],
     &["store", "followup", "deadlines", "report"],
     &["tracker"],
     &["service"],

@@ -5,7 +5,10 @@
 
 use chrono::NaiveDate;
 use minutes::model::Attendee;
-use minutes::quick_action::{ParsedAction, parse_action};
+use minutes::people::{People, PersonMatch};
+use minutes::quick_action::{
+    ActionContext, ParsedAction, parse_action, parse_action_in, show_date, show_due,
+};
 use proptest::prelude::*;
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -42,6 +45,7 @@ fn by(index: usize, text: &str, due: Option<(NaiveDate, &str)>) -> ParsedAction 
         owner_attendee: Some(index),
         due: due.map(|d| d.0),
         due_phrase: due.map(|d| d.1.to_owned()),
+        ..ParsedAction::default()
     }
 }
 
@@ -88,6 +92,8 @@ fn unknown_owner_before_to_is_kept_as_typed() {
             owner_attendee: None,
             due: Some(date(2026, 11, 30)),
             due_phrase: Some("within 5 working days".into()),
+            owner_miss: Some("Provider manager".into()),
+            ..ParsedAction::default()
         }
     );
 }
@@ -167,6 +173,8 @@ fn ambiguous_initials_pick_no_attendee_but_keep_the_owner() {
             owner_attendee: None,
             due: Some(date(2026, 11, 27)),
             due_phrase: Some("eow".into()),
+            ambiguous: vec![0, 6],
+            ..ParsedAction::default()
         }
     );
     // Two officers from the same agency: the agency is still known.
@@ -243,15 +251,20 @@ fn agency_with_no_attendee_from_it() {
             owner_attendee: None,
             due: Some(date(2026, 12, 7)),
             due_phrase: Some("in 2 weeks".into()),
+            owner_miss: Some("Housing".into()),
+            ..ParsedAction::default()
         }
     );
 }
 
 #[test]
-fn invalid_date_stays_in_the_text() {
+fn invalid_date_stays_in_the_text_and_is_shown_unread() {
     assert_eq!(
         parse("JS to check the custody record by 31 Feb"),
-        by(0, "Check the custody record by 31 Feb", None)
+        ParsedAction {
+            unread_date: Some("by 31 Feb".into()),
+            ..by(0, "Check the custody record by 31 Feb", None)
+        }
     );
 }
 
@@ -286,14 +299,16 @@ fn last_date_wins_and_punctuation_stays() {
 #[test]
 fn someone_from_an_agency_is_not_the_attendee_from_it() {
     assert_eq!(
-        parse("Police officer to attend the strategy meeting in a fortnight"),
+        parse("GP practice manager to send the records in a fortnight"),
         ParsedAction {
-            text: "Attend the strategy meeting".into(),
-            owner: "Police officer".into(),
-            agency: "Police".into(),
+            text: "Send the records".into(),
+            owner: "GP practice manager".into(),
+            agency: "GP".into(),
             owner_attendee: None,
             due: Some(date(2026, 12, 7)),
             due_phrase: Some("in a fortnight".into()),
+            owner_miss: Some("GP practice manager".into()),
+            ..ParsedAction::default()
         }
     );
 }
@@ -376,5 +391,233 @@ proptest! {
         if let Some(index) = parsed.owner_attendee {
             prop_assert!(index < attendees().len());
         }
+    }
+}
+
+/// The meeting the issue measured quick actions against (names as there; roles and agencies
+/// invented), with its chair and review date.
+fn issue_meeting() -> Vec<Attendee> {
+    vec![
+        Attendee::new("Zoë Martin", "Chair", "Adult Social Care"), // 0
+        Attendee::new("Łukasz Nowak", "Registered manager", "Oakwood Care"), // 1
+        Attendee::new("Dr Tom Hughes", "GP", "Riverside Medical Practice"), // 2
+        Attendee::new("Chen Wei", "Inspector", "CQC"),             // 3
+        Attendee::new("Amara Bello", "Social worker", "Adult Social Care"), // 4
+        Attendee::new("Priya Raman", "DC", "Northshire Police"),   // 5
+        Attendee::new("Siobhán O'Neill", "Advocate", "Speak Up Advocacy"), // 6
+        Attendee::new("Gareth Lloyd", "Enquiry officer", "Adult Social Care"), // 7
+    ]
+}
+
+fn parse_in_issue_meeting(line: &str) -> ParsedAction {
+    let attendees = issue_meeting();
+    let context = ActionContext {
+        attendees: &attendees,
+        today: today(),
+        chair: "Zoë Martin",
+        review: Some(date(2026, 12, 15)),
+    };
+    parse_action_in(line, &context)
+}
+
+/// Each miss the issue lists, now read: who (attendee index), the text, and the due date.
+#[test]
+fn the_issues_misses_are_read() {
+    let table: &[(&str, usize, &str, Option<NaiveDate>)] = &[
+        // Accents, as typed on a UK keyboard.
+        ("Zoe to chase the GP", 0, "Chase the GP", None),
+        ("lukasz to send the rota", 1, "Send the rota", None),
+        ("LN to send the rota", 1, "Send the rota", None),
+        // Titles.
+        ("Dr Hughes to review meds", 2, "Review meds", None),
+        ("Mr Nowak to review the rota", 1, "Review the rota", None),
+        ("Ms Bello to visit", 4, "Visit", None),
+        ("DC Raman to check PNC", 5, "Check PNC", None),
+        (
+            "Inspector Chen to raise the concerns",
+            3,
+            "Raise the concerns",
+            None,
+        ),
+        // Roles and agencies.
+        (
+            "the chair to write to the family",
+            0,
+            "Write to the family",
+            None,
+        ),
+        ("the GP surgery to send notes", 2, "Send notes", None),
+        ("The home to send the log", 1, "Send the log", None),
+        ("Oakwood to send the log", 1, "Send the log", None),
+        ("the advocate to visit", 6, "Visit", None),
+        (
+            "the IO to interview the carer",
+            7,
+            "Interview the carer",
+            None,
+        ),
+        ("the social worker to visit", 4, "Visit", None),
+        ("the police to request CCTV", 5, "Request CCTV", None),
+        // Dates.
+        (
+            "Zoe to write within 48 hours",
+            0,
+            "Write",
+            Some(date(2026, 11, 25)),
+        ),
+        (
+            "Zoe to write in 24 hours",
+            0,
+            "Write",
+            Some(date(2026, 11, 24)),
+        ),
+        ("Zoe to write on 15th", 0, "Write", Some(date(2026, 12, 15))),
+        (
+            "Zoe to write by the 18th",
+            0,
+            "Write",
+            Some(date(2026, 12, 18)),
+        ),
+        (
+            "Zoe to write next month",
+            0,
+            "Write",
+            Some(date(2026, 12, 1)),
+        ),
+        (
+            "Zoe to write by end of next week",
+            0,
+            "Write",
+            Some(date(2026, 12, 4)),
+        ),
+        ("Zoe to write by 5pm today", 0, "Write", Some(today())),
+        (
+            "Zoe to write by mid January",
+            0,
+            "Write",
+            Some(date(2027, 1, 15)),
+        ),
+        (
+            "Zoe to write in a fortnight",
+            0,
+            "Write",
+            Some(date(2026, 12, 7)),
+        ),
+        (
+            "Zoe to write by 12/12",
+            0,
+            "Write",
+            Some(date(2026, 12, 12)),
+        ),
+        ("Zoe to write by 1/2/27", 0, "Write", Some(date(2027, 2, 1))),
+        (
+            "Zoe to write before the review",
+            0,
+            "Write",
+            Some(date(2026, 12, 15)),
+        ),
+        // Text kept whole.
+        (
+            "Tom and Zoë to agree the plan",
+            2,
+            "Tom and Zoë to agree the plan",
+            None,
+        ),
+        ("Tom H to refer Mrs A", 2, "Refer Mrs A", None),
+    ];
+    let people = issue_meeting();
+    for (line, owner, text, due) in table {
+        let parsed = parse_in_issue_meeting(line);
+        assert_eq!(
+            (
+                parsed.owner_attendee,
+                parsed.owner.as_str(),
+                parsed.agency.as_str(),
+                parsed.text.as_str(),
+                parsed.due
+            ),
+            (
+                Some(*owner),
+                people[*owner].name.as_str(),
+                people[*owner].agency.as_str(),
+                *text,
+                *due
+            ),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn a_miss_is_shown() {
+    // An owner naming nobody at the meeting.
+    let parsed = parse_in_issue_meeting("Sarah to call the family");
+    assert_eq!(
+        (parsed.owner.as_str(), parsed.owner_miss.as_deref()),
+        ("Sarah", Some("Sarah"))
+    );
+    // Two people named equally: never a guess.
+    let mut attendees = issue_meeting();
+    attendees.push(Attendee::new(
+        "Tom Evans",
+        "Social worker",
+        "Adult Social Care",
+    ));
+    let parsed = parse_action("Tom to call the family", &attendees, today());
+    assert_eq!(
+        (parsed.owner_attendee, parsed.ambiguous.clone()),
+        (None, vec![2, 8])
+    );
+    // An agency with several attendees: the agency alone.
+    let parsed = parse_in_issue_meeting("ASC to fund the placement");
+    assert_eq!(
+        (
+            parsed.owner.as_str(),
+            parsed.agency.as_str(),
+            parsed.owner_attendee
+        ),
+        ("Adult Social Care", "Adult Social Care", None)
+    );
+    // A date phrase left unread, and asap.
+    let parsed = parse_in_issue_meeting("Zoe to write in a few days");
+    assert_eq!(parsed.unread_date.as_deref(), Some("in a few days"));
+    assert_eq!(parsed.due, None);
+    let parsed = parse_in_issue_meeting("Zoe to write asap");
+    assert!(parsed.asap);
+    assert_eq!((parsed.due, parsed.text.as_str()), (None, "Write asap"));
+    // Before the review, with no review date set.
+    let parsed = parse_action("Zoe to write before the review", &issue_meeting(), today());
+    assert_eq!(
+        (parsed.due, parsed.unread_date.as_deref()),
+        (None, Some("before the review"))
+    );
+}
+
+#[test]
+fn dates_are_shown_with_their_weekday() {
+    assert_eq!(show_date(date(2026, 12, 4)), "Fri 4 Dec");
+    assert_eq!(show_due(date(2026, 12, 4), today()), "Fri 4 Dec");
+    assert_eq!(show_due(date(2027, 1, 15), today()), "Fri 15 Jan 2027");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Any text typed into an owner field or after `@` names someone at the meeting or nobody,
+    /// never an index past the attendees, and completing it never fails.
+    #[test]
+    fn the_person_matcher_takes_any_text(typed in typed_line()) {
+        let attendees = issue_meeting();
+        let people = People::new(&attendees).with_chair(&typed);
+        let valid = |i: &usize| *i < attendees.len();
+        match people.match_phrase(&typed) {
+            PersonMatch::One(i) => prop_assert!(valid(&i)),
+            PersonMatch::Agency { index, .. } => prop_assert!(index.iter().all(valid)),
+            PersonMatch::Ambiguous(several) => {
+                prop_assert!(several.len() > 1 && several.iter().all(valid));
+            }
+            PersonMatch::NoOne => {}
+        }
+        prop_assert!(people.suggest(&typed).iter().all(valid));
     }
 }
