@@ -207,19 +207,26 @@ pub enum Command {
     },
     /// Mark an action done or cancelled, or open it again, in its record.
     Action {
-        /// What to do with it.
+        /// What to do with it: done, cancel or reopen an action; add one to a record.
         #[arg(value_enum)]
         change: ActionChange,
         /// The action as `minutes actions` shows it (ID/N, e.g. 5e1c0a7d/3), or a record id
-        /// prefix or path followed by the action number.
+        /// prefix or path followed by the action number; with `add`, the record.
         #[arg(value_name = "ID/N | ID")]
         action: String,
-        /// The action number, when the record is given on its own.
-        #[arg(value_name = "N")]
-        number: Option<u32>,
+        /// The action number, when the record is given on its own; with `add`, the action as
+        /// one sentence ("Police to request CCTV by Friday").
+        #[arg(value_name = "N | TEXT", value_parser = record_text, num_args = 0..)]
+        rest: Vec<String>,
         /// Why (e.g. why it was cancelled); kept with the action's status.
         #[arg(value_parser = record_text, long, value_name = "TEXT")]
         note: Option<String>,
+        /// With `add`: show the action as it would be stored, and save nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// With `add`: print the action as JSON (text, owner, agency, due).
+        #[arg(long)]
+        json: bool,
     },
     /// Find text in every record: notes, findings, decisions, actions and attendees.
     Search {
@@ -375,11 +382,47 @@ fn run_command(
             tracker::list_actions(service, filter, json, console)
         }
         Command::Action {
+            change: ActionChange::Add,
+            action,
+            rest,
+            note,
+            dry_run,
+            json,
+        } => {
+            if note.is_some() {
+                return Err(Error::Usage(
+                    "--note goes with done, cancel or reopen; an action added has no status note"
+                        .to_owned(),
+                ));
+            }
+            tracker::add_action(service, &action, &rest.join(" "), dry_run, json, console)
+        }
+        Command::Action {
             change,
             action,
-            number,
+            rest,
             note,
-        } => tracker::change_action(service, change, &action, number, note.as_deref(), console),
+            dry_run,
+            json,
+        } => {
+            if dry_run || json {
+                return Err(Error::Usage(
+                    "--dry-run and --json go with 'minutes action add'".to_owned(),
+                ));
+            }
+            let number = match rest.as_slice() {
+                [] => None,
+                [n] => Some(n.trim().parse::<u32>().map_err(|_| {
+                    Error::Usage(format!("'{n}' is not an action number (1, 2, 3...)"))
+                })?),
+                _ => {
+                    return Err(Error::Usage(
+                        "give one action, as ID/N or ID N (a sentence goes with 'add')".to_owned(),
+                    ));
+                }
+            };
+            tracker::change_action(service, change, &action, number, note.as_deref(), console)
+        }
         Command::Search { query, json } => tracker::search(service, &query, json, console),
     }
 }

@@ -8,8 +8,9 @@ use clap::ValueEnum;
 use serde_json::json;
 
 use super::print::{Console, exit_code, to_pretty_json};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{ActionStatus, ActionUpdate, Visibility};
+use crate::quick_action::{ParsedAction, show_due};
 use crate::search::{Query, SearchOptions};
 use crate::service::{Found, Service};
 use crate::table::{TextTable, truncate};
@@ -27,6 +28,8 @@ pub enum ActionChange {
     Cancel,
     /// Open it again.
     Reopen,
+    /// Add an action to a record from one sentence, read as the quick action reads it.
+    Add,
 }
 
 impl ActionChange {
@@ -34,7 +37,7 @@ impl ActionChange {
         match self {
             Self::Done => ActionStatus::Done,
             Self::Cancel => ActionStatus::Cancelled,
-            Self::Reopen => ActionStatus::Open,
+            Self::Reopen | Self::Add => ActionStatus::Open,
         }
     }
 }
@@ -46,6 +49,91 @@ fn marker(visibility: Visibility) -> &'static str {
         Visibility::ProfessionalsOnly => "[P1] ",
         Visibility::Restricted => "[R] ",
     }
+}
+
+/// `minutes action add ID TEXT [--dry-run] [--json]`: one sentence read as an action and added
+/// to the record (or only shown, with `--dry-run`); what the parser could not read is said.
+pub(super) fn add_action(
+    service: &Service<'_>,
+    record: &str,
+    sentence: &str,
+    dry_run: bool,
+    json: bool,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
+    if sentence.trim().is_empty() {
+        return Err(Error::Usage(
+            "say the action: minutes action add ID \"Police to request CCTV by Friday\"".to_owned(),
+        ));
+    }
+    let path = service.find(record)?;
+    let added = service.add_action(&path, sentence, dry_run)?;
+    console.warnings(service);
+    for miss in misses(&added.parsed) {
+        eprintln_inert!("minutes: note: {miss}");
+    }
+    let action = &added.action;
+    if json {
+        let row = json!({
+            "text": action.text,
+            "owner": action.owner,
+            "agency": action.agency,
+            "due": action.due.map(|d| d.to_string()),
+        });
+        writeln!(console.out, "{}", to_pretty_json(&row)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let short = short_id_of(&path, record);
+    let owner = match (action.owner.is_empty(), action.agency.is_empty()) {
+        (true, true) => "no owner".to_owned(),
+        (false, true) => format!("owner {}", action.owner),
+        (true, false) => format!("owner {}", action.agency),
+        (false, false) => format!("owner {} ({})", action.owner, action.agency),
+    };
+    let due = action.due.map_or_else(
+        || "no due date".to_owned(),
+        |d| format!("due {}", show_due(d, service.today())),
+    );
+    let said = if added.saved { "Added" } else { "Would add" };
+    writeln!(
+        console.out,
+        "{said} {short}/{}: {} ({owner}, {due})",
+        action.id, action.text
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What the parser could not settle in a sentence, in words for the minute taker.
+fn misses(parsed: &ParsedAction) -> Vec<String> {
+    let mut said = Vec::new();
+    if let Some(owner) = &parsed.owner_miss {
+        said.push(format!(
+            "'{owner}' matched nobody at the meeting; kept as the owner as typed"
+        ));
+    }
+    if !parsed.ambiguous.is_empty() {
+        said.push(format!(
+            "the owner could be any of {} people at the meeting; none was chosen",
+            parsed.ambiguous.len()
+        ));
+    }
+    if let Some(phrase) = &parsed.unread_date {
+        said.push(format!(
+            "'{phrase}' was not read as a date; it stays in the text"
+        ));
+    }
+    if parsed.asap {
+        said.push("'asap' gives no date; the action has none".to_owned());
+    }
+    said
+}
+
+/// The record's short id, from its file name (or what was typed).
+fn short_id_of<'a>(path: &'a std::path::Path, typed: &'a str) -> &'a str {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .and_then(|stem| stem.rsplit_once('-'))
+        .map_or(typed, |(_, short)| short)
 }
 
 /// `minutes actions`: the tracker's table (or JSON).
@@ -109,11 +197,7 @@ pub(super) fn change_action(
     let written = service.set_action_status(&path, number, change.status(), note)?;
     console.warnings(service);
     let out = &mut *console.out;
-    let short = path
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .and_then(|stem| stem.rsplit_once('-'))
-        .map_or(record, |(_, short)| short);
+    let short = short_id_of(&path, record);
     let status = written.action.status.label().to_lowercase();
     match written.update {
         ActionUpdate::Unchanged => writeln!(

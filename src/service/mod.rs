@@ -16,6 +16,7 @@
 //! for a terminal: the command line (`crate::cli`) and the browser (`crate::tui`) do.
 
 mod across;
+mod actions;
 mod export;
 mod lifecycle;
 mod records;
@@ -23,6 +24,7 @@ mod state;
 mod warning;
 
 pub use across::{Due, Found, SacCounted, Tracked};
+pub use actions::ActionAdded;
 pub use lifecycle::{Changed, Refused, StatusChanged};
 pub use records::{Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use state::Service;
