@@ -382,22 +382,6 @@ fn run_command(
             tracker::list_actions(service, filter, json, console)
         }
         Command::Action {
-            change: ActionChange::Add,
-            action,
-            rest,
-            note,
-            dry_run,
-            json,
-        } => {
-            if note.is_some() {
-                return Err(Error::Usage(
-                    "--note goes with done, cancel or reopen; an action added has no status note"
-                        .to_owned(),
-                ));
-            }
-            tracker::add_action(service, &action, &rest.join(" "), dry_run, json, console)
-        }
-        Command::Action {
             change,
             action,
             rest,
@@ -405,23 +389,15 @@ fn run_command(
             dry_run,
             json,
         } => {
-            if dry_run || json {
-                return Err(Error::Usage(
-                    "--dry-run and --json go with 'minutes action add'".to_owned(),
-                ));
-            }
-            let number = match rest.as_slice() {
-                [] => None,
-                [n] => Some(n.trim().parse::<u32>().map_err(|_| {
-                    Error::Usage(format!("'{n}' is not an action number (1, 2, 3...)"))
-                })?),
-                _ => {
-                    return Err(Error::Usage(
-                        "give one action, as ID/N or ID N (a sentence goes with 'add')".to_owned(),
-                    ));
-                }
+            let asked = tracker::ActionAsked {
+                change,
+                action,
+                rest,
+                note,
+                dry_run,
+                json,
             };
-            tracker::change_action(service, change, &action, number, note.as_deref(), console)
+            tracker::action(service, asked, console)
         }
         Command::Search { query, json } => tracker::search(service, &query, json, console),
     }

@@ -51,9 +51,57 @@ fn marker(visibility: Visibility) -> &'static str {
     }
 }
 
+/// What `minutes action ...` was given.
+pub(super) struct ActionAsked {
+    pub change: ActionChange,
+    pub action: String,
+    pub rest: Vec<String>,
+    pub note: Option<String>,
+    pub dry_run: bool,
+    pub json: bool,
+}
+
+/// `minutes action done|cancel|reopen|add ...`: checks the arguments fit the change.
+pub(super) fn action(
+    service: &Service<'_>,
+    asked: ActionAsked,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
+    let usage = |text: &str| Err(Error::Usage(text.to_owned()));
+    if asked.change == ActionChange::Add {
+        if asked.note.is_some() {
+            return usage(
+                "--note goes with done, cancel or reopen; an action added has no status note",
+            );
+        }
+        let sentence = asked.rest.join(" ");
+        return add_action(
+            service,
+            &asked.action,
+            &sentence,
+            asked.dry_run,
+            asked.json,
+            console,
+        );
+    }
+    if asked.dry_run || asked.json {
+        return usage("--dry-run and --json go with 'minutes action add'");
+    }
+    let number =
+        match asked.rest.as_slice() {
+            [] => None,
+            [n] => Some(n.trim().parse::<u32>().map_err(|_| {
+                Error::Usage(format!("'{n}' is not an action number (1, 2, 3...)"))
+            })?),
+            _ => return usage("give one action, as ID/N or ID N (a sentence goes with 'add')"),
+        };
+    let note = asked.note.as_deref();
+    change_action(service, asked.change, &asked.action, number, note, console)
+}
+
 /// `minutes action add ID TEXT [--dry-run] [--json]`: one sentence read as an action and added
 /// to the record (or only shown, with `--dry-run`); what the parser could not read is said.
-pub(super) fn add_action(
+fn add_action(
     service: &Service<'_>,
     record: &str,
     sentence: &str,
@@ -174,7 +222,7 @@ pub(super) fn list_actions(
 }
 
 /// `minutes action done|cancel|reopen ID/N` (or `ID N`): changes one action in its record.
-pub(super) fn change_action(
+fn change_action(
     service: &Service<'_>,
     change: ActionChange,
     action: &str,
