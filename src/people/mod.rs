@@ -16,9 +16,11 @@
 //!
 //! Pure: it reads the attendees and nothing else.
 
+mod invitation;
 mod key;
 mod vocab;
 
+pub use invitation::{InvitationError, attendees_from_csv};
 pub use key::{loosely_contains, phrase_key, word_key};
 
 use std::ops::RangeInclusive;
