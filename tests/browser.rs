@@ -131,6 +131,28 @@ fn lists_every_meeting_and_filters_as_you_type() {
 }
 
 #[test]
+fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
+    let mut screen = Screen::new(100, 40);
+    screen.keys("?");
+    let headings = common::help_headings(&screen.text());
+    assert!(
+        headings[0].starts_with("Browser: the meetings"),
+        "{headings:?}\n{}",
+        screen.text()
+    );
+    assert!(
+        headings.iter().take(5).all(|h| h.starts_with("Browser")),
+        "{headings:?}"
+    );
+    screen.key(KeyCode::Esc);
+    assert!(screen.browser.help.is_none());
+    assert!(
+        screen.browser.filter.is_empty(),
+        "? is not typed into the filter"
+    );
+}
+
+#[test]
 fn enter_reads_the_minutes_with_sections_to_jump_to() {
     let mut screen = Screen::new(100, 30);
     screen.key(KeyCode::Enter);

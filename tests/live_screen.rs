@@ -678,6 +678,42 @@ fn help_lists_every_binding_from_the_key_map() {
 }
 
 #[test]
+fn help_opens_on_the_keys_of_the_pane_it_is_asked_from() {
+    let mut screen = Screen::new(live_record(), 100, 40);
+    let first_sections = |screen: &mut Screen, open: fn(&mut Screen)| {
+        open(screen);
+        let headings = common::help_headings(&screen.text());
+        screen.key(KeyCode::Esc);
+        assert!(screen.app.overlay.is_none());
+        headings.into_iter().take(3).collect::<Vec<String>>()
+    };
+    assert_eq!(
+        first_sections(&mut screen, |s| s.key(KeyCode::F(1))),
+        ["Typing notes", "Anywhere", "Choosing a speaker after @"]
+    );
+    screen.key(KeyCode::Esc);
+    assert_eq!(screen.app.focus, Pane::Agenda);
+    assert_eq!(
+        first_sections(&mut screen, |s| s.keys("?")),
+        ["Agenda", "In any list pane", "Anywhere"]
+    );
+    for (pane, title) in [
+        (Pane::People, "People"),
+        (Pane::Findings, "Findings & decisions"),
+        (Pane::Actions, "Actions"),
+        (Pane::Plan, "Plan & review"),
+    ] {
+        while screen.app.focus != pane {
+            screen.key(KeyCode::Tab);
+        }
+        assert_eq!(
+            first_sections(&mut screen, |s| s.key(KeyCode::F(1))),
+            [title, "In any list pane", "Anywhere"]
+        );
+    }
+}
+
+#[test]
 fn autosave_asks_for_a_save_a_second_after_a_change_and_the_header_says_so() {
     let mut screen = Screen::new(live_record(), 80, 24);
     screen.act(Action::Tick(
