@@ -1,8 +1,8 @@
 //! The key map: one table of (context, command, keys, action, description). The same table
 //! turns key presses into actions, lists every binding on the help screen and in
 //! `minutes keys`, and gives the status bar and the pop-ups their key names, so they never
-//! drift apart. The screens hold the effective [`Keymap`]: the built-in table ([`BINDINGS`])
-//! with the keys in force.
+//! drift apart. The built-in table ([`BINDINGS`]) is patched by `keys.toml` in the config
+//! folder ([`Keymap::patched`]) into the effective [`Keymap`] the screens hold.
 //!
 //! Every function has a plain or Ctrl binding that works over SSH and inside tmux; F1 and Alt
 //! keys are extras. Ctrl-H, Ctrl-I, Ctrl-M and Ctrl-[ arrive as Backspace, Tab, Enter and Esc
@@ -11,6 +11,7 @@
 
 mod help;
 mod key;
+mod patch;
 mod table;
 
 use std::sync::{Arc, LazyLock};
@@ -165,6 +166,23 @@ impl Keymap {
             next: self.label(Context::Form, Command::NextField),
             cancel: self.label(Context::Form, Command::Cancel),
         }
+    }
+}
+
+/// The effective key table: the built-in one patched by `keys.toml` in the config folder,
+/// with a warning for each mistake in it (whose bindings keep their built-in keys).
+#[must_use]
+pub fn load() -> (Keymap, Vec<String>) {
+    match crate::config::read_keys_file() {
+        Ok(None) => (Keymap::defaults(), Vec::new()),
+        Ok(Some((path, text))) => {
+            let (keymap, problems) = Keymap::patched(&path, &text);
+            (keymap, problems.iter().map(ToString::to_string).collect())
+        }
+        Err(error) => (
+            Keymap::defaults(),
+            vec![format!("{error}; using the built-in keys")],
+        ),
     }
 }
 
