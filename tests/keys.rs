@@ -264,3 +264,60 @@ fn the_built_in_keys_written_as_a_patch_read_back_as_the_built_in_table() {
     assert!(text.contains("cycle-part = [\"P\"]"), "{text}");
     assert_eq!(Key::parse("ctrl-y").map(|k| k.code), Ok(KeyCode::Char('y')));
 }
+
+#[test]
+fn minutes_keys_lists_every_binding_in_force_as_rows_and_json() {
+    let (keymap, errors) = patched("[quitting]\nretry-save = [\"ctrl-r\", \"r\"]\n");
+    assert!(errors.is_empty(), "{errors:?}");
+    let rows = keymap.listed();
+    assert_eq!(rows.len(), BINDINGS.len());
+    let row = |context: &str, action: &str| {
+        rows.iter()
+            .find(|r| r.context == context && r.action == action)
+            .unwrap_or_else(|| panic!("no {context} {action}"))
+    };
+    assert_eq!(row("global", "quit").keys, ["ctrl-q", "ctrl-c"]);
+    assert_eq!(row("global", "quit").description, "save and quit");
+    assert_eq!(row("global", "next-item").keys, ["alt-n"]);
+    assert_eq!(row("global", "help").keys, ["f1"]);
+    assert_eq!(row("agenda", "open-item").keys, ["enter"]);
+    assert_eq!(row("people", "add-from-roles").keys, ["A"]);
+    assert_eq!(row("quitting", "retry-save").keys, ["ctrl-r", "r"]);
+    assert!(row("notes", "new-line").fixed);
+    assert!(!row("notes", "next-note").fixed);
+    assert_eq!(rows[0].context, "global", "in the help screen's order");
+    assert_eq!(rows.last().map(|r| r.context), Some("tracker"));
+
+    let text = minutes::tui::keymap::listing(&keymap, false).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let columns: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(
+        columns,
+        ["CONTEXT", "ACTION", "KEYS", "DESCRIPTION"],
+        "{header}"
+    );
+    let quit = lines.next().unwrap();
+    let words: Vec<&str> = quit.split_whitespace().collect();
+    assert_eq!(words[..4], ["global", "quit", "ctrl-q", "ctrl-c"], "{quit}");
+    assert!(quit.ends_with("save and quit"), "{quit}");
+    assert!(text.contains("(fixed)"), "{text}");
+    assert_eq!(text.lines().count(), BINDINGS.len() + 1);
+
+    let json = minutes::tui::keymap::listing(&keymap, true).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let array = value.as_array().unwrap();
+    assert_eq!(array.len(), BINDINGS.len());
+    assert_eq!(
+        array[0],
+        serde_json::json!({
+            "context": "global",
+            "action": "quit",
+            "keys": ["ctrl-q", "ctrl-c"],
+            "description": "save and quit",
+            "fixed": false
+        })
+    );
+    let retry = array.iter().find(|r| r["action"] == "retry-save").unwrap();
+    assert_eq!(retry["keys"], serde_json::json!(["ctrl-r", "r"]));
+}

@@ -11,6 +11,7 @@
 
 mod help;
 mod key;
+mod listing;
 mod patch;
 mod table;
 
@@ -20,6 +21,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 
 pub use help::{Help, HelpRow};
 pub use key::Key;
+pub use listing::{Listed, listing};
 pub use table::{BINDINGS, Binding, Command, Context};
 
 use crate::text::for_record;
