@@ -462,6 +462,65 @@ fn the_key_map_moves_saves_and_leaves() {
 }
 
 #[test]
+fn keys_rebound_away_from_saving_moving_and_leaving_are_just_keys() {
+    let (keymap, problems) = Keymap::patched(
+        std::path::Path::new("keys.toml"),
+        "[form]\nsave = [\"ctrl-s\"]\nnext-field = [\"ctrl-n\"]\ncancel = [\"ctrl-g\"]\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let press = |code| through_the_key_map(&keymap, KeyEvent::new(code, KeyModifiers::NONE));
+    let mut form = action_form();
+    type_text(&mut form, "Call");
+    assert_eq!(
+        send(&mut form, &press(KeyCode::Enter)),
+        FormOutcome::Continue
+    );
+    type_text(&mut form, "back");
+    assert_eq!(
+        form.text_of("what"),
+        "Call\nback",
+        "Enter is a new line now"
+    );
+    assert_eq!(send(&mut form, &press(KeyCode::Esc)), FormOutcome::Continue);
+    assert_eq!(send(&mut form, &press(KeyCode::Esc)), FormOutcome::Continue);
+    assert_eq!(form.focused_key(), Some("what"), "Esc does not cancel");
+    send(&mut form, &press(KeyCode::Tab));
+    assert_eq!(form.focused_key(), Some("what"), "Tab does not move");
+    let ctrl = |c| {
+        through_the_key_map(
+            &keymap,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        )
+    };
+    send(&mut form, &ctrl('n'));
+    assert_eq!(form.focused_key(), Some("owner"));
+    type_text(&mut form, "JS");
+    assert_eq!(send(&mut form, &ctrl('s')), FormOutcome::Submitted);
+    let mut form = attendee_form();
+    type_text(&mut form, "Zoë");
+    assert_eq!(
+        send(&mut form, &ctrl('g')),
+        FormOutcome::Continue,
+        "asks first"
+    );
+    assert_eq!(send(&mut form, &ctrl('g')), FormOutcome::Cancelled);
+    let mut terminal = Terminal::new(TestBackend::new(60, 14)).unwrap();
+    let keys = keymap.form_keys();
+    terminal
+        .draw(|frame| {
+            form.render(frame.area(), frame.buffer_mut(), &Theme::mono(), &keys);
+        })
+        .unwrap();
+    let shown = screen_text(terminal.backend().buffer());
+    assert!(
+        shown.contains("Ctrl-S save")
+            && shown.contains("Ctrl-N next field")
+            && shown.contains("Ctrl-G cancel"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn caller_errors_show_until_the_next_key() {
     let mut form = filled_attendee_form();
     assert_eq!(send(&mut form, &Action::Submit), FormOutcome::Submitted);

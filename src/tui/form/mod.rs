@@ -12,7 +12,8 @@
 //! Keys: the key map's `NextField` / `PrevField` (Tab / Shift-Tab by default) move between
 //! fields, wrapping round; Up and Down do too, except inside several-line text and lists,
 //! which they leave only at the edges. `Submit` (Enter) submits (validating required fields,
-//! dates and times); `Back` (Esc) cancels, but asks first when something changed. Text fields
+//! dates and times); `Back` (Esc) cancels, but asks first when something changed. Those come
+//! only from the key map, so a key rebound away from them is just a key here. Text fields
 //! take typing and paste (Ctrl-J: new line in several-line text); a choice takes
 //! Left/Right/Space and a first letter; a list takes Space or `x` to tick; a flag takes
 //! Space, Left/Right, `y` and `n`. The footer names the keys it is given in [`FormKeys`].
