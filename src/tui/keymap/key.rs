@@ -212,7 +212,8 @@ impl Key {
 fn code_of(name: &str) -> Option<KeyCode> {
     let mut chars = name.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return (!c.is_control() && c != ' ').then_some(KeyCode::Char(c));
+        let printable = !c.is_control() && !crate::text::is_bidi_control(c) && c != ' ';
+        return printable.then_some(KeyCode::Char(c));
     }
     let lower = name.to_ascii_lowercase();
     if lower == "shift-tab" {
@@ -291,6 +292,8 @@ mod tests {
             ("ctrl-ctrl-y", "twice"),
             ("ctrl-backtab", "Shift-Tab"),
             (" ", "not a key"),
+            ("\u{1b}", "not a key"),
+            ("\u{202e}", "not a key"),
         ] {
             let error = Key::parse(text).err().unwrap_or_default();
             assert!(error.contains(says), "{text:?}: {error}");
