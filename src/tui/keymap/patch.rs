@@ -106,10 +106,9 @@ impl Keymap {
                 .find(|c| **c != entry.command)
                 .copied()
                 .unwrap_or(entry.command);
-            let built_in = self
+            let built_in: &'static [Key] = self
                 .row(context, entry.command)
-                .map(|row| spelled(row.binding.keys))
-                .unwrap_or_default();
+                .map_or(&[], |row| row.binding.keys);
             let span = entry
                 .keys
                 .iter()
@@ -118,18 +117,16 @@ impl Keymap {
             report.at(
                 span,
                 format!(
-                    "`{}` is bound in [{}] to both {} and {}; {} keeps its built-in keys ({built_in})",
+                    "`{}` is bound in [{}] to both {} and {}; {} keeps its built-in keys ({})",
                     key.spelling(),
                     context.name(),
                     entry.command.name(),
                     other.name(),
                     entry.command.name(),
+                    spelled(built_in),
                 ),
             );
-            let defaults = self
-                .row(context, entry.command)
-                .map(|r| r.binding.keys.to_vec());
-            self.set(context, entry.command, defaults.unwrap_or_default());
+            self.set(context, entry.command, built_in.to_vec());
         }
     }
 
