@@ -112,7 +112,7 @@ move-down = [\"j\", \"J\", \"j\"]
         (8, 14, "a key is written as a string"),
         (9, 11, "as a list of strings"),
         (10, 2, "unknown context [globl]; did you mean [global]?"),
-        (13, 1, "the text editor's own key"),
+        (13, 1, "new-line in [notes] is fixed"),
         (15, 24, "`j` is listed twice"),
     ];
     assert_eq!(found.len(), expected.len(), "{found:#?}");

@@ -201,19 +201,22 @@ fn read_entry(
     report: &mut Report<'_>,
 ) -> Option<Entry> {
     let name = action.get_ref().as_ref();
-    let Some(command) = Command::named(name).filter(|c| context_has(context, *c)) else {
+    let found = Command::named(name).and_then(|command| {
+        super::BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.command == command)
+    });
+    let Some(row) = found else {
         report.at(&action.span(), unknown_action(context, name));
         return None;
     };
-    let row = super::BINDINGS
-        .iter()
-        .find(|b| b.context == context && b.command == command)?;
     let keep = format!("{name} keeps its built-in keys ({})", spelled(row.keys));
     if row.fixed {
         report.at(
             &action.span(),
             format!(
-                "{name} in [{}] is the text editor's own key and cannot be rebound",
+                "{name} in [{}] is fixed (a key of the text editor, a form's field or the \
+                 agenda's numbers) and cannot be rebound",
                 context.name()
             ),
         );
@@ -265,16 +268,10 @@ fn read_entry(
     }
     (!wrong).then(|| Entry {
         context,
-        command,
+        command: row.command,
         keys,
         at: action.span(),
     })
-}
-
-fn context_has(context: Context, command: Command) -> bool {
-    super::BINDINGS
-        .iter()
-        .any(|b| b.context == context && b.command == command)
 }
 
 /// Keys as `keys.toml` writes them, space-separated.
