@@ -258,12 +258,27 @@ pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Err
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
     (line, column)
+}
+
+/// `keys.toml` in the config folder: its path and text, or `None` when there is none.
+///
+/// # Errors
+/// [`Error::Io`] naming the file when it is there but cannot be read.
+pub fn read_keys_file() -> Result<Option<(PathBuf, String)>, Error> {
+    let Some(path) = config_dir().map(|d| d.join("keys.toml")) else {
+        return Ok(None);
+    };
+    match fs_err::read_to_string(&path) {
+        Ok(text) => Ok(Some((path, text))),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(Error::Io(error)),
+    }
 }
 
 #[cfg(test)]

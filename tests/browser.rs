@@ -8,6 +8,7 @@ use minutes::model::{ActionStatus, Record, RecordSummary};
 use minutes::store::ListEntry;
 use minutes::templates::Catalogue;
 use minutes::tui::browser::{Browser, Hit, Mode, Request, Response, TrackedRow, render};
+use minutes::tui::keymap::Keymap;
 use minutes::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -44,8 +45,16 @@ struct Screen {
 
 impl Screen {
     fn new(width: u16, height: u16) -> Self {
+        Self::with_keys(width, height, "")
+    }
+
+    /// A browser whose keys are the built-in ones patched by `keys_toml`.
+    fn with_keys(width: u16, height: u16, keys_toml: &str) -> Self {
+        let (keys, problems) = Keymap::patched(std::path::Path::new("keys.toml"), keys_toml);
+        assert!(problems.is_empty(), "{problems:?}");
         let entries = records().iter().map(|(n, r)| entry(r, n)).collect();
-        let browser = Browser::new(entries, templates(), Vec::new(), common::date("2026-11-23"));
+        let browser = Browser::new(entries, templates(), Vec::new(), common::date("2026-11-23"))
+            .with_keys(std::sync::Arc::new(keys));
         let mut screen = Self {
             browser,
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
@@ -128,6 +137,71 @@ fn lists_every_meeting_and_filters_as_you_type() {
     screen.key(KeyCode::Esc);
     screen.key(KeyCode::Esc);
     assert_eq!(screen.browser.request, Some(Request::Quit));
+}
+
+#[test]
+fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
+    let mut screen = Screen::new(100, 40);
+    screen.keys("?");
+    let headings = common::help_headings(&screen.text());
+    assert!(
+        headings[0].starts_with("Browser: the meetings"),
+        "{headings:?}\n{}",
+        screen.text()
+    );
+    assert!(
+        headings.iter().take(5).all(|h| h.starts_with("Browser")),
+        "{headings:?}"
+    );
+    screen.key(KeyCode::Esc);
+    assert!(screen.browser.help.is_none());
+    assert!(
+        screen.browser.filter.is_empty(),
+        "? is not typed into the filter"
+    );
+}
+
+#[test]
+fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
+    let mut screen = Screen::with_keys(
+        160,
+        30,
+        "[browser]\nsearch = [\"ctrl-s\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-o\", \"A\"]\n",
+    );
+    let hints = screen.text().lines().last().unwrap_or_default().to_owned();
+    assert!(
+        hints.contains("Ctrl-S search") && hints.contains("F2 help"),
+        "{hints}"
+    );
+    screen.keys("/?");
+    assert_eq!(screen.browser.filter, "/?", "now typed into the filter");
+    assert!(screen.browser.help.is_none());
+    assert!(matches!(screen.browser.mode, Mode::List));
+    screen.key(KeyCode::F(2));
+    assert!(screen.browser.help.is_some());
+    assert_eq!(
+        common::help_headings(&screen.text())[0].get(..8),
+        Some("Browser:")
+    );
+    screen.key(KeyCode::Esc);
+    screen.key(KeyCode::Esc);
+    screen.ctrl('s');
+    assert!(
+        matches!(screen.browser.mode, Mode::Search { .. }),
+        "{}",
+        screen.text()
+    );
+    screen.key(KeyCode::Esc);
+    screen.ctrl('t');
+    assert_eq!(screen.browser.request.take(), Some(Request::Actions));
+    screen.respond(Response::Actions(Vec::new()));
+    assert!(screen.text().contains("· Ctrl-O: all"), "{}", screen.text());
+    screen.keys("A");
+    assert!(
+        screen.text().contains("· Ctrl-O: open only"),
+        "{}",
+        screen.text()
+    );
 }
 
 #[test]

@@ -3,10 +3,11 @@
 //! `Action`s, values read back by key, and the drawn pop-up checked as snapshots.
 
 use chrono::{NaiveDate, NaiveTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use minutes::model::{AdultOutcome, Attendance};
 use minutes::tui::action::Action;
-use minutes::tui::form::{Form, FormOutcome};
+use minutes::tui::form::{Form, FormKeys, FormOutcome};
+use minutes::tui::keymap::{Context, Keymap};
 use minutes::tui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -29,13 +30,28 @@ fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
-/// A key press as the key map hands it to a focused form.
+/// A key press as the built-in key map hands it to a focused form (Enter, Tab and Esc become
+/// the form's actions, other keys are for the field).
 fn key(code: KeyCode) -> Action {
-    Action::Edit(KeyEvent::new(code, KeyModifiers::NONE).into())
+    through_the_key_map(&Keymap::defaults(), KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 fn ctrl(c: char) -> Action {
-    Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL).into())
+    through_the_key_map(
+        &Keymap::defaults(),
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+    )
+}
+
+fn through_the_key_map(keymap: &Keymap, event: KeyEvent) -> Action {
+    keymap
+        .map(&[Context::Form, Context::Global], true, &Event::Key(event))
+        .unwrap()
+}
+
+/// The footer's key names with the built-in keys.
+fn form_keys() -> FormKeys {
+    Keymap::defaults().form_keys()
 }
 
 fn send(form: &mut Form, action: &Action) -> FormOutcome {
@@ -116,7 +132,7 @@ fn draw(
                 .border_style(theme.popup_border());
             let inner = block.inner(frame.area());
             frame.render_widget(block, frame.area());
-            caret = form.render(inner, frame.buffer_mut(), theme);
+            caret = form.render(inner, frame.buffer_mut(), theme, &form_keys());
             if let Some(caret) = caret {
                 frame.set_cursor_position(caret);
             }
@@ -424,13 +440,16 @@ fn flags_take_space_arrows_and_y_n() {
 }
 
 #[test]
-fn a_plain_key_map_still_moves_saves_and_leaves() {
+fn the_key_map_moves_saves_and_leaves() {
     let mut form = attendee_form();
     send(&mut form, &key(KeyCode::Tab));
     assert_eq!(form.focused_key(), Some("agency"));
     send(
         &mut form,
-        &Action::Edit(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT).into()),
+        &through_the_key_map(
+            &Keymap::defaults(),
+            KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        ),
     );
     assert_eq!(form.focused_key(), Some("name"));
     send(&mut form, &Action::PrevField);
@@ -440,6 +459,65 @@ fn a_plain_key_map_still_moves_saves_and_leaves() {
     send(&mut form, &Action::Edit(release.into()));
     assert!(!form.flag_of("adult"), "key releases are ignored");
     assert_eq!(send(&mut form, &key(KeyCode::Esc)), FormOutcome::Cancelled);
+}
+
+#[test]
+fn keys_rebound_away_from_saving_moving_and_leaving_are_just_keys() {
+    let (keymap, problems) = Keymap::patched(
+        std::path::Path::new("keys.toml"),
+        "[form]\nsave = [\"ctrl-s\"]\nnext-field = [\"ctrl-n\"]\ncancel = [\"ctrl-g\"]\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let press = |code| through_the_key_map(&keymap, KeyEvent::new(code, KeyModifiers::NONE));
+    let mut form = action_form();
+    type_text(&mut form, "Call");
+    assert_eq!(
+        send(&mut form, &press(KeyCode::Enter)),
+        FormOutcome::Continue
+    );
+    type_text(&mut form, "back");
+    assert_eq!(
+        form.text_of("what"),
+        "Call\nback",
+        "Enter is a new line now"
+    );
+    assert_eq!(send(&mut form, &press(KeyCode::Esc)), FormOutcome::Continue);
+    assert_eq!(send(&mut form, &press(KeyCode::Esc)), FormOutcome::Continue);
+    assert_eq!(form.focused_key(), Some("what"), "Esc does not cancel");
+    send(&mut form, &press(KeyCode::Tab));
+    assert_eq!(form.focused_key(), Some("what"), "Tab does not move");
+    let ctrl = |c| {
+        through_the_key_map(
+            &keymap,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        )
+    };
+    send(&mut form, &ctrl('n'));
+    assert_eq!(form.focused_key(), Some("owner"));
+    type_text(&mut form, "JS");
+    assert_eq!(send(&mut form, &ctrl('s')), FormOutcome::Submitted);
+    let mut form = attendee_form();
+    type_text(&mut form, "Zoë");
+    assert_eq!(
+        send(&mut form, &ctrl('g')),
+        FormOutcome::Continue,
+        "asks first"
+    );
+    assert_eq!(send(&mut form, &ctrl('g')), FormOutcome::Cancelled);
+    let mut terminal = Terminal::new(TestBackend::new(60, 14)).unwrap();
+    let keys = keymap.form_keys();
+    terminal
+        .draw(|frame| {
+            form.render(frame.area(), frame.buffer_mut(), &Theme::mono(), &keys);
+        })
+        .unwrap();
+    let shown = screen_text(terminal.backend().buffer());
+    assert!(
+        shown.contains("Ctrl-S save")
+            && shown.contains("Ctrl-N next field")
+            && shown.contains("Ctrl-G cancel"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -663,7 +741,7 @@ proptest! {
             if i % 7 == 0 {
                 let (width, height) = sizes[i % sizes.len()];
                 let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
-                let caret = form.render(buffer.area, &mut buffer, &themes[i % 2]);
+                let caret = form.render(buffer.area, &mut buffer, &themes[i % 2], &form_keys());
                 if let Some(caret) = caret {
                     prop_assert!(buffer.area.contains(caret), "{caret:?} in {:?}", buffer.area);
                 }
@@ -673,7 +751,7 @@ proptest! {
         for (width, height) in sizes {
             let area = Rect::new(3, 2, width, height);
             let mut buffer = Buffer::empty(Rect::new(0, 0, 50, 20));
-            let caret = form.render(area, &mut buffer, &themes[0]);
+            let caret = form.render(area, &mut buffer, &themes[0], &form_keys());
             if let Some(caret) = caret {
                 prop_assert!(area.intersection(buffer.area).contains(caret));
             }

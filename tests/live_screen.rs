@@ -11,7 +11,7 @@ use minutes::model::{
 use minutes::templates::Catalogue;
 use minutes::tui::action::{Action, Effect};
 use minutes::tui::app::{LiveScreen, Overlay, Pane, RunState};
-use minutes::tui::keymap::map_event;
+use minutes::tui::keymap::{Keymap, map_event};
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
 use ratatui::Terminal;
@@ -32,7 +32,24 @@ impl Screen {
     }
 
     fn with_theme(record: Record, width: u16, height: u16, theme: &str) -> Self {
-        let app = LiveScreen::new(record, None, common::at("10:05"));
+        Self::with(record, width, height, theme, Keymap::shared_default())
+    }
+
+    /// A live screen whose keys are the built-in ones patched by `keys_toml`.
+    fn with_keys(record: Record, width: u16, height: u16, keys_toml: &str) -> Self {
+        let (keys, problems) = Keymap::patched(std::path::Path::new("keys.toml"), keys_toml);
+        assert!(problems.is_empty(), "{problems:?}");
+        Self::with(record, width, height, "default", std::sync::Arc::new(keys))
+    }
+
+    fn with(
+        record: Record,
+        width: u16,
+        height: u16,
+        theme: &str,
+        keys: std::sync::Arc<Keymap>,
+    ) -> Self {
+        let app = LiveScreen::new(record, None, common::at("10:05")).with_keys(keys);
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let theme = Theme::builtin(theme).unwrap();
         let mut screen = Self {
@@ -678,6 +695,42 @@ fn help_lists_every_binding_from_the_key_map() {
 }
 
 #[test]
+fn help_opens_on_the_keys_of_the_pane_it_is_asked_from() {
+    let mut screen = Screen::new(live_record(), 100, 40);
+    let first_sections = |screen: &mut Screen, open: fn(&mut Screen)| {
+        open(screen);
+        let headings = common::help_headings(&screen.text());
+        screen.key(KeyCode::Esc);
+        assert!(screen.app.overlay.is_none());
+        headings.into_iter().take(3).collect::<Vec<String>>()
+    };
+    assert_eq!(
+        first_sections(&mut screen, |s| s.key(KeyCode::F(1))),
+        ["Typing notes", "Anywhere", "Choosing a speaker after @"]
+    );
+    screen.key(KeyCode::Esc);
+    assert_eq!(screen.app.focus, Pane::Agenda);
+    assert_eq!(
+        first_sections(&mut screen, |s| s.keys("?")),
+        ["Agenda", "In any list pane", "Anywhere"]
+    );
+    for (pane, title) in [
+        (Pane::People, "People"),
+        (Pane::Findings, "Findings & decisions"),
+        (Pane::Actions, "Actions"),
+        (Pane::Plan, "Plan & review"),
+    ] {
+        while screen.app.focus != pane {
+            screen.key(KeyCode::Tab);
+        }
+        assert_eq!(
+            first_sections(&mut screen, |s| s.key(KeyCode::F(1))),
+            [title, "In any list pane", "Anywhere"]
+        );
+    }
+}
+
+#[test]
 fn autosave_asks_for_a_save_a_second_after_a_change_and_the_header_says_so() {
     let mut screen = Screen::new(live_record(), 80, 24);
     screen.act(Action::Tick(
@@ -771,6 +824,97 @@ fn a_failing_save_is_shown_retried_and_quitting_offers_another_path() {
         !screen.app.has_changes_only_in_memory(),
         "but the copy holds it, so leaving names the copy rather than a loss"
     );
+}
+
+#[test]
+fn a_rebound_key_acts_and_is_named_by_the_quit_question_and_its_hints() {
+    let mut screen = Screen::with_keys(
+        live_record(),
+        80,
+        24,
+        "[quitting]\nretry-save = [\"ctrl-r\"]\ncancel = [\"esc\"]\n",
+    );
+    screen.keys("text that must not be lost");
+    screen.act(Action::Tick(
+        common::at("10:05") + chrono::TimeDelta::seconds(2),
+    ));
+    screen.act(Action::Saved(Err("disk full".to_owned())));
+    screen.ctrl('q');
+    assert!(
+        screen.shows("Ctrl-R retry the save and quit"),
+        "{}",
+        screen.text()
+    );
+    assert!(
+        screen.shows("Esc go back to the meeting"),
+        "{}",
+        screen.text()
+    );
+    let hints = screen.text().lines().last().unwrap_or_default().to_owned();
+    assert!(hints.contains("Ctrl-R retry"), "{hints}");
+    assert!(hints.contains("Esc cancel"), "{hints}");
+    screen.effects.clear();
+    screen.keys("rc");
+    assert!(
+        screen.shows("Quit: the record is NOT saved"),
+        "r and c no longer answer"
+    );
+    assert!(screen.effects.is_empty(), "{:?}", screen.effects);
+    screen.ctrl('r');
+    assert_eq!(screen.app.run_state(), RunState::Quit);
+    assert!(
+        matches!(screen.effects.as_slice(), [Effect::Save(_), Effect::Exit]),
+        "{:?}",
+        screen.effects
+    );
+}
+
+#[test]
+fn rebound_keys_drive_the_notes_the_speaker_choice_and_the_panes() {
+    let mut screen = Screen::with_keys(
+        live_record(),
+        80,
+        24,
+        "[completion]\naccept = [\"ctrl-y\"]\n[notes]\nnext-note = [\"alt-enter\"]\n\
+         [global]\nquit = [\"ctrl-x\"]\n[lists]\nhelp = [\"h\"]\n",
+    );
+    assert!(screen.shows("Ctrl-X quit"), "{}", screen.text());
+    screen.keys("Said by @");
+    let initials = screen.app.record.attendees[0].initials.clone();
+    screen.keys(&initials);
+    screen.ctrl('y');
+    assert!(
+        screen.app.completion.is_none(),
+        "Ctrl-Y accepted the speaker"
+    );
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.app.record.agenda[0].notes.len(),
+        1,
+        "Enter is a new line now"
+    );
+    screen.event(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    screen.keys("next");
+    assert_eq!(
+        screen.app.record.agenda[0].notes.len(),
+        2,
+        "Alt-Enter starts the next note"
+    );
+    screen.ctrl('q');
+    assert_eq!(
+        screen.app.run_state(),
+        RunState::Running,
+        "Ctrl-Q no longer quits"
+    );
+    screen.key(KeyCode::Esc);
+    screen.keys("?");
+    assert!(screen.app.overlay.is_none(), "? no longer opens help");
+    screen.keys("h");
+    assert!(matches!(screen.app.overlay, Some(Overlay::Help(_))));
+    assert!(screen.shows("Ctrl-X"), "help lists the keys in force");
+    screen.key(KeyCode::Esc);
+    screen.ctrl('x');
+    assert_eq!(screen.app.run_state(), RunState::Quit);
 }
 
 #[test]

@@ -192,6 +192,21 @@ impl Session {
         panic!("'{text}' not echoed after {PATIENCE:?}: {}", self.text());
     }
 
+    /// What the full screen has drawn, once it has drawn `text` (the test fails if it never
+    /// does).
+    fn screen_once_it_shows(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            self.pump();
+            let screen = String::from_utf8_lossy(self.after_screen()).into_owned();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "'{text}' not shown: {screen}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     fn signal(&self, signal: Signal) {
         kill_process(Pid::from_child(&self.child), signal).expect("kill");
     }
@@ -465,17 +480,47 @@ fn warnings_printed_before_the_screen_are_shown_on_it_too() {
         ],
     );
     session.wait_for_screen();
-    let deadline = Instant::now() + PATIENCE;
-    while !String::from_utf8_lossy(session.after_screen()).contains("Warning:")
-        && Instant::now() < deadline
-    {
-        std::thread::sleep(Duration::from_millis(10));
-        session.pump();
-    }
-    let screen = String::from_utf8_lossy(session.after_screen()).into_owned();
-    assert!(screen.contains("Warning:"), "{screen}");
+    let screen = session.screen_once_it_shows("Warning:");
     assert!(screen.contains("no-such-theme"), "{screen}");
     session.send(b"\x11"); // Ctrl-Q
     let (status, _) = session.wait_exit(PATIENCE);
     assert!(status.success());
+}
+
+#[test]
+fn keys_toml_rebinds_the_real_program_and_its_mistakes_are_shown_on_the_screen() {
+    let folder = Folder::new();
+    let config = folder.tmp.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keys.toml"),
+        "[global]\nquit = [\"ctrl-y\"]\nsave-now = [\"ctrl-h\"]\n",
+    )
+    .unwrap();
+    let mut session = Session::start(&folder, &["open", folder.record.to_str().unwrap()]);
+    session.wait_for_screen();
+    let screen = session.screen_once_it_shows("Ctrl-H");
+    assert!(screen.contains("Warning:"), "{screen}");
+    assert!(screen.contains("keys.toml:"), "{screen}");
+    session.send(b"\x11"); // Ctrl-Q: no longer quits
+    session.type_text("stillhere");
+    // Saved, so read after Ctrl-Q, which has been handled by then.
+    let deadline = Instant::now() + PATIENCE;
+    while !folder.text().contains("stillhere") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        session.pump();
+    }
+    assert!(folder.text().contains("stillhere"), "{}", session.text());
+    assert!(
+        session.child.try_wait().unwrap().is_none(),
+        "Ctrl-Q quit: {}",
+        session.text()
+    );
+    session.send(b"\x19"); // Ctrl-Y
+    let (status, _) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{}", session.text());
+    assert!(
+        session.text().contains("keys.toml: line 3, column 13"),
+        "printed before the screen too"
+    );
 }

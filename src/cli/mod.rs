@@ -133,6 +133,13 @@ pub enum Command {
     },
     /// Print the JSON Schema of the record format.
     Schema,
+    /// Print the keys in force on the two screens: context, action name, keys and what it
+    /// does (the built-in table as keys.toml in the config folder patches it).
+    Keys {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Make a recovery file (written when minutes could not save) the record again; the
     /// record's current version is kept as its .bak.
     Restore {
@@ -352,6 +359,7 @@ fn run_command(
         Command::Export(args) => export::run(service, &args, console),
         Command::Check { paths } => records::check(service, &paths, console),
         Command::Schema => records::schema(console),
+        Command::Keys { json } => records::keys(json, console),
         Command::Restore { file, force } => records::restore(service, &file, force, console),
         Command::Agree { record, by } => lifecycle::agree(service, &record, &by, console),
         Command::Circulate { record, to, by } => {

@@ -291,6 +291,17 @@ pub(super) fn restore(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `minutes keys [--json]`: the key table in force; each mistake in keys.toml on stderr
+/// (exit 1 when there is one).
+pub(super) fn keys(json: bool, console: &mut Console<'_>) -> Result<ExitCode> {
+    let (keys, problems) = crate::tui::keymap::load();
+    for problem in &problems {
+        eprintln_inert!("minutes: warning: {problem}");
+    }
+    write!(console.out, "{}", crate::tui::keymap::listing(&keys, json)?)?;
+    Ok(exit_code(problems.is_empty()))
+}
+
 /// `minutes schema`: the JSON Schema of the record format.
 pub(super) fn schema(console: &mut Console<'_>) -> Result<ExitCode> {
     writeln!(

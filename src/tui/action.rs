@@ -8,6 +8,7 @@ use ratatui_textarea::Input;
 use crate::model::{Record, Timestamp};
 
 /// Something that changes the state. Produced by the key map from input, or by the shell.
+/// Keys reach an action only through the key map; no action names a key.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     // --- system -------------------------------------------------------------------------
@@ -131,8 +132,16 @@ pub enum Action {
     PrevField,
     /// Change the value of a choice field (Left/Right inside a form).
     CycleChoice(i8),
-    /// Answer a question with a letter (y/n, r/w/q...).
-    Answer(char),
+    /// Yes to the open question.
+    Yes,
+    /// Closing check: note in the minutes that the selected gap was seen and left.
+    AcknowledgeGap,
+    /// Quitting while saves fail: try the save again, then quit.
+    RetrySave,
+    /// Quitting while saves fail: write a copy of the record elsewhere, then quit.
+    WriteCopy,
+    /// Quitting while saves fail: quit without the unsaved changes (asked twice).
+    DiscardChanges,
 }
 
 /// I/O the state asks the shell to do. `update` never does I/O itself.

@@ -79,6 +79,7 @@ pub fn run_browser(
     mut handle: impl FnMut(Request) -> Result<Handled>,
 ) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
+    browser = browser.with_keys(std::sync::Arc::clone(&session.keys));
     let mut notices = std::mem::take(&mut session.warnings);
     notices.append(&mut browser.notices);
     browser.notices = notices;
@@ -137,20 +138,23 @@ pub fn run_browser(
     }
 }
 
-/// The terminal, the signal and input threads, and the theme: everything one run of the
-/// screen shares, from the browser to the end of the meeting.
+/// The terminal, the signal and input threads, the theme and the keys: everything one run of
+/// the screen shares, from the browser to the end of the meeting.
 struct Session {
     screen: terminal::Screen,
     tx: mpsc::Sender<event::Message>,
     rx: mpsc::Receiver<event::Message>,
     theme: super::theme::Theme,
+    /// The key table: the built-in one patched by `keys.toml`.
+    keys: std::sync::Arc<super::keymap::Keymap>,
     /// Warnings printed before the full screen opened, to show on it until first seen.
     warnings: Vec<String>,
     _signals: event::SignalGuard,
 }
 
 impl Session {
-    /// Checks the terminal, loads the theme (warnings printed before the screen opens),
+    /// Checks the terminal, loads the theme and the keys (warnings printed before the screen
+    /// opens),
     /// catches signals, enters the full screen and starts reading input.
     fn start(options: &MeetingOptions) -> Result<Self> {
         if let Some(what) = terminal_problem() {
@@ -164,6 +168,8 @@ impl Session {
             no_color_requested(),
         );
         warnings.extend(theme_warnings);
+        let (keys, key_warnings) = super::keymap::load();
+        warnings.extend(key_warnings);
         for warning in &warnings {
             let _ = writeln!(
                 TerminalWriter::new(io::stderr()),
@@ -182,6 +188,7 @@ impl Session {
             tx,
             rx,
             theme,
+            keys: std::sync::Arc::new(keys),
             warnings: shown,
             _signals: signals,
         })
@@ -201,7 +208,8 @@ impl Session {
         });
         let saver = Saver::spawn(file, path.clone(), self.tx.clone())
             .map_err(|e| setup_error("saver", &e))?;
-        let mut app = LiveScreen::new(record, read_only, SystemClock.now());
+        let mut app = LiveScreen::new(record, read_only, SystemClock.now())
+            .with_keys(std::sync::Arc::clone(&self.keys));
         app.show_warnings(&std::mem::take(&mut self.warnings));
         let outcome = shell::run(&mut self.screen, app, &self.theme, saver, &self.rx, &path);
         Ok((outcome, path))

@@ -1190,3 +1190,30 @@ pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// The section headings of the help screen shown in `screen` (from `screen_text`), top down:
+/// the lines of its pop-up that start at its left border, where key rows are indented.
+pub fn help_headings(screen: &str) -> Vec<String> {
+    let mut lines = screen.lines().skip_while(|line| !line.contains(" Keys ("));
+    let Some(title) = lines.next() else {
+        return Vec::new();
+    };
+    let Some(left) = title
+        .split(" Keys (")
+        .next()
+        .map(|before| before.chars().count().saturating_sub(1))
+    else {
+        return Vec::new();
+    };
+    lines
+        .map(|line| {
+            line.chars()
+                .skip(left + 1)
+                .take_while(|c| *c != '│')
+                .collect::<String>()
+        })
+        .take_while(|inside| !inside.starts_with('─'))
+        .filter(|inside| !inside.starts_with(' ') && !inside.trim().is_empty())
+        .map(|inside| inside.trim().to_owned())
+        .collect()
+}

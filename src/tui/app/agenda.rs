@@ -2,6 +2,7 @@
 
 use super::{LiveScreen, Pane, Tone};
 use crate::model::{Changed, Closing, ItemStatus, MeetingPart, Refusal};
+use crate::tui::keymap::{Command, Context};
 
 impl LiveScreen {
     /// Item `index`'s status as the screen shows it: the record's, with the item being
@@ -92,10 +93,13 @@ impl LiveScreen {
                 .map(|(i, _)| i);
             match next {
                 Some(next) => self.open_item(next),
-                None => self.say(
-                    "Every item is covered. E ends the meeting with the closing check.",
-                    Tone::Info,
-                ),
+                None => {
+                    let text = format!(
+                        "Every item is covered. {} ends the meeting with the closing check.",
+                        self.keys.label(Context::Lists, Command::EndMeeting)
+                    );
+                    self.say(&text, Tone::Info);
+                }
             }
         } else {
             self.agenda_selected = super::step_index(index, 1, self.record.agenda.len());

@@ -9,11 +9,14 @@ mod overlay;
 mod quick;
 mod saving;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::model::{ActionStatus, Closing, Record, Stamp, Timestamp};
 use crate::tui::action::{Action, Effect};
+use crate::tui::keymap::{self, Command, Context, Help, Keymap};
 
 pub use entries::{Confirmed, FindingsRow};
 pub use forms::{FormFields, FormPurpose};
@@ -151,6 +154,8 @@ pub struct LiveScreen {
     pub acknowledged: Vec<String>,
     /// The window over the screen that takes the keys, if any.
     pub overlay: Option<Overlay>,
+    /// The key table in force: what keys do, and what the screen calls them.
+    pub keys: Arc<Keymap>,
     /// The record as it is on disk (as opened, or as last saved with no change since);
     /// `None` once it has changed. An "edit" that leaves the record equal to it is a look:
     /// nothing is touched or saved.
@@ -174,7 +179,8 @@ pub struct Selections {
 
 impl LiveScreen {
     /// A live screen on `record`, typing notes on its current item (where typing stopped),
-    /// else its first pending one. Opening changes nothing in the record.
+    /// else its first pending one, with the built-in keys. Opening changes nothing in the
+    /// record.
     #[must_use]
     pub fn new(record: Record, read_only: Option<String>, now: Timestamp) -> Self {
         let start = record
@@ -198,11 +204,19 @@ impl LiveScreen {
             now,
             pending_digit: None,
             overlay: None,
+            keys: Keymap::shared_default(),
             acknowledged: Vec::new(),
             quit_after_copy: false,
             run: RunState::Running,
             redraw: true,
         }
+    }
+
+    /// The same screen with the key table in force (the built-in one patched by `keys.toml`).
+    #[must_use]
+    pub fn with_keys(mut self, keys: Arc<Keymap>) -> Self {
+        self.keys = keys;
+        self
     }
 
     /// Applies one action; returns the I/O for the shell to perform.
@@ -237,7 +251,7 @@ impl LiveScreen {
         }
         match action {
             Action::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
+                self.overlay = Some(Overlay::Help(Help::new(keymap::contexts(self))));
                 Vec::new()
             }
             Action::Tick(now) => self.tick(now),
@@ -256,10 +270,12 @@ impl LiveScreen {
             Action::SaveNow => self.save_now(),
             Action::Suspend => {
                 let effects = self.save_now();
-                self.say(
-                    "Ctrl-Z: saved. Suspending is off during a meeting; Ctrl-Q saves and quits.",
-                    Tone::Info,
+                let text = format!(
+                    "{}: saved. Suspending is off during a meeting; {} saves and quits.",
+                    self.keys.label(Context::Global, Command::Suspend),
+                    self.keys.label(Context::Global, Command::Quit)
                 );
+                self.say(&text, Tone::Info);
                 effects
             }
             Action::FocusNext => {

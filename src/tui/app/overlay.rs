@@ -6,6 +6,7 @@ use super::entries::Confirmed;
 use super::{LiveScreen, Pane, RunState, Tone, step_index};
 use crate::model::{Attendee, Gap, GapKind, closing_gaps};
 use crate::tui::action::{Action, Effect, edit_line};
+use crate::tui::keymap::{Command, Context, Help};
 
 /// The usual roles at a safeguarding meeting, for quick-adding an attendee: (role, agency).
 pub const USUAL_ROLES: [(&str, &str); 14] = [
@@ -28,11 +29,8 @@ pub const USUAL_ROLES: [(&str, &str); 14] = [
 /// A window over the live screen that takes the keys until it closes.
 #[derive(Debug)]
 pub enum Overlay {
-    /// The help screen, scrolled this many rows.
-    Help {
-        /// Rows scrolled.
-        scroll: usize,
-    },
+    /// The help screen.
+    Help(Help),
     /// Saves are failing and the user asked to quit.
     Quit(QuitQuestion),
     /// A yes/no question before something that cannot be undone.
@@ -98,7 +96,7 @@ pub fn goto_matches(titles: &[&str], query: &str) -> Vec<usize> {
 pub struct QuitQuestion {
     /// The other path being typed, once the user chose "write elsewhere".
     pub save_as: Option<String>,
-    /// Set after the user pressed `d` once: a second `d` discards.
+    /// Set after the user asked once to discard: asking again discards.
     pub discard_armed: bool,
 }
 
@@ -160,16 +158,9 @@ impl LiveScreen {
             return Vec::new();
         };
         match overlay {
-            Overlay::Help { scroll } => {
-                match action {
-                    Action::SelectNext => *scroll = scroll.saturating_add(1),
-                    Action::SelectPrev => *scroll = scroll.saturating_sub(1),
-                    Action::PageDown => *scroll = scroll.saturating_add(10),
-                    Action::PageUp => *scroll = scroll.saturating_sub(10),
-                    Action::Back | Action::Help | Action::Submit | Action::Answer('q') => {
-                        self.overlay = None;
-                    }
-                    _ => {}
+            Overlay::Help(help) => {
+                if !help.update(&action) {
+                    self.overlay = None;
                 }
                 Vec::new()
             }
@@ -180,11 +171,11 @@ impl LiveScreen {
             Overlay::Confirm { confirmed, .. } => {
                 let confirmed = *confirmed;
                 match action {
-                    Action::Answer('y') => {
+                    Action::Yes => {
                         self.overlay = None;
                         self.confirmed(confirmed);
                     }
-                    Action::Back | Action::Answer('n') => self.overlay = None,
+                    Action::Back => self.overlay = None,
                     _ => {}
                 }
                 Vec::new()
@@ -222,7 +213,7 @@ impl LiveScreen {
         }
     }
 
-    /// Ctrl-G / g: ask which item to go to.
+    /// Ask which item to go to.
     pub(super) fn open_goto(&mut self) {
         self.overlay = Some(Overlay::Goto {
             query: String::new(),
@@ -270,7 +261,7 @@ impl LiveScreen {
         }
     }
 
-    /// E: the closing check.
+    /// The closing check.
     pub(super) fn open_closing(&mut self) {
         let gaps = self.open_gaps();
         self.overlay = Some(Overlay::Closing { gaps, selected: 0 });
@@ -291,7 +282,7 @@ impl LiveScreen {
         match action {
             Action::SelectNext => *selected = step_index(*selected, 1, gaps.len()),
             Action::SelectPrev => *selected = step_index(*selected, -1, gaps.len()),
-            Action::Answer('a') => {
+            Action::AcknowledgeGap => {
                 let at = *selected;
                 let Some(gap) = gaps.get(at).cloned() else {
                     return;
@@ -312,7 +303,7 @@ impl LiveScreen {
                 self.overlay = None;
                 self.go_to_gap(&gap.kind);
             }
-            Action::Answer('E') => {
+            Action::EndMeeting => {
                 self.overlay = None;
                 self.end_meeting();
             }
@@ -378,14 +369,15 @@ impl LiveScreen {
         }
         self.say(
             &format!(
-                "Meeting ended at {}. Everything is saved as you go; Ctrl-Q quits.",
-                now.format("%H:%M")
+                "Meeting ended at {}. Everything is saved as you go; {} quits.",
+                now.format("%H:%M"),
+                self.keys.label(Context::Global, Command::Quit)
             ),
             Tone::Info,
         );
     }
 
-    /// A: pick a usual role, then fill in the person.
+    /// Pick a usual role, then fill in the person.
     pub(super) fn open_roles(&mut self) {
         if self.writable() {
             self.overlay = Some(Overlay::Roles { selected: 0 });
@@ -403,7 +395,6 @@ impl LiveScreen {
                 Action::Edit(input) => {
                     edit_line(path, &input);
                 }
-                Action::Answer(c) => path.push(c),
                 Action::Back => question.save_as = None,
                 Action::Submit if !path.trim().is_empty() => {
                     let target = PathBuf::from(path.trim());
@@ -422,21 +413,21 @@ impl LiveScreen {
             return Vec::new();
         }
         match action {
-            Action::Answer('r') => {
+            Action::RetrySave => {
                 self.overlay = None;
                 self.run = RunState::Quit;
                 let mut effects = self.request_save();
                 effects.push(Effect::Exit);
                 return effects;
             }
-            Action::Answer('w') => question.save_as = Some(String::new()),
-            Action::Answer('d') if question.discard_armed => {
+            Action::WriteCopy => question.save_as = Some(String::new()),
+            Action::DiscardChanges if question.discard_armed => {
                 self.overlay = None;
                 self.run = RunState::Quit;
                 return vec![Effect::Exit];
             }
-            Action::Answer('d') => question.discard_armed = true,
-            Action::Back | Action::Answer('c') => {
+            Action::DiscardChanges => question.discard_armed = true,
+            Action::Back => {
                 self.overlay = None;
                 return Vec::new();
             }

@@ -10,6 +10,7 @@ use super::{LiveScreen, Overlay, Tone};
 use crate::model::{ActionInput, ActionItem};
 use crate::quick_action::{ParsedAction, parse_action};
 use crate::tui::action::Action;
+use crate::tui::keymap::{Command, Context};
 
 /// The quick-action prompt: what is typed and what it means.
 #[derive(Debug)]
@@ -21,7 +22,7 @@ pub struct QuickAction {
 }
 
 impl LiveScreen {
-    /// Ctrl-T / t: open the quick-action prompt.
+    /// Open the quick-action prompt.
     pub(super) fn open_quick_action(&mut self) {
         if !self.writable() {
             return;
@@ -87,7 +88,8 @@ impl LiveScreen {
                 self.overlay = None;
                 self.selected.actions = index;
                 self.changed();
-                let text = action_summary(&self.record.actions[index]);
+                let edit = self.keys.label(Context::Actions, Command::Edit);
+                let text = action_summary(&self.record.actions[index], &edit);
                 self.say(&text, Tone::Info);
             }
             Err(_) => self.say(
@@ -103,8 +105,9 @@ fn input_of(parsed: &ParsedAction) -> ActionInput {
     ActionInput::open(&parsed.text, &parsed.owner, &parsed.agency, parsed.due)
 }
 
-/// "Action #4 saved: Chase GP records (JS, Police) due Fri 27 Nov", with what is missing.
-fn action_summary(item: &ActionItem) -> String {
+/// "Action #4 saved: Chase GP records (JS, Police) due Fri 27 Nov", with what is missing
+/// and the `edit` key that fills it in.
+fn action_summary(item: &ActionItem, edit: &str) -> String {
     let mut text = format!("Action #{} saved: {}", item.id, item.text);
     let mut missing = Vec::new();
     if item.owner.is_empty() {
@@ -115,7 +118,10 @@ fn action_summary(item: &ActionItem) -> String {
         None => missing.push("no due date"),
     }
     if !missing.is_empty() {
-        text.push_str(&format!(" ({}: e edits it in Actions)", missing.join(", ")));
+        text.push_str(&format!(
+            " ({}: {edit} edits it in Actions)",
+            missing.join(", ")
+        ));
     }
     text
 }

@@ -8,6 +8,7 @@ mod reader;
 mod view;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::Event;
@@ -17,7 +18,7 @@ use crate::model::{ActionStatus, Audience, NewMeeting, Record};
 use crate::store::ListEntry;
 use crate::tui::action::{Action, edit_line};
 use crate::tui::form::{Form, FormOutcome};
-use crate::tui::keymap::{Context, map_event_in};
+use crate::tui::keymap::{Context, Help, Keymap};
 
 pub use reader::Reader;
 pub use view::render;
@@ -173,8 +174,10 @@ pub struct Browser {
     pub exporting: Option<PathBuf>,
     /// Messages: problems with records, results of actions.
     pub notices: Vec<String>,
-    /// The help screen is open, scrolled this far.
-    pub help: Option<usize>,
+    /// The help screen, when open.
+    pub help: Option<Help>,
+    /// The key table in force: what keys do, and what the screen calls them.
+    pub keys: Arc<Keymap>,
     /// What the shell should do next.
     pub request: Option<Request>,
     /// Today, for overdue dates.
@@ -182,7 +185,7 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// A browser over `entries` (newest first).
+    /// A browser over `entries` (newest first), with the built-in keys.
     #[must_use]
     pub fn new(
         entries: Vec<ListEntry>,
@@ -202,6 +205,7 @@ impl Browser {
             exporting: None,
             notices,
             help: None,
+            keys: Keymap::shared_default(),
             request: None,
             today,
         };
@@ -210,6 +214,13 @@ impl Browser {
             browser.open_form();
         }
         browser
+    }
+
+    /// The same browser with the key table in force (the built-in one patched by `keys.toml`).
+    #[must_use]
+    pub fn with_keys(mut self, keys: Arc<Keymap>) -> Self {
+        self.keys = keys;
+        self
     }
 
     /// Replaces the listing (after a change), keeping the filter.
@@ -312,33 +323,21 @@ impl Browser {
         }
     }
 
-    /// Whether typed characters are text (the filter, a query, a form field).
+    /// Whether typed characters are text even where the table binds them (a query, a form
+    /// field). The list's filter is not: there a character the table binds (`/`, `?`) is
+    /// its command and every other one types into the filter.
     fn typing(&self) -> bool {
         match (&self.form, &self.mode) {
             (Some(form), _) => form.is_editing_text(),
-            (None, Mode::List) => self.help.is_none(),
             (None, Mode::Search { hits: None, .. }) => true,
             _ => false,
         }
     }
 
-    /// Maps a terminal event to an action, through the key map table.
+    /// Maps a terminal event to an action, through the key table.
     #[must_use]
     pub fn map_event(&self, event: &Event) -> Option<Action> {
-        // In the list, typing filters; `/` and `?` still search and help.
-        if let Event::Key(key) = event
-            && matches!(self.mode, Mode::List)
-            && self.form.is_none()
-            && self.help.is_none()
-            && key.modifiers.is_empty()
-            && matches!(
-                key.code,
-                ratatui::crossterm::event::KeyCode::Char('/' | '?')
-            )
-        {
-            return map_event_in(self.contexts(), false, event);
-        }
-        map_event_in(self.contexts(), self.typing(), event)
+        self.keys.map(self.contexts(), self.typing(), event)
     }
 
     /// Applies one action.
@@ -347,14 +346,9 @@ impl Browser {
             self.request = Some(Request::Quit);
             return;
         }
-        if let Some(scroll) = self.help.as_mut() {
-            match action {
-                Action::SelectNext => *scroll += 1,
-                Action::SelectPrev => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += 10,
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::Back | Action::Help => self.help = None,
-                _ => {}
+        if let Some(help) = self.help.as_mut() {
+            if !help.update(action) {
+                self.help = None;
             }
             return;
         }
@@ -363,7 +357,7 @@ impl Browser {
             return;
         }
         if matches!(action, Action::Help) {
-            self.help = Some(0);
+            self.help = Some(Help::new(self.contexts()));
             return;
         }
         match &mut self.mode {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, T
 use super::{Browser, Mode, Reader, tracker_rows};
 use crate::model::MinutesStatus;
 use crate::table::truncate;
-use crate::tui::keymap::BINDINGS;
+use crate::tui::keymap::{Command, Context};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{draw_pane, popup};
+use crate::tui::ui::{draw_pane, hint_line, popup};
 
 /// Draws the browser and places the cursor on the filter, query or selected row.
 pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
@@ -31,7 +31,15 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
             query,
             hits,
             selected,
-        } => render_search(theme, frame, body, query, hits.as_deref(), *selected),
+        } => render_search(
+            browser,
+            theme,
+            frame,
+            body,
+            query,
+            hits.as_deref(),
+            *selected,
+        ),
         Mode::Reader(reader) => render_reader(theme, frame, body, reader),
         Mode::Tracker {
             rows,
@@ -47,7 +55,8 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
         .collect();
     frame.render_widget(Paragraph::new(lines), notices);
     frame.render_widget(
-        Paragraph::new(hints(browser, theme)).style(theme.status_bar()),
+        Paragraph::new(hint_line(theme, browser.keys.hints(browser.contexts())))
+            .style(theme.status_bar()),
         status,
     );
     if let Some(form) = &browser.form {
@@ -56,10 +65,10 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
             .preferred_height(width.saturating_sub(2))
             .saturating_add(2);
         let inner = popup(theme, frame, body, width, height, form.title());
-        cursor = form.render(inner, frame.buffer_mut(), theme);
+        cursor = form.render(inner, frame.buffer_mut(), theme, &browser.keys.form_keys());
     }
-    if let Some(scroll) = browser.help {
-        crate::tui::ui::render_help(theme, frame, body, scroll);
+    if let Some(help) = &browser.help {
+        crate::tui::ui::render_help(theme, frame, body, help, &browser.keys);
         cursor = None;
     }
     if let Some(position) = cursor {
@@ -86,23 +95,6 @@ fn render_title(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: R
         .style(theme.header()),
         area,
     );
-}
-
-fn hints<'a>(browser: &Browser, theme: &Theme) -> Line<'a> {
-    let mut spans = Vec::new();
-    for context in browser.contexts() {
-        for binding in BINDINGS.iter().filter(|b| b.context == *context) {
-            let (Some(key), Some(hint)) = (binding.keys.first(), binding.hint) else {
-                continue;
-            };
-            if !spans.is_empty() {
-                spans.push(Span::styled("  ", theme.status_bar()));
-            }
-            spans.push(Span::styled(key.label(), theme.key_hint()));
-            spans.push(Span::styled(format!(" {hint}"), theme.status_bar()));
-        }
-    }
-    Line::from(spans)
 }
 
 /// The first row to show so that `selected` is visible in `rows` rows.
@@ -149,9 +141,11 @@ fn render_list(
     );
     if browser.visible.is_empty() {
         let text = if browser.entries.is_empty() {
-            "No meetings yet. Ctrl-N starts one."
+            let new = browser.keys.label(Context::Browser, Command::NewMeeting);
+            format!("No meetings yet. {new} starts one.")
         } else {
-            "No meeting matches the filter. Esc clears it."
+            let back = browser.keys.label(Context::Browser, Command::Back);
+            format!("No meeting matches the filter. {back} clears it.")
         };
         frame.render_widget(Paragraph::new(text).style(theme.muted()), inner);
     } else {
@@ -251,6 +245,7 @@ const fn short_status(status: MinutesStatus) -> &'static str {
 }
 
 fn render_search(
+    browser: &Browser,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -271,9 +266,10 @@ fn render_search(
         query_area,
     );
     let title = match hits {
-        None => {
-            " Type words, Enter searches notes, findings, decisions, actions and people ".to_owned()
-        }
+        None => format!(
+            " Type words, {} searches notes, findings, decisions, actions and people ",
+            browser.keys.label(Context::Query, Command::Search)
+        ),
         Some(h) => format!(" {} hits ", h.len()),
     };
     let inner = draw_pane(frame, theme, list_area, title, hits.is_some());
@@ -383,10 +379,14 @@ fn render_tracker(
     open_only: bool,
 ) -> Option<Position> {
     let shown = tracker_rows(rows, open_only);
+    let toggle = browser.keys.label(Context::Tracker, Command::ToggleFilter);
     let title = if open_only {
-        format!(" Open actions, overdue first ({}) · a: all ", shown.len())
+        format!(
+            " Open actions, overdue first ({}) · {toggle}: all ",
+            shown.len()
+        )
     } else {
-        format!(" All actions ({}) · a: open only ", shown.len())
+        format!(" All actions ({}) · {toggle}: open only ", shown.len())
     };
     let inner = draw_pane(frame, theme, area, title, true);
     if shown.is_empty() {
@@ -441,7 +441,6 @@ fn render_tracker(
     .row_highlight_style(theme.selected(true));
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(table, inner, &mut state);
-    let _ = browser;
     let row = u16::try_from(selected - offset + 1).ok()?;
     Some(Position::new(inner.x, inner.y + row))
 }

@@ -134,8 +134,9 @@ impl Form {
     }
 }
 
-/// The form's reading of an action; keys that mean moving, saving or leaving count as such
-/// even when they arrive as [`Action::Edit`], so a plain key map still drives the form.
+/// The form's reading of an action. Moving, saving and leaving come from the key map's
+/// actions alone: a key that arrives as [`Action::Edit`] is for the focused field, so a key
+/// rebound away from saving (say Enter) no longer saves.
 fn step(action: &Action) -> Step<'_> {
     match action {
         Action::NextField => Step::Next,
@@ -146,14 +147,8 @@ fn step(action: &Action) -> Step<'_> {
         Action::CycleChoice(by) => Step::Cycle(*by),
         Action::SelectNext => Step::Key(plain(Key::Down)),
         Action::SelectPrev => Step::Key(plain(Key::Up)),
-        Action::Edit(input) => match input.key {
-            Key::Tab if input.shift => Step::Prev,
-            Key::Tab => Step::Next,
-            Key::Enter => Step::Submit,
-            Key::Esc => Step::Cancel,
-            Key::Null => Step::Ignore,
-            _ => Step::Key(input.clone()),
-        },
+        Action::Edit(input) if input.key == Key::Null => Step::Ignore,
+        Action::Edit(input) => Step::Key(input.clone()),
         _ => Step::Ignore,
     }
 }

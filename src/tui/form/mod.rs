@@ -9,12 +9,14 @@
 //! [`Form::render`] inside a pop-up whose border (titled [`Form::title`]) the caller draws,
 //! sized with [`Form::preferred_height`].
 //!
-//! Keys: Tab / Shift-Tab (or `NextField` / `PrevField`) move between fields, wrapping round;
-//! Up and Down do too, except inside several-line text and lists, which they leave only at
-//! the edges. Enter submits (validating required fields, dates and times); Esc cancels, but
-//! asks first when something changed. Text fields take typing and paste (Ctrl-J: new line in
-//! several-line text); a choice takes Left/Right/Space and a first letter; a list takes
-//! Space or `x` to tick; a flag takes Space, Left/Right, `y` and `n`.
+//! Keys: the key map's `NextField` / `PrevField` (Tab / Shift-Tab by default) move between
+//! fields, wrapping round; Up and Down do too, except inside several-line text and lists,
+//! which they leave only at the edges. `Submit` (Enter) submits (validating required fields,
+//! dates and times); `Back` (Esc) cancels, but asks first when something changed. Those come
+//! only from the key map, so a key rebound away from them is just a key here. Text fields
+//! take typing and paste (Ctrl-J: new line in several-line text); a choice takes
+//! Left/Right/Space and a first letter; a list takes Space or `x` to tick; a flag takes
+//! Space, Left/Right, `y` and `n`. The footer names the keys it is given in [`FormKeys`].
 //!
 //! ```
 //! use minutes::tui::form::Form;
@@ -64,6 +66,18 @@ pub enum FormOutcome {
     Submitted,
     /// The minute-taker left without saving.
     Cancelled,
+}
+
+/// The names of the keys that save, move to the next field and cancel, as the key table in
+/// force has them (`Keymap::form_keys`), for the form's footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormKeys {
+    /// Saves the form: `Enter`.
+    pub save: String,
+    /// The next field: `Tab`.
+    pub next: String,
+    /// Cancels: `Esc`.
+    pub cancel: String,
 }
 
 /// The line under the fields, when something needs saying.

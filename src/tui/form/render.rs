@@ -12,7 +12,7 @@ use super::field::{Field, TextKind, Value};
 use super::field_view::FieldView;
 use super::paint::put;
 use super::window::scroll_window;
-use super::{Form, Notice};
+use super::{Form, FormKeys, Notice};
 use crate::tui::theme::Theme;
 
 /// The error-or-hint line and the key-hint line.
@@ -43,8 +43,15 @@ impl Form {
 
     /// Draws the form filling `area` (inside the caller's cleared, bordered pop-up) and
     /// returns where the terminal cursor belongs: the focused text field's caret or the
-    /// focused list row, so screen readers follow it. Never panics, whatever the size.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
+    /// focused list row, so screen readers follow it. Never panics, whatever the size. The
+    /// footer names `keys`.
+    pub fn render(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+        keys: &FormKeys,
+    ) -> Option<Position> {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return None;
@@ -63,7 +70,7 @@ impl Form {
             height: footer,
             ..area
         };
-        self.draw_footer(footer_area, buf, theme);
+        self.draw_footer(footer_area, buf, theme, keys);
         caret
     }
 
@@ -127,27 +134,28 @@ impl Form {
     }
 
     /// The error (or the focused field's hint) and the key hints; only one line when short.
-    fn draw_footer(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let status = self.status(theme);
+    fn draw_footer(&self, area: Rect, buf: &mut Buffer, theme: &Theme, keys: &FormKeys) {
+        let status = self.status(theme, keys);
         let mut rows = area.rows();
         if area.height == 1 && status.is_none() {
-            self.draw_key_hints(area, buf, theme);
+            self.draw_key_hints(area, buf, theme, keys);
             return;
         }
         if let (Some(row), Some((text, style))) = (rows.next(), status) {
             put(buf, row.x, row.y, &text, row.width, style);
         }
         if let Some(row) = rows.next() {
-            self.draw_key_hints(row, buf, theme);
+            self.draw_key_hints(row, buf, theme, keys);
         }
     }
 
-    fn status(&self, theme: &Theme) -> Option<(String, Style)> {
+    fn status(&self, theme: &Theme, keys: &FormKeys) -> Option<(String, Style)> {
         match &self.notice {
             Some(Notice::Error(message)) => Some((message.clone(), theme.error())),
-            Some(Notice::ConfirmDiscard) => {
-                Some(("Esc again to discard changes".to_owned(), theme.warning()))
-            }
+            Some(Notice::ConfirmDiscard) => Some((
+                format!("{} again to discard changes", keys.cancel),
+                theme.warning(),
+            )),
             None => {
                 let hint = self.fields.get(self.focus)?.hint.clone()?;
                 Some((hint, theme.muted()))
@@ -157,18 +165,23 @@ impl Form {
 
     /// "Enter save · Tab next field · Esc cancel", plus a key for the focused field, shortened
     /// to fit.
-    fn draw_key_hints(&self, row: Rect, buf: &mut Buffer, theme: &Theme) {
+    fn draw_key_hints(&self, row: Rect, buf: &mut Buffer, theme: &Theme, keys: &FormKeys) {
         let extra = self.fields.get(self.focus).and_then(field_key_hint);
-        let full: Vec<(&str, &str)> = [("Enter", "save"), ("Tab", "next field")]
+        let (save, next, cancel) = (
+            (keys.save.as_str(), "save"),
+            (keys.next.as_str(), "next field"),
+            (keys.cancel.as_str(), "cancel"),
+        );
+        let full: Vec<(&str, &str)> = [save, next]
             .into_iter()
             .chain(extra)
-            .chain([("Esc", "cancel")])
+            .chain([cancel])
             .collect();
         let candidates = [
             full,
-            vec![("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")],
-            vec![("Enter", "save"), ("Tab", "next"), ("Esc", "cancel")],
-            vec![("Enter", "save"), ("Esc", "cancel")],
+            vec![save, next, cancel],
+            vec![save, (next.0, "next"), cancel],
+            vec![save, cancel],
         ];
         let width = |hints: &[(&str, &str)]| -> usize {
             hints
@@ -181,7 +194,8 @@ impl Form {
             .iter()
             .find(|hints| width(hints) <= usize::from(row.width))
         else {
-            put(buf, row.x, row.y, "Esc cancel", row.width, theme.muted());
+            let text = format!("{} cancel", keys.cancel);
+            put(buf, row.x, row.y, &text, row.width, theme.muted());
             return;
         };
         let mut x = row.x;

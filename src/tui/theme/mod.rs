@@ -21,6 +21,7 @@ use ratatui::style::{Modifier, Style};
 use crate::model::{ItemStatus, Visibility};
 use file::{StyleSpec, ThemeFile};
 
+pub(crate) use file::edit_distance;
 pub use load::{available_themes, load_theme, no_color_requested};
 
 /// The built-in themes: name and TOML text, embedded so an installed binary needs no files.

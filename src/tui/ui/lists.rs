@@ -10,7 +10,31 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use crate::model::{ActionStatus, Attendance, Record};
 use crate::tui::app::{LiveScreen, PLAN_SECTIONS, Pane};
+use crate::tui::keymap::{Command, Context};
 use crate::tui::theme::Theme;
+
+/// What an empty pane says, with the keys that fill it.
+fn empty_text(app: &LiveScreen, pane: Pane) -> String {
+    let key = |context, command| app.keys.label(context, command);
+    match pane {
+        Pane::People => format!(
+            "No attendees yet: {} adds one, {} picks from the usual roles.",
+            key(Context::People, Command::Add),
+            key(Context::People, Command::AddFromRoles)
+        ),
+        Pane::Findings => format!(
+            "No findings or decisions yet: {} adds a finding (one per allegation), {} a decision.",
+            key(Context::Findings, Command::Add),
+            key(Context::Findings, Command::AddDecision)
+        ),
+        Pane::Actions => format!(
+            "No actions yet: {} (or {} here) captures one: 'JS to chase GP records by fri'.",
+            key(Context::Global, Command::QuickAction),
+            key(Context::Actions, Command::QuickAction)
+        ),
+        Pane::Plan | Pane::Agenda | Pane::Notes => String::new(),
+    }
+}
 
 /// Draws `pane` in `area`; returns the selected row's position when it has focus.
 pub(super) fn render(
@@ -20,23 +44,14 @@ pub(super) fn render(
     area: Rect,
     pane: Pane,
 ) -> Option<Position> {
-    let (total, selected, empty) = match pane {
-        Pane::People => (
-            app.record.attendees.len(),
-            app.selected.people,
-            "No attendees yet: a adds one, A picks from the usual roles.",
-        ),
+    let (total, selected) = match pane {
+        Pane::People => (app.record.attendees.len(), app.selected.people),
         Pane::Findings => (
             app.record.findings.len() + app.record.decisions.len(),
             app.selected.findings,
-            "No findings or decisions yet: a adds a finding (one per allegation), c a decision.",
         ),
-        Pane::Actions => (
-            app.record.actions.len(),
-            app.selected.actions,
-            "No actions yet: Ctrl-T (or a here) captures one: 'JS to chase GP records by fri'.",
-        ),
-        Pane::Plan => (PLAN_SECTIONS.len(), app.selected.plan, ""),
+        Pane::Actions => (app.record.actions.len(), app.selected.actions),
+        Pane::Plan => (PLAN_SECTIONS.len(), app.selected.plan),
         Pane::Agenda | Pane::Notes => return None,
     };
     let focused = app.focus == pane;
@@ -44,7 +59,7 @@ pub(super) fn render(
     let inner = super::draw_pane(frame, theme, area, title, focused);
     if total == 0 {
         frame.render_widget(
-            ratatui::widgets::Paragraph::new(empty)
+            ratatui::widgets::Paragraph::new(empty_text(app, pane))
                 .style(theme.muted())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             inner,

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use crate::model::Visibility;
 use crate::tui::app::{LiveScreen, Pane, Tone};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Command, Context};
 use crate::tui::theme::Theme;
 
 /// Below this size the screen says so instead of drawing a cramped layout.
@@ -197,19 +197,22 @@ fn render_status(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: R
     let line = match &app.message {
         Some((text, Tone::Warning)) => Line::from(Span::styled(text.as_str(), theme.warning())),
         Some((text, Tone::Info)) => Line::from(Span::styled(text.as_str(), theme.status_bar())),
-        None => {
-            let mut spans = Vec::new();
-            for (key, words) in keymap::hints(app) {
-                if !spans.is_empty() {
-                    spans.push(Span::styled("  ", theme.status_bar()));
-                }
-                spans.push(Span::styled(key, theme.key_hint()));
-                spans.push(Span::styled(format!(" {words}"), theme.status_bar()));
-            }
-            Line::from(spans)
-        }
+        None => hint_line(theme, keymap::hints(app)),
     };
     frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
+}
+
+/// The status bar's hints: each key, then its words.
+pub(crate) fn hint_line(theme: &Theme, hints: Vec<(String, &'static str)>) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, words) in hints {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", theme.status_bar()));
+        }
+        spans.push(Span::styled(key, theme.key_hint()));
+        spans.push(Span::styled(format!(" {words}"), theme.status_bar()));
+    }
+    Line::from(spans)
 }
 
 fn render_too_small(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -222,7 +225,10 @@ fn render_too_small(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area
         )),
         Line::from("Your notes are kept and saved; enlarge the window to go on."),
         Line::from(save),
-        Line::from("Ctrl-Q saves and quits."),
+        Line::from(format!(
+            "{} saves and quits.",
+            app.keys.label(Context::Global, Command::Quit)
+        )),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

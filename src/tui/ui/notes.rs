@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::model::{Attendee, Note};
 use crate::tui::app::{LiveScreen, Pane, speaker_matches};
+use crate::tui::keymap::{Command, Context};
 use crate::tui::theme::Theme;
 
 /// Notes drawn above the editor: at most this many, however long the item's notes are.
@@ -97,9 +98,12 @@ fn render_recent(
     }
     if lines.is_empty() {
         let hint = if app.read_only.is_some() {
-            "No notes under this item."
+            "No notes under this item.".to_owned()
         } else {
-            "Type the discussion; Enter starts the next note. @ and initials attributes a speaker."
+            format!(
+                "Type the discussion; {} starts the next note. @ and initials attributes a speaker.",
+                app.keys.label(Context::Notes, Command::NextNote)
+            )
         };
         frame.render_widget(
             Paragraph::new(hint)

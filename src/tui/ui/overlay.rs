@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::tui::app::{LiveScreen, Overlay, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches};
-use crate::tui::keymap::{HelpRow, help_rows};
+use crate::tui::keymap::{Command, Context, Help, HelpRow, Keymap};
 use crate::tui::theme::Theme;
 
 /// Draws the open overlay, if any; returns where the cursor goes.
@@ -16,9 +16,10 @@ pub(super) fn render(
     frame: &mut Frame<'_>,
     body: Rect,
 ) -> Option<Position> {
+    let keys = &app.keys;
     match app.overlay.as_ref()? {
-        Overlay::Help { scroll } => {
-            render_help(theme, frame, body, *scroll);
+        Overlay::Help(help) => {
+            render_help(theme, frame, body, help, keys);
             None
         }
         Overlay::Quit(question) => render_quit(app, theme, frame, body, question),
@@ -28,10 +29,16 @@ pub(super) fn render(
                 Line::raw(question.as_str()),
                 Line::raw(""),
                 Line::from(vec![
-                    Span::styled("y", theme.help_key()),
+                    Span::styled(
+                        keys.labels(Context::Question, Command::Yes),
+                        theme.help_key(),
+                    ),
                     Span::raw(" yes   "),
-                    Span::styled("n", theme.help_key()),
-                    Span::raw(" / Esc no"),
+                    Span::styled(
+                        keys.labels(Context::Question, Command::No),
+                        theme.help_key(),
+                    ),
+                    Span::raw(" no"),
                 ]),
             ];
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -40,18 +47,29 @@ pub(super) fn render(
         Overlay::Goto { query, selected } => render_goto(app, theme, frame, body, query, *selected),
         Overlay::Closing { gaps, selected } => {
             let rows: Vec<String> = gaps.iter().map(|g| g.message.clone()).collect();
+            let key = |command| keys.label(Context::Picker, command);
             let (title, footer) = if rows.is_empty() {
                 (
                     "Closing check: nothing missing",
-                    "Enter ends the meeting · Esc back",
+                    format!(
+                        "{} ends the meeting · {} back",
+                        key(Command::Choose),
+                        key(Command::Close)
+                    ),
                 )
             } else {
                 (
                     "Closing check: still missing",
-                    "Enter fix · a acknowledge (noted in the minutes) · E end anyway · Esc back",
+                    format!(
+                        "{} fix · {} acknowledge (noted in the minutes) · {} end anyway · {} back",
+                        key(Command::Choose),
+                        key(Command::AcknowledgeGap),
+                        key(Command::EndMeeting),
+                        key(Command::Close)
+                    ),
                 )
             };
-            render_picker(theme, frame, body, title, &rows, *selected, footer)
+            render_picker(theme, frame, body, title, &rows, *selected, &footer)
         }
         Overlay::Form { form, .. } => {
             let width = body.width.min(90);
@@ -59,7 +77,7 @@ pub(super) fn render(
                 .preferred_height(width.saturating_sub(2))
                 .saturating_add(2);
             let inner = popup(theme, frame, body, width, height, form.title());
-            form.render(inner, frame.buffer_mut(), theme)
+            form.render(inner, frame.buffer_mut(), theme, &keys.form_keys())
         }
         Overlay::QuickAction(quick) => render_quick_action(app, theme, frame, body, quick),
         Overlay::Roles { selected } => {
@@ -80,7 +98,11 @@ pub(super) fn render(
                 "Add someone in the role of",
                 &rows,
                 *selected,
-                "Enter choose · Esc back",
+                &format!(
+                    "{} choose · {} back",
+                    keys.label(Context::Picker, Command::Choose),
+                    keys.label(Context::Picker, Command::Close)
+                ),
             )
         }
     }
@@ -200,16 +222,23 @@ pub(crate) fn popup(
     inner
 }
 
-pub(crate) fn render_help(theme: &Theme, frame: &mut Frame<'_>, body: Rect, scroll: usize) {
-    let inner = popup(
-        theme,
-        frame,
-        body,
-        96,
-        body.height,
-        "Keys (Esc closes; j/k scroll)",
+/// The help screen over `body`: `help`'s rows, with the keys of `keys`.
+pub(crate) fn render_help(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    help: &Help,
+    keys: &Keymap,
+) {
+    let key = |command| keys.label(Context::Help, command);
+    let title = format!(
+        "Keys ({} closes; {}/{} scroll)",
+        key(Command::Close),
+        key(Command::MoveDown),
+        key(Command::MoveUp)
     );
-    let rows = help_rows();
+    let inner = popup(theme, frame, body, 96, body.height, &title);
+    let rows = help.rows(keys);
     let key_width = rows
         .iter()
         .filter_map(|r| match r {
@@ -219,7 +248,9 @@ pub(crate) fn render_help(theme: &Theme, frame: &mut Frame<'_>, body: Rect, scro
         .max()
         .unwrap_or(10)
         .min(usize::from(inner.width / 3));
-    let scroll = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
+    let scroll = help
+        .scroll
+        .min(rows.len().saturating_sub(usize::from(inner.height)));
     let lines: Vec<Line<'_>> = rows
         .into_iter()
         .skip(scroll)
@@ -248,10 +279,13 @@ fn render_quit(
         Line::styled(format!("Saving fails: {reason}"), theme.error()),
         Line::raw(""),
     ];
+    let keys = &app.keys;
     let cursor = if let Some(path) = &question.save_as {
-        lines.push(Line::raw(
-            "Write a copy to this file (Enter writes, Esc back):",
-        ));
+        lines.push(Line::raw(format!(
+            "Write a copy to this file ({} writes, {} back):",
+            keys.label(Context::CopyPath, Command::Write),
+            keys.label(Context::CopyPath, Command::Back)
+        )));
         lines.push(Line::styled(format!("> {path}"), theme.input(true)));
         let col = 2 + unicode_width::UnicodeWidthStr::width(path.as_str());
         Some(Position::new(
@@ -262,25 +296,30 @@ fn render_quit(
             inner.y + 3,
         ))
     } else {
+        let key = |command| keys.label(Context::Quitting, command);
+        let discard = key(Command::DiscardChanges);
         lines.push(Line::from(vec![
-            Span::styled("r", theme.help_key()),
+            Span::styled(key(Command::RetrySave), theme.help_key()),
             Span::raw(" retry the save and quit"),
         ]));
         lines.push(Line::from(vec![
-            Span::styled("w", theme.help_key()),
+            Span::styled(key(Command::WriteCopy), theme.help_key()),
             Span::raw(" write a copy to another file"),
         ]));
-        let discard = if question.discard_armed {
-            " press d again to quit WITHOUT saving"
+        let said = if question.discard_armed {
+            format!(" press {discard} again to quit WITHOUT saving")
         } else {
-            " discard the unsaved changes and quit"
+            " discard the unsaved changes and quit".to_owned()
         };
         lines.push(Line::from(vec![
-            Span::styled("d", theme.help_key()),
-            Span::styled(discard, theme.warning()),
+            Span::styled(discard, theme.help_key()),
+            Span::styled(said, theme.warning()),
         ]));
         lines.push(Line::from(vec![
-            Span::styled("Esc", theme.help_key()),
+            Span::styled(
+                keys.labels(Context::Quitting, Command::Cancel),
+                theme.help_key(),
+            ),
             Span::raw(" go back to the meeting"),
         ]));
         None
@@ -351,9 +390,13 @@ fn render_quick_action(
     ];
     frame.render_widget(Paragraph::new(lines), fields_area);
     let today = app.today().format("%a %-d %b").to_string();
+    let key = |command| app.keys.label(Context::Prompt, command);
     frame.render_widget(
         Paragraph::new(format!(
-            "Enter saves · Tab adjusts the fields in a form · Esc cancels · today is {today}"
+            "{} saves · {} adjusts the fields in a form · {} cancels · today is {today}",
+            key(Command::Accept),
+            key(Command::Adjust),
+            key(Command::Cancel)
         ))
         .style(theme.muted())
         .wrap(Wrap { trim: true }),
