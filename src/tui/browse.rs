@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use super::browser::{Browser, Hit, Request, Response, TrackedRow};
-use super::meeting::{Handled, MeetingOptions, run_browser};
+use super::session::{Handled, ScreenOptions, run_browser};
 use crate::error::Result;
 use crate::search::{Query, SearchOptions};
 use crate::service::Replace;
@@ -21,7 +21,7 @@ const SNIPPET_WIDTH: usize = 110;
 ///
 /// # Errors
 /// The records folder cannot be read; no terminal; the terminal or a thread cannot be set up.
-pub fn browse(service: &Service<'_>, options: &MeetingOptions) -> Result<ExitCode> {
+pub fn browse(service: &Service<'_>, options: &ScreenOptions) -> Result<ExitCode> {
     let records = service.list()?;
     let templates = service
         .catalogue()

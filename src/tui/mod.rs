@@ -5,8 +5,8 @@
 //! [`action::Effect`]s the shell performs. The live screen changes the record only through
 //! the model's record commands.
 //!
-//! The shell around that pure core: [`meeting`] (start to finish of `minutes open`),
-//! [`browse`] (`minutes` on a terminal: the browser, its requests done through the service),
+//! The shell around that pure core: [`session`] (the terminal session from start to finish
+//! of `minutes` and `minutes open`), [`browse`] (`minutes` on a terminal: the browser, its requests done through the service),
 //! [`terminal`] (enter and always restore the screen), [`event`] (one channel for input,
 //! signals and save results), [`saver`] (the thread that owns the record file), [`shell`]
 //! (the loop) and [`backend`] (a ratatui backend that sends few bytes over SSH).
@@ -19,11 +19,11 @@ pub mod browser;
 pub mod event;
 pub mod form;
 pub mod keymap;
-pub mod meeting;
 pub mod saver;
+pub mod session;
 pub mod shell;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
 
-pub use meeting::{MeetingOptions, run_meeting};
+pub use session::{ScreenOptions, run_meeting};

@@ -27,7 +27,7 @@ use super::app::LiveScreen;
 use super::event::{self, HangUp, Message, SaveKind, SaveReport};
 use super::keymap;
 use super::saver::Saver;
-use super::terminal::{self, Screen};
+use super::terminal::{self, FullScreen};
 use super::theme::Theme;
 use super::ui;
 use crate::clock::{Clock, SystemClock};
@@ -91,7 +91,7 @@ pub struct Outcome {
     pub record: Box<crate::model::Record>,
 }
 
-/// Where the loop draws: the real [`Screen`], or a stand-in in tests.
+/// Where the loop draws: the real [`FullScreen`], or a stand-in in tests.
 pub trait Display {
     /// Draws the app (only what changed since the last draw).
     ///
@@ -115,7 +115,7 @@ pub trait Display {
     fn restore(&mut self);
 }
 
-impl Display for Screen {
+impl Display for FullScreen {
     fn draw(&mut self, app: &LiveScreen, theme: &Theme) -> std::io::Result<()> {
         self.terminal()
             .draw(|frame| ui::render(app, theme, frame))

@@ -1,7 +1,7 @@
-//! `minutes open` and `minutes new`: the live-meeting screen from start to finish. Checks
-//! the terminal, loads the theme, starts the threads (signals, saver, input), runs the
-//! shell loop ([`super::shell`]) on the entered screen, and says afterwards, in one line,
-//! where the record is.
+//! The terminal session of `minutes` (the browser) and `minutes open` / `minutes new` (the
+//! live screen), from start to finish. Checks the terminal, loads the theme, starts the
+//! threads (signals, saver, input), runs the shell loop ([`super::shell`]) on the entered
+//! screen, and says afterwards, in one line, where the record is.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,9 +20,9 @@ use crate::error::{Error, Result};
 use crate::service::OpenRecord;
 use crate::text::TerminalWriter;
 
-/// Choices for the live screen.
+/// Choices for the full screen (the browser and the live screen).
 #[derive(Debug, Clone, Default)]
-pub struct MeetingOptions {
+pub struct ScreenOptions {
     /// The theme named by `--theme` or `MINUTES_THEME`.
     pub theme: Option<String>,
     /// Warnings already printed on the normal screen, which the full screen would hide:
@@ -51,7 +51,7 @@ pub fn terminal_problem() -> Option<&'static str> {
 /// # Errors
 /// [`Error::NotATerminal`] before anything is changed; the terminal or a thread cannot be
 /// set up.
-pub fn run_meeting(meeting: OpenRecord, options: &MeetingOptions) -> Result<ExitCode> {
+pub fn run_meeting(meeting: OpenRecord, options: &ScreenOptions) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
     let (outcome, path) = session.run(meeting)?;
     drop(session); // leaves the full screen, so the line below lands on the normal one
@@ -75,7 +75,7 @@ pub enum Handled {
 /// [`Error::NotATerminal`]; the terminal or a thread cannot be set up.
 pub fn run_browser(
     mut browser: Browser,
-    options: &MeetingOptions,
+    options: &ScreenOptions,
     mut handle: impl FnMut(Request) -> Result<Handled>,
 ) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
@@ -140,7 +140,7 @@ pub fn run_browser(
 /// The terminal, the signal and input threads, and the theme: everything one run of the
 /// screen shares, from the browser to the end of the meeting.
 struct Session {
-    screen: terminal::Screen,
+    screen: terminal::FullScreen,
     tx: mpsc::Sender<event::Message>,
     rx: mpsc::Receiver<event::Message>,
     theme: super::theme::Theme,
@@ -152,7 +152,7 @@ struct Session {
 impl Session {
     /// Checks the terminal, loads the theme (warnings printed before the screen opens),
     /// catches signals, enters the full screen and starts reading input.
-    fn start(options: &MeetingOptions) -> Result<Self> {
+    fn start(options: &ScreenOptions) -> Result<Self> {
         if let Some(what) = terminal_problem() {
             return Err(Error::NotATerminal(what.to_owned()));
         }
