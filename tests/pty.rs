@@ -479,3 +479,83 @@ fn warnings_printed_before_the_screen_are_shown_on_it_too() {
     let (status, _) = session.wait_exit(PATIENCE);
     assert!(status.success());
 }
+
+// ------------------------------------------------------------------ the browser (`minutes`)
+
+/// The browser on `folder`, its listing drawn.
+fn browser(folder: &Folder) -> Session {
+    let mut session = Session::start(folder, &[]);
+    session.wait_for_screen();
+    session
+}
+
+#[test]
+fn sigterm_in_the_browser_restores_the_terminal() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.signal(Signal::TERM);
+    let (status, took) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{status}: {}", session.text());
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn sighup_in_the_browser_with_the_terminal_still_there_restores_it() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.signal(Signal::HUP);
+    let (_, took) = session.wait_exit(PATIENCE);
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn closing_the_terminal_ends_the_browser_promptly() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.hang_up();
+    let (_, took) = session.wait_exit(PATIENCE);
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+}
+
+#[test]
+fn a_meeting_opened_from_the_browser_comes_back_to_it_and_quitting_says_where_it_went() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.send(b"\x05"); // Ctrl-E: open the selected meeting to edit
+    session.wait_for_echo("Notes");
+    session.type_text("typed from the browser");
+    session.wait_for_echo("browser");
+    session.send(b"\x11"); // Ctrl-Q: leave the meeting, back to the browser
+    session.wait_for_echo("Saved to"); // the browser's notice: it is back
+    assert!(folder.text().contains("typed from the browser"));
+    session.send(b"\x11"); // Ctrl-Q: leave the browser
+    let (status, _) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{status}: {}", session.text());
+    session.assert_restored();
+    let after = String::from_utf8_lossy(session.after_screen()).into_owned();
+    let line = after
+        .rsplit(std::str::from_utf8(LEAVE_ALT).unwrap())
+        .next()
+        .unwrap();
+    assert!(line.contains("Saved to"), "{line:?}");
+}
+
+#[test]
+fn sigterm_in_a_meeting_opened_from_the_browser_saves_it_and_ends_everything() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.send(b"\x05");
+    session.wait_for_echo("Notes");
+    session.type_text("before the signal");
+    session.wait_for_echo("signal");
+    session.signal(Signal::TERM);
+    let (status, took) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{status}: {}", session.text());
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+    session.assert_restored();
+    assert!(session.text().contains("Saved to"), "{}", session.text());
+    assert!(folder.text().contains("before the signal"));
+    assert!(folder.recovery_files().is_empty());
+}

@@ -10,6 +10,7 @@ use super::{Browser, Mode, Reader, tracker_rows};
 use crate::model::MinutesStatus;
 use crate::table::truncate;
 use crate::tui::keymap::BINDINGS;
+use crate::tui::request::{Hit, TrackedRow};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{draw_pane, popup};
 
@@ -255,7 +256,7 @@ fn render_search(
     frame: &mut Frame<'_>,
     area: Rect,
     query: &str,
-    hits: Option<&[super::Hit]>,
+    hits: Option<&[Hit]>,
     selected: usize,
 ) -> Option<Position> {
     let [query_area, list_area] = area.layout(&Layout::vertical([
@@ -378,7 +379,7 @@ fn render_tracker(
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
-    rows: &[super::TrackedRow],
+    rows: &[TrackedRow],
     selected: usize,
     open_only: bool,
 ) -> Option<Position> {
