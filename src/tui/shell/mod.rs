@@ -687,6 +687,14 @@ mod tests {
         Record::new(&catalogue.templates()[0], details, id.repeat(16), now)
     }
 
+    /// How many pastes the file at `path` holds.
+    fn pastes_in(path: &std::path::Path) -> usize {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .matches(PASTE)
+            .count()
+    }
+
     fn paste() -> Message {
         Message::Terminal(Event::Paste(PASTE.to_owned()))
     }
@@ -780,10 +788,7 @@ mod tests {
         }
 
         fn on_disk(&self) -> usize {
-            std::fs::read_to_string(&self.path)
-                .unwrap()
-                .matches(PASTE)
-                .count()
+            pastes_in(&self.path)
         }
     }
 
@@ -830,8 +835,7 @@ mod tests {
         };
         assert!(reason.contains("bug"), "{reason}");
         assert_eq!(file.parent(), rig.path.parent());
-        let recovered = std::fs::read_to_string(file).unwrap();
-        assert_eq!(recovered.matches(PASTE).count(), 7);
+        assert_eq!(pastes_in(file), 7);
         assert_eq!(rig.on_disk(), 0, "the record's own file is left as it was");
     }
 
@@ -926,10 +930,7 @@ mod tests {
         }
 
         fn pastes_on_disk(&self) -> usize {
-            std::fs::read_to_string(&self.record)
-                .unwrap()
-                .matches(PASTE)
-                .count()
+            pastes_in(&self.record)
         }
     }
 
@@ -1024,8 +1025,7 @@ mod tests {
         let Ending::Recovered { file, .. } = &outcome.ending else {
             panic!("{:?}", outcome.ending)
         };
-        let recovered = std::fs::read_to_string(file).unwrap();
-        assert_eq!(recovered.matches(PASTE).count(), 3);
+        assert_eq!(pastes_in(file), 3);
         assert_eq!(folder.pastes_on_disk(), 0);
     }
 
