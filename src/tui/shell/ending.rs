@@ -210,6 +210,7 @@ mod tests {
     fn report(seq: u64, kind: SaveKind, result: Result<(), &str>) -> SaveReport {
         let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T14:03:41+00:00").unwrap();
         SaveReport {
+            saver: 1,
             seq,
             kind,
             result: result.map(|()| at).map_err(str::to_owned),

@@ -296,6 +296,9 @@ impl<D: Display> Shell<'_, '_, D> {
                 let Screen::Live(meeting) = &mut self.screen else {
                     return Ok(());
                 };
+                if !meeting.owns(&report) {
+                    return Ok(());
+                }
                 meeting.saves.reported(&report);
                 self.apply(action_for(report))
             }
@@ -521,7 +524,9 @@ impl<D: Display> Shell<'_, '_, D> {
             }
             match rx.recv_timeout(left) {
                 Ok(Message::Saved(report)) => {
-                    if let Screen::Live(meeting) = &mut self.screen {
+                    if let Screen::Live(meeting) = &mut self.screen
+                        && meeting.owns(&report)
+                    {
                         meeting.saves.reported(&report);
                         // Bookkeeping only; a panic here would change nothing that matters.
                         let app = &mut meeting.app;
@@ -837,6 +842,35 @@ mod tests {
         assert_eq!(file.parent(), rig.path.parent());
         assert_eq!(pastes_in(file), 7);
         assert_eq!(rig.on_disk(), 0, "the record's own file is left as it was");
+    }
+
+    /// A meeting closed while its last save was slow can report after the next meeting has
+    /// opened, on the same channel: that report is not the new meeting's.
+    #[test]
+    fn a_report_from_another_meetings_saver_is_not_taken_for_this_ones() {
+        let mut rig = rig();
+        let mut display = Fake::default();
+        let store = Store::open(rig.path.parent().unwrap()).unwrap();
+        let earlier = new_record("Earlier meeting", "ef");
+        let file = store.create_record(&earlier).unwrap();
+        let path = file.path().to_owned();
+        let mut other = Saver::spawn(Some(file), path, rig.channel.tx.clone()).unwrap();
+        let tx = rig.channel.tx.clone();
+        when_drawn(
+            &display,
+            |shown| !shown.is_empty(),
+            move || {
+                other.save(Box::new(earlier));
+                other.close(Instant::now() + Duration::from_secs(5));
+                tx.send(Message::HangUp(HangUp::Signal("SIGTERM"))).unwrap();
+            },
+        );
+        let (outcome, _) = rig.run(&mut display);
+        assert_eq!(
+            outcome.ending,
+            Ending::Unchanged,
+            "nothing of this one was saved"
+        );
     }
 
     #[test]

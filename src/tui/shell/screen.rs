@@ -15,7 +15,7 @@ use crate::store::recovery;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::LiveScreen;
 use crate::tui::browser::{self, Browser};
-use crate::tui::event::Message;
+use crate::tui::event::{Message, SaveReport};
 use crate::tui::keymap;
 use crate::tui::saver::Saver;
 use crate::tui::theme::Theme;
@@ -118,6 +118,11 @@ impl Meeting {
         let saver = Saver::spawn(file, path.clone(), reports)?;
         let app = LiveScreen::new(record, read_only, SystemClock.now());
         Ok(Self::new(app, saver, path))
+    }
+
+    /// Whether `report` is from this meeting's saver (not from one closed before it).
+    pub(super) const fn owns(&self, report: &SaveReport) -> bool {
+        report.saver == self.saver.id()
     }
 
     /// Writes the record as the app holds it to a recovery file beside its own, which is
