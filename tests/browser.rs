@@ -1,14 +1,16 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
-//! The browser driven by key events through the key map, checking its state, its requests
-//! to the store and the drawn screen.
+//! The browser driven by key events through the key map, checking its state, the effects it
+//! asks of the shell (its requests to the records) and the drawn screen.
 
 mod common;
 
 use minutes::model::{ActionStatus, Record, RecordSummary};
 use minutes::store::ListEntry;
 use minutes::templates::Catalogue;
-use minutes::tui::browser::{Browser, Hit, Mode, Request, Response, TrackedRow, render};
+use minutes::tui::action::{Action, Effect};
+use minutes::tui::browser::{Browser, Mode, render};
 use minutes::tui::keymap::Keymap;
+use minutes::tui::request::{Hit, Request, Response, TrackedRow};
 use minutes::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -39,6 +41,8 @@ fn records() -> Vec<(String, Record)> {
 
 struct Screen {
     browser: Browser,
+    /// What the last event asked of the shell.
+    effects: Vec<Effect>,
     terminal: Terminal<TestBackend>,
     theme: Theme,
 }
@@ -57,6 +61,7 @@ impl Screen {
             .with_keys(std::sync::Arc::new(keys));
         let mut screen = Self {
             browser,
+            effects: Vec::new(),
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
             theme: Theme::builtin("default").unwrap(),
         };
@@ -70,10 +75,21 @@ impl Screen {
     }
 
     fn event(&mut self, event: Event) {
-        if let Some(action) = self.browser.map_event(&event) {
-            self.browser.update(&action);
-        }
+        self.effects = self
+            .browser
+            .map_event(&event)
+            .map(|action| self.browser.update(action))
+            .unwrap_or_default();
         self.draw();
+    }
+
+    /// What the last event asked of the records, if anything.
+    fn asked(&self) -> Option<Request> {
+        match self.effects.as_slice() {
+            [Effect::Ask(request)] => Some(request.clone()),
+            [] => None,
+            other => panic!("{other:?}"),
+        }
     }
 
     fn key(&mut self, code: KeyCode) {
@@ -94,7 +110,7 @@ impl Screen {
     }
 
     fn respond(&mut self, response: Response) {
-        self.browser.respond(response);
+        self.effects = self.browser.update(Action::Responded(response));
         self.draw();
     }
 
@@ -135,8 +151,9 @@ fn lists_every_meeting_and_filters_as_you_type() {
         assert!(people.iter().any(|p| p.contains("Police")));
     }
     screen.key(KeyCode::Esc);
+    assert!(screen.effects.is_empty());
     screen.key(KeyCode::Esc);
-    assert_eq!(screen.browser.request, Some(Request::Quit));
+    assert_eq!(screen.effects, [Effect::Exit]);
 }
 
 #[test]
@@ -193,7 +210,7 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     );
     screen.key(KeyCode::Esc);
     screen.ctrl('t');
-    assert_eq!(screen.browser.request.take(), Some(Request::Actions));
+    assert_eq!(screen.asked(), Some(Request::Actions));
     screen.respond(Response::Actions(Vec::new()));
     assert!(screen.text().contains("· Ctrl-O: all"), "{}", screen.text());
     screen.keys("A");
@@ -208,8 +225,8 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
 fn enter_reads_the_minutes_with_sections_to_jump_to() {
     let mut screen = Screen::new(100, 30);
     screen.key(KeyCode::Enter);
-    let Some(Request::Read(path)) = screen.browser.request.take() else {
-        panic!("{:?}", screen.browser.request);
+    let Some(Request::Read(path)) = screen.asked() else {
+        panic!("{:?}", screen.effects);
     };
     let record = common::typical_record();
     screen.respond(Response::Record(path, Box::new(record.clone())));
@@ -235,8 +252,7 @@ fn enter_reads_the_minutes_with_sections_to_jump_to() {
     };
     assert_eq!(reader.scroll, reader.sections[4].0);
     screen.keys("e");
-    assert!(matches!(screen.browser.request, Some(Request::Edit(_))));
-    screen.browser.request = None;
+    assert!(matches!(screen.asked(), Some(Request::Edit(_))));
     screen.key(KeyCode::Esc);
     assert!(matches!(screen.browser.mode, Mode::List));
 }
@@ -249,15 +265,15 @@ fn new_meeting_and_follow_up_are_requested() {
     screen.key(KeyCode::Tab);
     screen.keys("Strategy: Mr K");
     screen.key(KeyCode::Enter);
-    let Some(Request::New { template, details }) = screen.browser.request.take() else {
-        panic!("{:?}", screen.browser.request);
+    let Some(Request::New { template, details }) = screen.asked() else {
+        panic!("{:?}", screen.effects);
     };
     assert_eq!(template, templates()[0].0);
     assert_eq!(details.title, "Strategy: Mr K");
     screen.key(KeyCode::Down);
     screen.ctrl('f');
     assert_eq!(
-        screen.browser.request,
+        screen.asked(),
         Some(Request::FollowUp("/records/two-part.json".into()))
     );
 }
@@ -268,10 +284,7 @@ fn slash_searches_every_record_and_opens_a_hit() {
     screen.keys("/");
     screen.keys("cctv");
     screen.key(KeyCode::Enter);
-    assert_eq!(
-        screen.browser.request.take(),
-        Some(Request::Search("cctv".to_owned()))
-    );
+    assert_eq!(screen.asked(), Some(Request::Search("cctv".to_owned())));
     screen.respond(Response::Hits(vec![Hit {
         path: "/records/typical.json".into(),
         record: "Mon 23 Nov 2026  Case conference".to_owned(),
@@ -285,7 +298,7 @@ fn slash_searches_every_record_and_opens_a_hit() {
     );
     screen.key(KeyCode::Enter);
     assert_eq!(
-        screen.browser.request,
+        screen.asked(),
         Some(Request::Read("/records/typical.json".into()))
     );
 }
@@ -294,7 +307,7 @@ fn slash_searches_every_record_and_opens_a_hit() {
 fn the_tracker_marks_actions_done_in_their_record() {
     let mut screen = Screen::new(100, 24);
     screen.ctrl('t');
-    assert_eq!(screen.browser.request.take(), Some(Request::Actions));
+    assert_eq!(screen.asked(), Some(Request::Actions));
     let row = |id, status, overdue| TrackedRow {
         path: "/records/typical.json".into(),
         record: "23 Nov  Case conference".to_owned(),
@@ -316,7 +329,7 @@ fn the_tracker_marks_actions_done_in_their_record() {
     assert!(screen.text().contains("Action 3"), "a shows all");
     screen.keys("jc");
     assert_eq!(
-        screen.browser.request,
+        screen.asked(),
         Some(Request::SetAction {
             path: "/records/typical.json".into(),
             id: 2,
@@ -344,13 +357,14 @@ fn with_no_records_it_opens_on_the_new_meeting_form() {
         KeyCode::Enter,
         KeyModifiers::NONE,
     )));
+    let mut effects = Vec::new();
     for event in events {
         if let Some(action) = browser.map_event(&event) {
-            browser.update(&action);
+            effects = browser.update(action);
         }
     }
-    let Some(Request::New { details, .. }) = &browser.request else {
-        panic!("{:?}", browser.request);
+    let [Effect::Ask(Request::New { details, .. })] = effects.as_slice() else {
+        panic!("{effects:?}");
     };
     assert_eq!(details.title, "First meeting");
     assert_eq!(details.date, common::date("2026-11-23"));
@@ -380,7 +394,7 @@ fn ctrl_p_exports_the_minutes_for_the_adult() {
     screen.keys("/tmp/adult.html");
     screen.key(KeyCode::Enter);
     assert_eq!(
-        screen.browser.request,
+        screen.asked(),
         Some(Request::Export {
             path: "/records/typical.json".into(),
             format: minutes::document::ExportFormat::ALL[1],
@@ -388,5 +402,41 @@ fn ctrl_p_exports_the_minutes_for_the_adult() {
             output: Some("/tmp/adult.html".into()),
             replace: false,
         })
+    );
+}
+
+#[test]
+fn time_passing_asks_for_no_redraw_and_a_key_does() {
+    let mut screen = Screen::new(80, 24);
+    screen.browser.drawn();
+    let effects = screen.browser.update(Action::Tick(common::fixed_now()));
+    assert!(effects.is_empty());
+    assert!(
+        !screen.browser.needs_redraw(),
+        "a tick changes nothing shown"
+    );
+    screen.key(KeyCode::Down);
+    assert!(screen.browser.needs_redraw());
+}
+
+#[test]
+fn the_end_of_a_meeting_opened_from_the_reader_brings_back_the_list_saying_where_it_went() {
+    let mut screen = Screen::new(100, 30);
+    screen.key(KeyCode::Enter);
+    let Some(Request::Read(path)) = screen.asked() else {
+        panic!("{:?}", screen.effects);
+    };
+    screen.respond(Response::Record(path, Box::new(common::typical_record())));
+    screen.keys("e");
+    assert!(matches!(screen.asked(), Some(Request::Edit(_))));
+    screen.respond(Response::MeetingEnded(
+        "Saved to /records/typical.json".to_owned(),
+    ));
+    assert!(matches!(screen.browser.mode, Mode::List));
+    assert!(screen.effects.is_empty());
+    assert!(
+        screen.text().contains("Saved to /records/typical.json"),
+        "{}",
+        screen.text()
     );
 }

@@ -12,10 +12,12 @@ use common::minutes_command as minutes;
 use minutes::model::{MinutesStatus, NewMeeting, Record, StatusChange};
 use minutes::store::Store;
 use minutes::templates::Catalogue;
+use minutes::tui::action::Action;
 use minutes::tui::app::{LiveScreen, Pane};
 use minutes::tui::backend::LeanBackend;
-use minutes::tui::browser::{Browser, Response};
+use minutes::tui::browser::Browser;
 use minutes::tui::keymap::map_event;
+use minutes::tui::request::Response;
 use minutes::tui::theme::Theme;
 use minutes::tui::ui::render;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -215,7 +217,7 @@ fn the_command_line_prints_only_through_the_inert_writers() {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .collect();
-    files.push(root.join("tui/meeting.rs"));
+    files.push(root.join("tui/session.rs"));
     for file in files {
         let source = std::fs::read_to_string(&file).unwrap();
         for (number, line) in source.lines().enumerate() {
@@ -313,7 +315,10 @@ fn the_screens_send_no_sequence_from_the_record_to_the_terminal() {
         );
         vt.process(&bytes);
         assert_screen_inert(&format!("the browser, step {step}"), &bytes, vt.screen());
-        browser.respond(Response::Record(path.clone(), Box::new(record.clone())));
+        browser.update(Action::Responded(Response::Record(
+            path.clone(),
+            Box::new(record.clone()),
+        )));
     }
 }
 
@@ -422,7 +427,7 @@ fn the_browser_filter_takes_no_controls() {
         Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)),
     ] {
         if let Some(action) = browser.map_event(&event) {
-            browser.update(&action);
+            browser.update(action);
         }
     }
     assert_eq!(browser.filter, "pwn");

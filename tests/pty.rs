@@ -309,6 +309,12 @@ fn sigterm_saves_what_was_typed_and_restores_the_terminal() {
     let folder = Folder::new();
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
+    sigterm_saves_what_is_typed(&folder, session);
+}
+
+/// Types on the live screen up in `session`, sends SIGTERM: the program leaves promptly,
+/// the terminal restored, the text saved in the record's own file.
+fn sigterm_saves_what_is_typed(folder: &Folder, mut session: Session) {
     session.type_text("before the signal");
     session.wait_for_echo("signal");
     session.signal(Signal::TERM);
@@ -523,4 +529,75 @@ fn keys_toml_rebinds_the_real_program_and_its_mistakes_are_shown_on_the_screen()
         session.text().contains("keys.toml: line 3, column 13"),
         "printed before the screen too"
     );
+}
+
+// ------------------------------------------------------------------ the browser (`minutes`)
+
+/// The browser on `folder`, its listing drawn.
+fn browser(folder: &Folder) -> Session {
+    let mut session = Session::start(folder, &[]);
+    session.wait_for_screen();
+    session
+}
+
+#[test]
+fn sigterm_in_the_browser_restores_the_terminal() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.signal(Signal::TERM);
+    let (status, took) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{status}: {}", session.text());
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn sighup_in_the_browser_with_the_terminal_still_there_restores_it() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.signal(Signal::HUP);
+    let (_, took) = session.wait_exit(PATIENCE);
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn closing_the_terminal_ends_the_browser_promptly() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.hang_up();
+    let (_, took) = session.wait_exit(PATIENCE);
+    assert!(took < PROMPT_EXIT, "took {took:?}");
+}
+
+#[test]
+fn a_meeting_opened_from_the_browser_comes_back_to_it_and_quitting_says_where_it_went() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.send(b"\x05"); // Ctrl-E: open the selected meeting to edit
+    session.wait_for_echo("Notes");
+    session.type_text("typed from the browser");
+    session.wait_for_echo("browser");
+    session.send(b"\x11"); // Ctrl-Q: leave the meeting, back to the browser
+    session.wait_for_echo("Saved to"); // the browser's notice: it is back
+    assert!(folder.text().contains("typed from the browser"));
+    session.send(b"\x11"); // Ctrl-Q: leave the browser
+    let (status, _) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{status}: {}", session.text());
+    session.assert_restored();
+    let after = String::from_utf8_lossy(session.after_screen()).into_owned();
+    let line = after
+        .rsplit(std::str::from_utf8(LEAVE_ALT).unwrap())
+        .next()
+        .unwrap();
+    assert!(line.contains("Saved to"), "{line:?}");
+}
+
+#[test]
+fn sigterm_in_a_meeting_opened_from_the_browser_saves_it_and_ends_everything() {
+    let folder = Folder::new();
+    let mut session = browser(&folder);
+    session.send(b"\x05"); // Ctrl-E: open the selected meeting to edit
+    session.wait_for_echo("Notes");
+    sigterm_saves_what_is_typed(&folder, session);
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use crate::error::{Error, Result};
 use crate::service::{Service, Warning};
 use crate::text::TerminalWriter;
-use crate::tui::MeetingOptions;
+use crate::tui::ScreenOptions;
 
 /// `eprintln!` for the command line: the line is made inert for the terminal first, since
 /// warnings and errors quote record text.
@@ -58,8 +58,8 @@ impl<'o> Console<'o> {
     }
 
     /// The live screen's options: `theme`, and the cautions said so far to show again.
-    pub(super) fn screen_options(&self, theme: Option<String>) -> MeetingOptions {
-        MeetingOptions {
+    pub(super) fn screen_options(&self, theme: Option<String>) -> ScreenOptions {
+        ScreenOptions {
             theme,
             warnings: self.said.clone(),
         }

@@ -12,14 +12,14 @@ use crate::error::{Error, Result};
 use crate::model::{Audience, NewMeeting, RecordSummary};
 use crate::service::{FollowUp, OpenRecord, Service};
 use crate::table::TextTable;
-use crate::tui::{self, meeting, run_meeting};
+use crate::tui::{self, run_meeting, session};
 
 /// How many records the overview shows.
 const OVERVIEW_RECORDS: usize = 10;
 
 /// `minutes` with no subcommand: the browser on a terminal, else the overview.
 pub(super) fn start(service: &Service<'_>, console: &mut Console<'_>) -> Result<ExitCode> {
-    if meeting::terminal_problem().is_none() {
+    if session::terminal_problem().is_none() {
         browse(service, console)
     } else {
         overview(service, console)
@@ -173,7 +173,7 @@ pub(super) fn open(
     console: &mut Console<'_>,
 ) -> Result<ExitCode> {
     let path = service.find(query)?;
-    if let Some(what) = meeting::terminal_problem() {
+    if let Some(what) = session::terminal_problem() {
         return Err(Error::NotATerminal(what.to_owned()));
     }
     let opened = service.open_for_editing(&path)?;
@@ -229,7 +229,7 @@ fn print_and_open(created: OpenRecord, then: Then, console: &mut Console<'_>) ->
     if !then.open {
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(what) = meeting::terminal_problem() {
+    if let Some(what) = session::terminal_problem() {
         let id = created.record.short_id();
         eprintln_inert!(
             "minutes: created {id}; not opened on the live screen because {what} is not a \

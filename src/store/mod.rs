@@ -99,7 +99,7 @@ pub struct Loaded {
 }
 
 /// One record in a listing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListEntry {
     /// The record file.
     pub path: PathBuf,

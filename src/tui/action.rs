@@ -1,10 +1,12 @@
-//! The vocabulary between input and state: every user intent and system event the live screen
-//! understands (`Action`), and the I/O the state asks the shell to perform (`Effect`).
+//! The vocabulary between input and state: every user intent and system event the screens
+//! understand (`Action`), and the I/O a screen asks the shell to perform (`Effect`). The
+//! browser and the live screen share both.
 
 use std::path::PathBuf;
 
 use ratatui_textarea::Input;
 
+use super::request::{Request, Response};
 use crate::model::{Record, Timestamp};
 
 /// Something that changes the state. Produced by the key map from input, or by the shell.
@@ -24,6 +26,8 @@ pub enum Action {
     HangUp,
     /// Text pasted in one go (bracketed paste): inserted as text, never run as commands.
     Paste(String),
+    /// The shell's answer to an [`Effect::Ask`], or its news (a meeting ended).
+    Responded(Response),
 
     // --- editing text ------------------------------------------------------------------
     /// A key for the focused text editor (notes, a form field, a prompt).
@@ -153,8 +157,13 @@ pub enum Effect {
     SaveAs(Box<Record>, PathBuf),
     /// Clear the terminal and draw everything again.
     ClearScreen,
-    /// Leave the program; the shell checks nothing unsaved remains unless told to discard.
+    /// Leave this screen (the live screen: after the save asked for with it; the shell
+    /// checks nothing unsaved remains unless told to discard). Leaving a meeting opened from
+    /// the browser goes back to the browser; leaving the browser ends the program.
     Exit,
+    /// Ask the records for something (through the service); the answer comes back as
+    /// [`Action::Responded`], or as the live screen on a record opened.
+    Ask(Request),
 }
 
 /// Applies a typed key to a one-line text field (a filter, a query, a path): a character is

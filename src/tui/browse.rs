@@ -4,8 +4,9 @@
 
 use std::process::ExitCode;
 
-use super::browser::{Browser, Hit, Request, Response, TrackedRow};
-use super::meeting::{Handled, MeetingOptions, run_browser};
+use super::browser::Browser;
+use super::request::{Handled, Hit, Request, Response, TrackedRow};
+use super::session::{ScreenOptions, run_browser};
 use crate::error::Result;
 use crate::search::{Query, SearchOptions};
 use crate::service::Replace;
@@ -21,7 +22,7 @@ const SNIPPET_WIDTH: usize = 110;
 ///
 /// # Errors
 /// The records folder cannot be read; no terminal; the terminal or a thread cannot be set up.
-pub fn browse(service: &Service<'_>, options: &MeetingOptions) -> Result<ExitCode> {
+pub fn browse(service: &Service<'_>, options: &ScreenOptions) -> Result<ExitCode> {
     let records = service.list()?;
     let templates = service
         .catalogue()
@@ -53,7 +54,7 @@ fn notices(service: &Service<'_>) -> Vec<String> {
 /// Does what the browser asks, through the service. Warnings on the way are shown with a
 /// new listing; others go with the screen they came from (the live screen says why a
 /// record is read-only itself).
-fn perform(service: &Service<'_>, request: Request) -> Result<Handled> {
+pub(crate) fn perform(service: &Service<'_>, request: Request) -> Result<Handled> {
     let handled = match request {
         Request::Read(path) => {
             let record = service.read(&path)?;
@@ -115,7 +116,6 @@ fn perform(service: &Service<'_>, request: Request) -> Result<Handled> {
                 written.display()
             )))
         }
-        Request::Quit => Handled::Respond(Response::Done(String::new())),
     };
     service.take_warnings();
     Ok(handled)

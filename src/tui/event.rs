@@ -64,6 +64,9 @@ impl HangUp {
 /// The result of one job of the saver.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveReport {
+    /// The saver that did the job ([`Saver::id`](super::saver::Saver::id)): each meeting has
+    /// its own, and one closed while slow can still report after the next has opened.
+    pub saver: u64,
     /// The job's number; a report covers every earlier job of the same kind it replaced.
     pub seq: u64,
     /// What was written.

@@ -8,6 +8,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -16,6 +17,9 @@ use crate::clock::{Clock, SystemClock};
 use crate::model::Record;
 use crate::store::RecordFile;
 use crate::store::recovery;
+
+/// The number of the next saver started in this process.
+static NEXT_SAVER: AtomicU64 = AtomicU64::new(1);
 
 /// A job for the saver.
 enum Job {
@@ -26,6 +30,7 @@ enum Job {
 /// The loop's handle on the saver thread.
 #[derive(Debug)]
 pub struct Saver {
+    id: u64,
     jobs: Sender<Job>,
     next_seq: u64,
     thread: thread::JoinHandle<()>,
@@ -52,14 +57,22 @@ impl Saver {
         reports: Sender<Message>,
     ) -> std::io::Result<Self> {
         let (jobs, inbox) = mpsc::channel();
+        let id = NEXT_SAVER.fetch_add(1, Ordering::Relaxed);
         let thread = thread::Builder::new()
             .name("saver".into())
-            .spawn(move || run(file, &path, &inbox, &reports))?;
+            .spawn(move || run(id, file, &path, &inbox, &reports))?;
         Ok(Self {
+            id,
             jobs,
             next_seq: 1,
             thread,
         })
+    }
+
+    /// This saver's number, which its reports carry ([`SaveReport::saver`]).
+    #[must_use]
+    pub const fn id(&self) -> u64 {
+        self.id
     }
 
     /// Stops the saver once its queue is done, waiting for it until `by` at the latest, so
@@ -106,6 +119,7 @@ impl Saver {
 /// The saver thread's body: until the loop drops its handle, take every job waiting, write
 /// the newest save and then each copy, and report.
 fn run(
+    id: u64,
     mut file: Option<RecordFile>,
     path: &Path,
     inbox: &Receiver<Job>,
@@ -123,6 +137,7 @@ fn run(
         if let Some((seq, record)) = newest {
             let result = guarded(|| save(file.as_mut(), path, &record));
             let report = SaveReport {
+                saver: id,
                 seq,
                 kind: SaveKind::Record,
                 result,
@@ -134,6 +149,7 @@ fn run(
         for (seq, record, target) in copies {
             let result = guarded(|| copy(&record, &target));
             let report = SaveReport {
+                saver: id,
                 seq,
                 kind: SaveKind::Copy(target),
                 result,

@@ -1,7 +1,7 @@
 //! Entering and leaving the full-screen terminal: raw mode, the alternate screen and
 //! bracketed paste on the way in; all of it undone on the way out, always.
 //!
-//! Undoing happens in three places, whichever comes first, and only once: [`Screen`]'s
+//! Undoing happens in three places, whichever comes first, and only once: [`FullScreen`]'s
 //! `Drop`, [`restore`] called by the shell, and the panic hook (installed once, chaining the
 //! hook that was there before, and only acting for a panic on the thread that entered the
 //! screen: a panicking helper thread must not pull the screen from under the loop).
@@ -39,18 +39,18 @@ thread_local! {
 
 /// The entered screen. Dropping it restores the terminal.
 #[derive(Debug)]
-pub struct Screen {
+pub struct FullScreen {
     terminal: Term,
 }
 
-impl Screen {
+impl FullScreen {
     /// The terminal to draw on.
     pub const fn terminal(&mut self) -> &mut Term {
         &mut self.terminal
     }
 }
 
-impl Drop for Screen {
+impl Drop for FullScreen {
     fn drop(&mut self) {
         restore();
     }
@@ -62,7 +62,7 @@ impl Drop for Screen {
 ///
 /// # Errors
 /// The terminal refused a mode; whatever was already changed is undone.
-pub fn enter() -> io::Result<Screen> {
+pub fn enter() -> io::Result<FullScreen> {
     install_panic_hook();
     DEAD.store(false, Ordering::SeqCst);
     enable_raw_mode()?;
@@ -75,7 +75,7 @@ pub fn enter() -> io::Result<Screen> {
             Ok(terminal)
         });
     match entered {
-        Ok(terminal) => Ok(Screen { terminal }),
+        Ok(terminal) => Ok(FullScreen { terminal }),
         Err(e) => {
             restore();
             Err(e)

@@ -73,7 +73,7 @@ fn filter_keystroke(c: &mut Criterion) {
                 3 => key(KeyCode::Char('e')),
                 _ => key(KeyCode::Backspace),
             };
-            browser.update(&action);
+            browser.update(action);
             terminal
                 .draw(|f| render(&browser, &theme, f))
                 .expect("draw");

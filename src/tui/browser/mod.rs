@@ -1,8 +1,8 @@
 //! The browser (`minutes` with no arguments): every record, newest first, filtered as you
 //! type; `/` searches the full text of every record; the minutes read as a scrollable
 //! document with a jump-to-section list; the action tracker across meetings; new meetings and
-//! follow-ups. Pure state and key handling: what needs the disk is a [`Request`] that the
-//! shell performs and answers with a [`Response`].
+//! follow-ups. Pure state and key handling: what needs the disk is an [`Effect::Ask`] that
+//! the shell performs and answers with an [`Action::Responded`].
 
 mod reader;
 mod view;
@@ -14,115 +14,15 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::Event;
 
 use crate::document::ExportFormat;
-use crate::model::{ActionStatus, Audience, NewMeeting, Record};
+use crate::model::{ActionStatus, Audience, NewMeeting};
 use crate::store::ListEntry;
-use crate::tui::action::{Action, edit_line};
+use crate::tui::action::{Action, Effect, edit_line};
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::keymap::{Context, Help, Keymap};
+use crate::tui::request::{Hit, Request, Response, TrackedRow};
 
 pub use reader::Reader;
 pub use view::render;
-
-/// Something the browser needs from the disk (or the live screen).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// Read a record to show its minutes.
-    Read(PathBuf),
-    /// Open a record on the live screen.
-    Edit(PathBuf),
-    /// Create a record and open it on the live screen.
-    New {
-        /// Template key.
-        template: String,
-        /// Title, subject and date.
-        details: NewMeeting,
-    },
-    /// Create the follow-up (review) meeting of a record and open it.
-    FollowUp(PathBuf),
-    /// Search the full text of every record.
-    Search(String),
-    /// Every action across all records.
-    Actions,
-    /// Write a record's minutes to a file.
-    Export {
-        /// The record file.
-        path: PathBuf,
-        /// Which format.
-        format: ExportFormat,
-        /// Whose copy.
-        audience: Audience,
-        /// Where (`None`: `<record>[-adult].<ext>` in the current folder).
-        output: Option<PathBuf>,
-        /// Replace a file already there.
-        replace: bool,
-    },
-    /// Mark an action done, cancelled or open again, in its record.
-    SetAction {
-        /// The record file.
-        path: PathBuf,
-        /// The action's number in it.
-        id: u32,
-        /// The new status.
-        status: ActionStatus,
-    },
-    /// The listing again, after a change.
-    Refresh,
-    /// Leave.
-    Quit,
-}
-
-/// The answer to a [`Request`].
-#[derive(Debug)]
-pub enum Response {
-    /// The record asked for by [`Request::Read`].
-    Record(PathBuf, Box<Record>),
-    /// Search hits: (record file, record title and date, where, snippet).
-    Hits(Vec<Hit>),
-    /// Tracked actions.
-    Actions(Vec<TrackedRow>),
-    /// An action's status was written to its record: the tracker again, and what was done.
-    ActionChanged(Vec<TrackedRow>, String),
-    /// The listing again (after a change), with notices.
-    Listing(Vec<ListEntry>, Vec<String>),
-    /// Something went wrong: say so.
-    Failed(String),
-    /// Done; this to say.
-    Done(String),
-}
-
-/// One search hit, as the browser shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// The record file.
-    pub path: PathBuf,
-    /// "Mon 23 Nov 2026  Case conference: Mrs W".
-    pub record: String,
-    /// Where in the record: "item 4 The concerns", "finding 2", "action 3".
-    pub place: String,
-    /// The text around the match.
-    pub snippet: String,
-}
-
-/// One action in the tracker, as the browser shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrackedRow {
-    /// The record file.
-    pub path: PathBuf,
-    /// "23 Nov  Case conference: Mrs W".
-    pub record: String,
-    /// The action's number in its record.
-    pub id: u32,
-    /// What is to be done.
-    pub text: String,
-    /// Owner and agency.
-    pub owner: String,
-    /// Due date.
-    pub due: Option<NaiveDate>,
-    /// Status.
-    pub status: ActionStatus,
-    /// Open and past due.
-    pub overdue: bool,
-}
 
 /// What the browser shows.
 #[derive(Debug)]
@@ -178,10 +78,10 @@ pub struct Browser {
     pub help: Option<Help>,
     /// The key table in force: what keys do, and what the screen calls them.
     pub keys: Arc<Keymap>,
-    /// What the shell should do next.
-    pub request: Option<Request>,
     /// Today, for overdue dates.
     pub today: NaiveDate,
+    /// Something visible changed since the last draw.
+    redraw: bool,
 }
 
 impl Browser {
@@ -206,8 +106,8 @@ impl Browser {
             notices,
             help: None,
             keys: Keymap::shared_default(),
-            request: None,
             today,
+            redraw: true,
         };
         browser.set_entries(entries);
         if browser.entries.is_empty() {
@@ -340,56 +240,81 @@ impl Browser {
         self.keys.map(self.contexts(), self.typing(), event)
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: &Action) {
+    /// Applies one action; returns what the shell is to do. Time passing changes nothing
+    /// the browser shows, so a tick asks for no redraw.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if matches!(action, Action::Tick(_)) {
+            return Vec::new();
+        }
+        self.redraw = true;
+        let effect = match action {
+            Action::Responded(response) => {
+                self.respond(response);
+                None
+            }
+            action => self.act(&action),
+        };
+        effect.into_iter().collect()
+    }
+
+    /// Whether something visible changed since the last draw; the shell clears it after drawing.
+    #[must_use]
+    pub const fn needs_redraw(&self) -> bool {
+        self.redraw
+    }
+
+    /// Called by the shell after drawing.
+    pub const fn drawn(&mut self) {
+        self.redraw = false;
+    }
+
+    fn act(&mut self, action: &Action) -> Option<Effect> {
         if matches!(action, Action::Quit | Action::HangUp) {
-            self.request = Some(Request::Quit);
-            return;
+            return Some(Effect::Exit);
         }
         if let Some(help) = self.help.as_mut() {
             if !help.update(action) {
                 self.help = None;
             }
-            return;
+            return None;
         }
         if self.form.is_some() {
-            self.update_form(action);
-            return;
+            return self.update_form(action).map(Effect::Ask);
         }
         if matches!(action, Action::Help) {
             self.help = Some(Help::new(self.contexts()));
-            return;
+            return None;
         }
         match &mut self.mode {
             Mode::List => self.update_list(action),
-            Mode::Search { .. } => self.update_search(action),
+            Mode::Search { .. } => self.update_search(action).map(Effect::Ask),
             Mode::Reader(reader) => {
                 if reader.update(action) {
                     self.mode = Mode::List;
                 } else if matches!(action, Action::EditSelected) {
-                    self.request = Some(Request::Edit(reader.path.clone()));
+                    return Some(Effect::Ask(Request::Edit(reader.path.clone())));
                 } else if matches!(action, Action::Export) {
                     let path = reader.path.clone();
                     self.open_export(path);
                 }
+                None
             }
-            Mode::Tracker { .. } => self.update_tracker(action),
+            Mode::Tracker { .. } => self.update_tracker(action).map(Effect::Ask),
         }
     }
 
-    fn update_form(&mut self, action: &Action) {
-        let Some(form) = self.form.as_mut() else {
-            return;
-        };
+    fn update_form(&mut self, action: &Action) -> Option<Request> {
+        let form = self.form.as_mut()?;
         match form.handle(action, self.today, chrono::NaiveTime::MIN) {
-            FormOutcome::Continue => {}
+            FormOutcome::Continue => None,
             FormOutcome::Cancelled => {
                 self.form = None;
                 self.exporting = None;
+                None
             }
             FormOutcome::Submitted if self.exporting.is_some() => {
                 let output = form.text_of("output");
-                self.request = self.exporting.take().map(|path| Request::Export {
+                let request = self.exporting.take().map(|path| Request::Export {
                     path,
                     format: form
                         .choice_of("format")
@@ -404,6 +329,7 @@ impl Browser {
                     replace: form.flag_of("replace"),
                 });
                 self.form = None;
+                request
             }
             FormOutcome::Submitted => {
                 let template = form
@@ -411,22 +337,24 @@ impl Browser {
                     .and_then(|i| self.templates.get(i))
                     .map(|(key, _)| key.clone())
                     .unwrap_or_default();
-                self.request = Some(Request::New {
+                let request = Request::New {
                     template,
                     details: NewMeeting {
                         title: form.text_of("title"),
                         subject_ref: form.text_of("subject"),
                         date: form.date_of("date").unwrap_or(self.today),
                     },
-                });
+                };
                 self.form = None;
+                Some(request)
             }
         }
     }
 
-    fn update_list(&mut self, action: &Action) {
+    fn update_list(&mut self, action: &Action) -> Option<Effect> {
         let len = self.visible.len();
         let path = self.selected_entry().map(|e| e.path.clone());
+        let mut ask = None;
         match action {
             Action::Edit(input) if edit_line(&mut self.filter, input) => {
                 self.selected = 0;
@@ -440,14 +368,14 @@ impl Browser {
                 self.filter.clear();
                 self.refilter();
             }
-            Action::Back => self.request = Some(Request::Quit),
+            Action::Back => return Some(Effect::Exit),
             Action::SelectNext => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Action::SelectPrev => self.selected = self.selected.saturating_sub(1),
             Action::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::Activate => self.request = path.map(Request::Read),
-            Action::EditSelected => self.request = path.map(Request::Edit),
-            Action::FollowUp => self.request = path.map(Request::FollowUp),
+            Action::Activate => ask = path.map(Request::Read),
+            Action::EditSelected => ask = path.map(Request::Edit),
+            Action::FollowUp => ask = path.map(Request::FollowUp),
             Action::Add => self.open_form(),
             Action::Search => {
                 self.mode = Mode::Search {
@@ -456,7 +384,7 @@ impl Browser {
                     selected: 0,
                 }
             }
-            Action::Tracker => self.request = Some(Request::Actions),
+            Action::Tracker => ask = Some(Request::Actions),
             Action::Export => {
                 if let Some(path) = path {
                     self.open_export(path);
@@ -464,16 +392,17 @@ impl Browser {
             }
             _ => {}
         }
+        ask.map(Effect::Ask)
     }
 
-    fn update_search(&mut self, action: &Action) {
+    fn update_search(&mut self, action: &Action) -> Option<Request> {
         let Mode::Search {
             query,
             hits,
             selected,
         } = &mut self.mode
         else {
-            return;
+            return None;
         };
         match (hits.as_ref(), action) {
             (None, Action::Edit(input)) => {
@@ -481,7 +410,7 @@ impl Browser {
             }
             (None, Action::Paste(text)) => query.push_str(text.lines().next().unwrap_or("")),
             (None, Action::Submit) if !query.trim().is_empty() => {
-                self.request = Some(Request::Search(query.trim().to_owned()));
+                return Some(Request::Search(query.trim().to_owned()));
             }
             (_, Action::Back) => self.mode = Mode::List,
             (Some(list), Action::SelectNext) => {
@@ -489,23 +418,24 @@ impl Browser {
             }
             (Some(_), Action::SelectPrev) => *selected = selected.saturating_sub(1),
             (Some(list), Action::Activate) => {
-                if let Some(hit) = list.get(*selected) {
-                    self.request = Some(Request::Read(hit.path.clone()));
-                }
+                return list
+                    .get(*selected)
+                    .map(|hit| Request::Read(hit.path.clone()));
             }
             (Some(_), Action::Search) => *hits = None,
             _ => {}
         }
+        None
     }
 
-    fn update_tracker(&mut self, action: &Action) {
+    fn update_tracker(&mut self, action: &Action) -> Option<Request> {
         let Mode::Tracker {
             rows,
             selected,
             open_only,
         } = &mut self.mode
         else {
-            return;
+            return None;
         };
         let shown: Vec<usize> = tracker_rows(rows, *open_only);
         let current = shown.get(*selected).and_then(|i| rows.get(*i));
@@ -521,10 +451,10 @@ impl Browser {
             Action::SelectPrev => *selected = selected.saturating_sub(1),
             Action::PageDown => *selected = (*selected + 10).min(shown.len().saturating_sub(1)),
             Action::PageUp => *selected = selected.saturating_sub(10),
-            Action::CompleteAction => self.request = set(ActionStatus::Done),
-            Action::CancelAction => self.request = set(ActionStatus::Cancelled),
-            Action::Reopen => self.request = set(ActionStatus::Open),
-            Action::Activate => self.request = current.map(|row| Request::Read(row.path.clone())),
+            Action::CompleteAction => return set(ActionStatus::Done),
+            Action::CancelAction => return set(ActionStatus::Cancelled),
+            Action::Reopen => return set(ActionStatus::Open),
+            Action::Activate => return current.map(|row| Request::Read(row.path.clone())),
             Action::ToggleFilter => {
                 *open_only = !*open_only;
                 *selected = 0;
@@ -532,14 +462,15 @@ impl Browser {
             Action::Back => {
                 // Counts in the list may have changed: read the listing again.
                 self.mode = Mode::List;
-                self.request = Some(Request::Refresh);
+                return Some(Request::Refresh);
             }
             _ => {}
         }
+        None
     }
 
-    /// The shell's answer to the last request.
-    pub fn respond(&mut self, response: Response) {
+    /// The shell's answer to the last request, or its news.
+    fn respond(&mut self, response: Response) {
         match response {
             Response::Record(path, record) => {
                 self.mode = Mode::Reader(Box::new(Reader::new(path, &record)));
@@ -572,6 +503,10 @@ impl Browser {
             Response::Listing(entries, notices) => {
                 self.set_entries(entries);
                 self.notices = notices;
+            }
+            Response::MeetingEnded(line) => {
+                self.mode = Mode::List;
+                self.respond(Response::Done(line));
             }
             Response::Failed(message) | Response::Done(message) => {
                 self.notices.insert(0, message);

@@ -1,5 +1,6 @@
 //! Drawing the browser: pure, and bounded by the screen (only visible rows are built).
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -7,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
 use super::{Browser, Mode, Reader, tracker_rows};
-use crate::model::MinutesStatus;
+use crate::model::{MinutesStatus, RecordSummary};
 use crate::table::truncate;
 use crate::tui::keymap::{Command, Context};
+use crate::tui::request::{Hit, TrackedRow};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{draw_pane, hint_line, popup};
 
@@ -116,22 +118,7 @@ fn render_list(
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let prompt = "Filter: ";
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(prompt, theme.muted()),
-            Span::styled(browser.filter.as_str(), theme.input(true)),
-            Span::styled(
-                if browser.filter.is_empty() {
-                    "  type to filter by title, subject, type, people, agency"
-                } else {
-                    ""
-                },
-                theme.muted(),
-            ),
-        ])),
-        filter_area,
-    );
+    render_filter(browser, theme, frame, filter_area);
     let inner = draw_pane(
         frame,
         theme,
@@ -149,91 +136,110 @@ fn render_list(
         };
         frame.render_widget(Paragraph::new(text).style(theme.muted()), inner);
     } else {
-        let rows = usize::from(inner.height.saturating_sub(1));
-        let offset = offset_for(browser.selected, rows);
-        let today = browser.today;
-        let wide = inner.width >= 110;
-        let body: Vec<Row<'_>> = browser
-            .visible
-            .iter()
-            .skip(offset)
-            .take(rows)
-            .filter_map(|i| browser.entries.get(*i))
-            .map(|entry| {
-                let s = &entry.summary;
-                let due_style = if s.minutes_overdue(today) {
-                    theme.overdue()
-                } else {
-                    theme.base()
-                };
-                // Late minutes are marked in words too, not by colour alone.
-                let due = match (s.status, s.minutes_due) {
-                    (MinutesStatus::Circulated, _) | (_, None) => "-".to_owned(),
-                    (_, Some(d)) if s.minutes_overdue(today) => format!("{}!", d.format("%-d %b")),
-                    (_, Some(d)) => d.format("%-d %b").to_string(),
-                };
-                let overdue = s.overdue_actions(today);
-                let actions = match (s.open_actions, overdue) {
-                    (0, _) => String::new(),
-                    (n, 0) => format!("{n}"),
-                    (n, late) => format!("{n} ({late} late)"),
-                };
-                let actions_style = if overdue > 0 {
-                    theme.overdue()
-                } else {
-                    theme.base()
-                };
-                let mut cells = vec![
-                    Cell::from(s.date.format("%Y-%m-%d").to_string()),
-                    Cell::from(s.title.as_str()),
-                    Cell::from(s.subject_ref.as_str()),
-                    Cell::from(short_status(s.status)),
-                    Cell::from(due).style(due_style),
-                    Cell::from(actions).style(actions_style),
-                ];
-                if wide {
-                    cells.insert(1, Cell::from(s.meeting_type.as_str()));
-                    cells.push(Cell::from(
-                        s.review_date
-                            .map(|d| d.format("%-d %b %Y").to_string())
-                            .unwrap_or_default(),
-                    ));
-                }
-                Row::new(cells)
-            })
-            .collect();
-        let mut widths = vec![
-            Constraint::Length(10),
-            Constraint::Fill(1),
-            Constraint::Length(12),
-            Constraint::Length(6),
-            Constraint::Length(7),
-            Constraint::Length(11),
-        ];
-        let mut header = vec!["Date", "Title", "Subject", "Status", "Due", "Actions"];
-        if wide {
-            widths.insert(1, Constraint::Length(24));
-            header.insert(1, "Type");
-            widths.push(Constraint::Length(11));
-            header.push("Review");
-        }
-        let table = Table::new(body, widths)
-            .header(Row::new(header).style(theme.muted()))
-            .row_highlight_style(theme.selected(true));
-        let mut state = TableState::default().with_selected(Some(browser.selected - offset));
-        frame.render_stateful_widget(table, inner, &mut state);
+        render_meetings(browser, theme, frame, inner);
     }
     if browser.form.is_some() {
         return None;
     }
     let col = u16::try_from(
-        prompt.len() + unicode_width::UnicodeWidthStr::width(browser.filter.as_str()),
+        FILTER_PROMPT.len() + unicode_width::UnicodeWidthStr::width(browser.filter.as_str()),
     )
     .unwrap_or(0);
     Some(Position::new(
         filter_area.x + col.min(filter_area.width.saturating_sub(1)),
         filter_area.y,
     ))
+}
+
+/// The words before the filter typed.
+const FILTER_PROMPT: &str = "Filter: ";
+
+/// The filter line: what is typed, or what typing does.
+fn render_filter(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let hint = if browser.filter.is_empty() {
+        "  type to filter by title, subject, type, people, agency"
+    } else {
+        ""
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(FILTER_PROMPT, theme.muted()),
+            Span::styled(browser.filter.as_str(), theme.input(true)),
+            Span::styled(hint, theme.muted()),
+        ])),
+        area,
+    );
+}
+
+/// The table of meetings that match the filter: only the rows that fit are built. Wide
+/// screens add the meeting type and the review date.
+fn render_meetings(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let rows = usize::from(area.height.saturating_sub(1));
+    let offset = offset_for(browser.selected, rows);
+    let wide = area.width >= 110;
+    let body: Vec<Row<'_>> = browser
+        .visible
+        .iter()
+        .skip(offset)
+        .take(rows)
+        .filter_map(|i| browser.entries.get(*i))
+        .map(|entry| meeting_row(&entry.summary, browser.today, wide, theme))
+        .collect();
+    let mut widths = vec![
+        Constraint::Length(10),
+        Constraint::Fill(1),
+        Constraint::Length(12),
+        Constraint::Length(6),
+        Constraint::Length(7),
+        Constraint::Length(11),
+    ];
+    let mut header = vec!["Date", "Title", "Subject", "Status", "Due", "Actions"];
+    if wide {
+        widths.insert(1, Constraint::Length(24));
+        header.insert(1, "Type");
+        widths.push(Constraint::Length(11));
+        header.push("Review");
+    }
+    let table = Table::new(body, widths)
+        .header(Row::new(header).style(theme.muted()))
+        .row_highlight_style(theme.selected(true));
+    let mut state = TableState::default().with_selected(Some(browser.selected - offset));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// One meeting's row. Late minutes and late actions are marked in words too, not by colour
+/// alone.
+fn meeting_row<'a>(s: &'a RecordSummary, today: NaiveDate, wide: bool, theme: &Theme) -> Row<'a> {
+    let late_style = |late: bool| if late { theme.overdue() } else { theme.base() };
+    let minutes_late = s.minutes_overdue(today);
+    let due = match (s.status, s.minutes_due) {
+        (MinutesStatus::Circulated, _) | (_, None) => "-".to_owned(),
+        (_, Some(d)) if minutes_late => format!("{}!", d.format("%-d %b")),
+        (_, Some(d)) => d.format("%-d %b").to_string(),
+    };
+    let overdue = s.overdue_actions(today);
+    let actions = match (s.open_actions, overdue) {
+        (0, _) => String::new(),
+        (n, 0) => format!("{n}"),
+        (n, late) => format!("{n} ({late} late)"),
+    };
+    let mut cells = vec![
+        Cell::from(s.date.format("%Y-%m-%d").to_string()),
+        Cell::from(s.title.as_str()),
+        Cell::from(s.subject_ref.as_str()),
+        Cell::from(short_status(s.status)),
+        Cell::from(due).style(late_style(minutes_late)),
+        Cell::from(actions).style(late_style(overdue > 0)),
+    ];
+    if wide {
+        cells.insert(1, Cell::from(s.meeting_type.as_str()));
+        cells.push(Cell::from(
+            s.review_date
+                .map(|d| d.format("%-d %b %Y").to_string())
+                .unwrap_or_default(),
+        ));
+    }
+    Row::new(cells)
 }
 
 const fn short_status(status: MinutesStatus) -> &'static str {
@@ -250,7 +256,7 @@ fn render_search(
     frame: &mut Frame<'_>,
     area: Rect,
     query: &str,
-    hits: Option<&[super::Hit]>,
+    hits: Option<&[Hit]>,
     selected: usize,
 ) -> Option<Position> {
     let [query_area, list_area] = area.layout(&Layout::vertical([
@@ -374,7 +380,7 @@ fn render_tracker(
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
-    rows: &[super::TrackedRow],
+    rows: &[TrackedRow],
     selected: usize,
     open_only: bool,
 ) -> Option<Position> {
