@@ -228,6 +228,7 @@ fn item(key: &str, title: &str, prompt: &str, kind: ItemKind, source: &str) -> A
         opened_at: None,
         closed_at: None,
         notes: Vec::new(),
+        deleted_notes: Vec::new(),
         extra: Extra::new(),
     }
 }

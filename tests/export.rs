@@ -12,7 +12,7 @@ mod common;
 use std::io::{Cursor, Read};
 
 use minutes::document::{Audience, ExportFormat, export, render_docx};
-use minutes::model::{COPY_NOTE_KEY, Record, Visibility};
+use minutes::model::{COPY_NOTE_KEY, Changed, MinutesStatus, NoteCorrection, Record, Visibility};
 
 use common::marked::{Markers, marked_record};
 
@@ -199,6 +199,54 @@ fn the_adults_json_is_a_record_without_hidden_entries_saying_what_was_withheld()
     let professionals = export(&record, ExportFormat::Json, Audience::Professionals).unwrap();
     let same: Record = serde_json::from_slice(&professionals).unwrap();
     assert_eq!(same, record);
+}
+
+#[test]
+fn no_copy_in_any_format_holds_a_notes_history_or_a_deleted_note() {
+    let mut record = common::typical_record();
+    let status = record.meeting.status;
+    record.meeting.status = MinutesStatus::Draft;
+    let (item, index) = (0, 0);
+    let old = format!("{} OLDTEXTX1", record.agenda[item].notes[index].text);
+    record.agenda[item].notes[index].text = old;
+    let correction = NoteCorrection {
+        text: "Corrected text NEWTEXTX1".to_owned(),
+        speaker: Some("OLDSPEAKERX1".to_owned()),
+        time: None,
+        visibility: Visibility::All,
+    };
+    let now = common::at("12:00");
+    let corrected = record.correct_note(item, index, correction.clone(), "EDITORX1", now);
+    assert_eq!(corrected, Ok(Changed::Yes));
+    let second = NoteCorrection {
+        speaker: None,
+        ..correction
+    };
+    let corrected = record.correct_note(item, index, second, "EDITORX1", now);
+    assert_eq!(corrected, Ok(Changed::Yes));
+    let last = record.agenda[item].notes.len() - 1;
+    record.agenda[item].notes[last].text = "Stray keys DELETEDX1".to_owned();
+    record.delete_note(item, last, "EDITORX1", now).unwrap();
+    record.meeting.status = status;
+    let json = serde_json::to_string(&record).unwrap();
+    for marker in ["OLDTEXTX1", "OLDSPEAKERX1", "DELETEDX1", "EDITORX1"] {
+        assert!(json.contains(marker), "the record keeps {marker}");
+    }
+    for audience in AUDIENCES {
+        for format in ExportFormat::ALL {
+            let copy = readable(&record, format, audience);
+            assert!(copy.contains("NEWTEXTX1"), "{format:?} {audience:?}");
+            for marker in ["OLDTEXTX1", "OLDSPEAKERX1", "DELETEDX1", "EDITORX1"] {
+                assert!(
+                    !copy.contains(marker),
+                    "{format:?} {audience:?}: {marker} is in the copy"
+                );
+            }
+        }
+        let copy = record.for_audience(audience);
+        assert!(copy.notes().all(|(_, note)| note.history.is_empty()));
+        assert!(copy.agenda.iter().all(|item| item.deleted_notes.is_empty()));
+    }
 }
 
 #[test]

@@ -40,8 +40,10 @@ impl Audience {
 }
 
 impl Record {
-    /// The record as `audience` may receive it. For [`Audience::Professionals`] that is the
-    /// record itself. For [`Audience::Adult`] it is a copy without:
+    /// The record as `audience` may receive it. No copy carries the notes' history or the
+    /// deleted notes: they are evidence kept in the record alone. For
+    /// [`Audience::Professionals`] that is all it leaves out (without either it is the
+    /// record itself). For [`Audience::Adult`] it is also without:
     /// - every note, finding, decision and action that is not visible to all (so with them
     ///   their rationale, dissent, speaker, owner and status notes);
     /// - what concerns the person alleged to have caused harm, which the managing officer
@@ -56,10 +58,10 @@ impl Record {
     #[must_use]
     pub fn for_audience(&self, audience: Audience) -> Cow<'_, Self> {
         if audience == Audience::Professionals {
-            return Cow::Borrowed(self);
+            return self.without_note_history();
         }
         let withheld = self.withholds_from(audience);
-        let mut copy = self.clone();
+        let mut copy = self.without_note_history().into_owned();
         let shown = |visibility: Visibility| audience.may_see(visibility);
         copy.extra.clear();
         copy.meeting.extra.clear();
@@ -95,6 +97,24 @@ impl Record {
         copy.plan.extra.clear();
         copy.review.extra.clear();
         copy.extra = copy_note(withheld);
+        Cow::Owned(copy)
+    }
+
+    /// The record without its notes' history and deleted notes; itself when it has neither.
+    fn without_note_history(&self) -> Cow<'_, Self> {
+        let has_history = self.agenda.iter().any(|item| {
+            !item.deleted_notes.is_empty() || item.notes.iter().any(|n| !n.history.is_empty())
+        });
+        if !has_history {
+            return Cow::Borrowed(self);
+        }
+        let mut copy = self.clone();
+        for item in &mut copy.agenda {
+            item.deleted_notes.clear();
+            for note in &mut item.notes {
+                note.history.clear();
+            }
+        }
         Cow::Owned(copy)
     }
 

@@ -1,6 +1,6 @@
 //! The whole record of one meeting.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -239,6 +239,29 @@ impl Record {
         self.agenda.iter().find(|item| item.key == key)
     }
 
+    /// Whether `at` falls on the meeting's day (in `at`'s own offset). Clock times are the
+    /// meeting's only then: a change made on another day (typing up afterwards) stamps no
+    /// time in the meeting.
+    #[must_use]
+    pub fn is_meeting_day(&self, at: &Timestamp) -> bool {
+        at.date_naive() == self.meeting.date
+    }
+
+    /// The time of day of `at` in the meeting; `None` when `at` is on another day.
+    #[must_use]
+    pub fn meeting_time(&self, at: &Timestamp) -> Option<NaiveTime> {
+        self.is_meeting_day(at).then(|| at.time())
+    }
+
+    /// The meeting's day at `time`, in the offset of `like` (the time zone the record is
+    /// kept in).
+    #[must_use]
+    pub fn at_meeting_time(&self, time: NaiveTime, like: &Timestamp) -> Timestamp {
+        let local = self.meeting.date.and_time(time);
+        let offset = *like.offset();
+        Timestamp::from_naive_utc_and_offset(local - offset, offset)
+    }
+
     /// Marks the record as changed now. Call it only for a real change: the store writes
     /// nothing for an unchanged record, but a new `updated_at` is a change. A clock set back
     /// since the record was created cannot make `updated_at` earlier than `created_at`.
@@ -305,6 +328,26 @@ impl Record {
                 problems.push(format!(
                     "agenda key '{}' appears twice",
                     item.key.escape_debug()
+                ));
+            }
+        }
+        for (i, item) in self.agenda.iter().enumerate() {
+            if let Some(n) = item.notes.iter().position(super::Note::was_ever_deleted) {
+                problems.push(format!(
+                    "agenda item {}: note {} is among the notes but its history says it was deleted",
+                    i + 1,
+                    n + 1
+                ));
+            }
+            if let Some(n) = item
+                .deleted_notes
+                .iter()
+                .position(|note| !note.is_deleted())
+            {
+                problems.push(format!(
+                    "agenda item {}: deleted note {} has no record of who deleted it and when",
+                    i + 1,
+                    n + 1
                 ));
             }
         }
@@ -476,6 +519,33 @@ mod tests {
             });
         });
         assert!(said.contains("action 1: carried from action 0"), "{said}");
+    }
+
+    #[test]
+    fn deleted_notes_are_among_the_deleted_ones_only() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T11:00:00+00:00").unwrap();
+        let mut record = record();
+        record.agenda[0]
+            .notes
+            .push(crate::model::Note::new(now, "typo"));
+        record.delete_note(0, 0, "Tom", now).unwrap();
+        assert_eq!(record.problems(), Vec::<String>::new());
+        let said = problems_after(|r| {
+            r.agenda[0]
+                .deleted_notes
+                .push(crate::model::Note::new(now, "no tombstone"));
+        });
+        assert!(
+            said.contains("agenda item 1: deleted note 1 has no record of who deleted it"),
+            "{said}"
+        );
+        let mut revived = record.clone();
+        let note = revived.agenda[0].deleted_notes.remove(0);
+        revived.agenda[1].notes.push(note);
+        assert_eq!(
+            revived.problems(),
+            ["agenda item 2: note 1 is among the notes but its history says it was deleted"]
+        );
     }
 
     #[test]

@@ -362,6 +362,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a change to a note after it was entered did (its history keeps what it was).
+    NoteChange {
+        Corrected = "corrected", "Corrected";
+        Moved = "moved", "Moved to another agenda item";
+        Deleted = "deleted", "Deleted";
+    }
+}
+
+vocabulary! {
     /// What an agenda item mostly captures; the live screen opens the matching pane.
     ItemKind {
         Notes = "notes", "Notes";

@@ -24,9 +24,10 @@ pub use actions::ActionInput;
 pub use agenda::Closing;
 pub use attendees::{AttendeeInput, Stamp};
 pub use entries::{DecisionInput, FindingInput};
+pub use notes::NoteCorrection;
 pub use plan::{FeedbackInput, OutcomesInput, ParticipationInput, PlanInput, ReviewInput};
 
-use super::{ActionLookupError, Record, Timestamp};
+use super::{ActionLookupError, MinutesStatus, Record, Timestamp};
 
 /// Whether a command changed the record.
 #[must_use]
@@ -105,6 +106,9 @@ pub enum Refusal {
     /// An action named by its number is missing or not unique.
     #[error(transparent)]
     Action(#[from] ActionLookupError),
+    /// Agreed or circulated minutes are changed only after they are reopened.
+    #[error("The minutes are {}: reopen them (saying who and why) before changing them.", .0.label().to_lowercase())]
+    NotDraft(MinutesStatus),
 }
 
 impl Record {
@@ -115,6 +119,14 @@ impl Record {
             Changed::Yes
         } else {
             Changed::No
+        }
+    }
+
+    /// Refuses a change to what agreed or circulated minutes say.
+    fn draft_only(&self) -> Result<(), Refusal> {
+        match self.meeting.status {
+            MinutesStatus::Draft => Ok(()),
+            status => Err(Refusal::NotDraft(status)),
         }
     }
 
