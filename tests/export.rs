@@ -250,6 +250,71 @@ fn no_copy_in_any_format_holds_a_notes_history_or_a_deleted_note() {
 }
 
 #[test]
+fn typed_up_minutes_say_so_and_show_no_clock_time_for_what_was_typed_later() {
+    let mut record = common::typical_record();
+    record.meeting.status = MinutesStatus::Draft;
+    let next_day = common::at("15:47") + chrono::TimeDelta::days(1);
+    let item = record.agenda.len() - 1;
+    record
+        .add_note(
+            item,
+            "Typed up from paper TYPEDX1".to_owned(),
+            None,
+            next_day,
+        )
+        .unwrap();
+    let typed_up = "These minutes were typed up after the meeting from notes.";
+    for audience in AUDIENCES {
+        for format in ExportFormat::ALL {
+            let copy = match format {
+                // The package's properties say when the record last changed; the text is
+                // what a reader sees.
+                ExportFormat::Docx => document_xml(&render_docx(&record, audience).unwrap()),
+                _ => readable(&record, format, audience),
+            };
+            if format == ExportFormat::Json {
+                assert!(copy.contains("\"typed_up_at\""), "{audience:?}");
+                continue;
+            }
+            assert!(copy.contains(typed_up), "{format:?} {audience:?}");
+            assert!(copy.contains("TYPEDX1"), "{format:?} {audience:?}");
+            assert!(
+                !copy.contains("15:47"),
+                "{format:?} {audience:?}: a clock time"
+            );
+            assert!(
+                copy.contains("10:21"),
+                "{format:?} {audience:?}: live notes keep theirs"
+            );
+        }
+    }
+    let live = readable(
+        &common::typical_record(),
+        ExportFormat::Text,
+        Audience::Adult,
+    );
+    assert!(
+        !live.contains(typed_up),
+        "minutes taken live say nothing of it"
+    );
+}
+
+#[test]
+fn attendance_for_one_part_only_says_so_in_every_format() {
+    let record = common::two_part_record();
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Text,
+        ExportFormat::Docx,
+    ] {
+        let copy = readable(&record, format, Audience::Professionals);
+        assert!(copy.contains("Part 1 only"), "{format:?}");
+        assert!(copy.contains("Part 2 only"), "{format:?}");
+    }
+}
+
+#[test]
 fn fields_of_newer_versions_never_reach_the_adult() {
     let mut record = common::typical_record();
     record

@@ -30,8 +30,8 @@ pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};
 pub use closing::{Gap, GapKind, closing_gaps};
 pub use edit::{
     ActionInput, AttendeeInput, Changed, Closing, DecisionInput, Entry, FeedbackInput,
-    FindingInput, NoteCorrection, OutcomesInput, ParticipationInput, PlanInput, Refusal,
-    ReviewInput, Stamp,
+    FindingInput, MeetingDetailsInput, NoteCorrection, OutcomesInput, ParticipationInput,
+    PlanInput, Refusal, ReviewInput, Stamp,
 };
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{

@@ -104,6 +104,11 @@ pub struct Meeting {
     /// The earlier meeting this one follows up (reviews), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_of: Option<MeetingLink>,
+    /// When something was first written into the minutes after the meeting's day: the
+    /// minutes were typed up afterwards from notes, and say so. `None` for minutes taken
+    /// live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed_up_at: Option<Timestamp>,
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
@@ -195,6 +200,7 @@ impl Record {
                 status: MinutesStatus::Draft,
                 status_history: Vec::new(),
                 follow_up_of: None,
+                typed_up_at: None,
                 extra: Extra::new(),
             },
             attendees: Vec::new(),
@@ -298,6 +304,21 @@ impl Record {
         }
         if self.updated_at < self.created_at {
             problems.push("updated_at is earlier than created_at".to_owned());
+        }
+        if let (Some(start), Some(end)) = (self.meeting.started_at, self.meeting.ended_at)
+            && end < start
+        {
+            problems.push("the meeting's ended_at is earlier than its started_at".to_owned());
+        }
+        for (i, person) in self.attendees.iter().enumerate() {
+            if let (Some(joined), Some(left)) = (person.joined_at, person.left_at)
+                && left < joined
+            {
+                problems.push(format!(
+                    "attendee {}: left_at is earlier than joined_at",
+                    i + 1
+                ));
+            }
         }
         self.agenda_problems(&mut problems);
         self.action_problems(&mut problems);
@@ -546,6 +567,26 @@ mod tests {
             revived.problems(),
             ["agenda item 2: note 1 is among the notes but its history says it was deleted"]
         );
+    }
+
+    #[test]
+    fn nobody_leaves_before_joining_and_no_meeting_ends_before_it_starts() {
+        let ts = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+        let said = problems_after(|r| {
+            r.meeting.started_at = Some(ts("2026-11-23T10:00:00+00:00"));
+            r.meeting.ended_at = Some(ts("2026-11-23T09:59:00+00:00"));
+        });
+        assert!(
+            said.contains("ended_at is earlier than its started_at"),
+            "{said}"
+        );
+        let said = problems_after(|r| {
+            let mut person = crate::model::Attendee::new("Jo", "", "");
+            person.joined_at = chrono::NaiveTime::from_hms_opt(10, 30, 0);
+            person.left_at = chrono::NaiveTime::from_hms_opt(10, 15, 0);
+            r.attendees.push(person);
+        });
+        assert!(said.contains("attendee 1: left_at is earlier"), "{said}");
     }
 
     #[test]

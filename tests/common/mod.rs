@@ -1003,13 +1003,17 @@ pub fn unicode_record() -> Record {
             ),
         ],
     );
-    for note in record
-        .agenda
-        .iter_mut()
-        .flat_map(|item| item.notes.iter_mut())
-    {
-        let hh_mm = note.at.format("%H:%M").to_string();
-        note.at = ts(&format!("2026-07-01T{hh_mm}:00+01:00"));
+    // Every time on the meeting's day (the notes and the item's times were made with `at`).
+    let on_the_day = |at: &mut Timestamp| {
+        let hh_mm = at.format("%H:%M").to_string();
+        *at = ts(&format!("2026-07-01T{hh_mm}:00+01:00"));
+    };
+    for item in &mut record.agenda {
+        item.opened_at.as_mut().map(on_the_day);
+        item.closed_at.as_mut().map(on_the_day);
+        item.notes
+            .iter_mut()
+            .for_each(|note| on_the_day(&mut note.at));
     }
     record.actions = vec![
         action(

@@ -16,6 +16,7 @@ mod actions;
 mod agenda;
 mod attendees;
 mod entries;
+mod meeting;
 mod notes;
 mod plan;
 mod visibility;
@@ -24,6 +25,7 @@ pub use actions::ActionInput;
 pub use agenda::Closing;
 pub use attendees::{AttendeeInput, Stamp};
 pub use entries::{DecisionInput, FindingInput};
+pub use meeting::MeetingDetailsInput;
 pub use notes::NoteCorrection;
 pub use plan::{FeedbackInput, OutcomesInput, ParticipationInput, PlanInput, ReviewInput};
 
@@ -106,6 +108,12 @@ pub enum Refusal {
     /// An action named by its number is missing or not unique.
     #[error(transparent)]
     Action(#[from] ActionLookupError),
+    /// The meeting's end would be before its start.
+    #[error("The meeting cannot end before it started.")]
+    EndsBeforeStart,
+    /// An attendee would leave before they joined.
+    #[error("{0} cannot leave before they joined.")]
+    LeavesBeforeJoining(String),
     /// Agreed or circulated minutes are changed only after they are reopened.
     #[error("The minutes are {}: reopen them (saying who and why) before changing them.", .0.label().to_lowercase())]
     NotDraft(MinutesStatus),
@@ -120,6 +128,16 @@ impl Record {
         } else {
             Changed::No
         }
+    }
+
+    /// Marks the record changed now by something written into the minutes (a note, finding,
+    /// decision or action). Written after the meeting's day, it was typed up afterwards:
+    /// the first time, the meeting records when.
+    fn written(&mut self, now: Timestamp) {
+        if now.date_naive() > self.meeting.date && self.meeting.typed_up_at.is_none() {
+            self.meeting.typed_up_at = Some(now);
+        }
+        self.touch(now);
     }
 
     /// Refuses a change to what agreed or circulated minutes say.

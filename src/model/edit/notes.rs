@@ -24,6 +24,8 @@ pub struct NoteCorrection {
 impl Record {
     /// Adds a note made now under agenda item `item`, by `speaker` if attributed, visible
     /// as entries made in the running part; returns where it is among the item's notes.
+    /// The first note on the meeting's day starts the meeting ([`Record::start_meeting`]);
+    /// a note written after that day marks the minutes typed up.
     ///
     /// # Errors
     /// [`Refusal::Missing`].
@@ -46,7 +48,8 @@ impl Record {
             ..Note::new(now, text)
         });
         let index = notes.len() - 1;
-        self.touch(now);
+        let _ = self.start_meeting(now);
+        self.written(now);
         Ok(index)
     }
 
@@ -285,6 +288,48 @@ mod tests {
             record
                 .add_note(7, String::new(), None, at("10:06"))
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn the_first_note_on_the_day_starts_the_meeting_and_one_written_later_types_it_up() {
+        let mut record = record();
+        record
+            .add_note(0, "a".to_owned(), None, at("10:01"))
+            .unwrap();
+        record
+            .add_note(0, "b".to_owned(), None, at("10:09"))
+            .unwrap();
+        assert_eq!(record.meeting.started_at, Some(at("10:01")));
+        assert_eq!(record.meeting.typed_up_at, None, "taken live");
+        let next_day = at("15:00") + chrono::TimeDelta::days(1);
+        record.add_note(1, "c".to_owned(), None, next_day).unwrap();
+        let later = next_day + chrono::TimeDelta::hours(1);
+        record
+            .add_finding(crate::model::FindingInput::new("d"), 1, later)
+            .unwrap();
+        assert_eq!(record.meeting.typed_up_at, Some(next_day), "the first time");
+        assert_eq!(record.meeting_time(&record.agenda[1].notes[0].at), None);
+        assert_eq!(
+            record.meeting_time(&record.agenda[0].notes[0].at),
+            chrono::NaiveTime::from_hms_opt(10, 1, 0)
+        );
+    }
+
+    #[test]
+    fn a_note_typed_up_on_another_day_starts_nothing() {
+        let mut record = record();
+        let next_day = at("15:00") + chrono::TimeDelta::days(1);
+        record.add_note(0, "a".to_owned(), None, next_day).unwrap();
+        assert_eq!(record.meeting.started_at, None);
+        let before_the_day = at("15:00") - chrono::TimeDelta::days(1);
+        let mut prepared = super::super::test_record::record();
+        prepared
+            .add_note(0, "a".to_owned(), None, before_the_day)
+            .unwrap();
+        assert_eq!(
+            prepared.meeting.typed_up_at, None,
+            "written before, not after"
         );
     }
 
