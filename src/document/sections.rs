@@ -869,44 +869,60 @@ fn plan(cx: &Context<'_>, w: &mut Writer) {
 
 fn feedback(cx: &Context<'_>, w: &mut Writer) {
     let feedback: &Feedback = &cx.record.feedback;
-    // In the adult's copy the last two, which concern the person alleged to have caused
-    // harm, are empty (`Record::for_audience`), so they are not shown.
-    let arrangements: [(&str, &FeedbackArrangement); 5] = [
-        ("The adult", &feedback.to_adult),
+    let given = |a: &FeedbackArrangement| !a.is_empty();
+    // Feedback to an adult who was not there is required (`004` section 4.2), so its row
+    // always shows, with the gap marked.
+    let adult_absent = cx.record.adult_participation.attended != Some(true);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |to: String, a: &FeedbackArrangement| {
+        let what = if a.what.trim().is_empty() {
+            String::new()
+        } else {
+            w.cell(&a.what)
+        };
+        rows.push(vec![to, or_cell(w, &a.by), what]);
+    };
+    if given(&feedback.to_adult) || adult_absent {
+        row("The adult".to_owned(), &feedback.to_adult);
+    }
+    for (to, a) in [
         ("The referrer", &feedback.to_referrer),
         ("Others who need to know", &feedback.to_absent),
-        (
-            "The person alleged to have caused harm",
-            &feedback.to_person_causing_harm,
-        ),
-        ("Their employer", &feedback.to_employer),
-    ];
-    let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
-    let any = arrangements.iter().any(|(_, a)| given(a))
-        || !feedback.adult_disagreement_contact.trim().is_empty();
+    ] {
+        if given(a) {
+            row(to.to_owned(), a);
+        }
+    }
+    // In the adult's copy there are none (`Record::for_audience`): what concerns the people
+    // alleged to have caused harm is the managing officer's to share (`004` section 6.1).
+    // Each needs feedback, and who gives it (`004` section 6.2), so their rows always show.
+    for (i, person) in feedback.people_causing_harm.iter().enumerate() {
+        let who = w.cell(&person.name_or(i + 1));
+        let mut to = format!("Person alleged to have caused harm: {who}");
+        if !person.best_interests_support.trim().is_empty() {
+            to.push_str(&format!(
+                " (supported by {}, acting in their best interests)",
+                w.cell(&person.best_interests_support)
+            ));
+        }
+        row(to, &person.feedback);
+        if person.has_employer() {
+            let employer = if person.employer.trim().is_empty() {
+                not_recorded(w)
+            } else {
+                w.cell(&person.employer)
+            };
+            row(
+                format!("Employer of {who}: {employer}"),
+                &person.employer_feedback,
+            );
+        }
+    }
+    let any = !rows.is_empty() || !feedback.adult_disagreement_contact.trim().is_empty();
     if !any && !cx.agenda_has(ItemKind::Feedback) {
         return;
     }
     w.heading(2, "Feedback");
-    // Feedback to an adult who was not there is required (`004` section 4.2), so its row
-    // always shows, with the gap marked.
-    let adult_absent = cx.record.adult_participation.attended != Some(true);
-    let rows: Vec<Vec<String>> = arrangements
-        .iter()
-        .enumerate()
-        .filter(|(i, (_, a))| given(a) || (*i == 0 && adult_absent))
-        .map(|(_, (to, a))| {
-            vec![
-                (*to).to_owned(),
-                or_cell(w, &a.by),
-                if a.what.trim().is_empty() {
-                    String::new()
-                } else {
-                    w.cell(&a.what)
-                },
-            ]
-        })
-        .collect();
     if !rows.is_empty() {
         w.table(&["Feedback to", "Given by", "What is said"], &rows);
     }

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{Extra, FeedbackArrangement, Record, Visibility};
+use super::{Extra, Record, Visibility};
 
 /// Who the minutes are for: the adult's copy leaves out everything not visible to all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,8 @@ impl Record {
     ///   their rationale, dissent, speaker, owner and status notes);
     /// - what concerns the person alleged to have caused harm, which the managing officer
     ///   decides whether to share (`004` section 6.1): outcomes for that person or
-    ///   organisation, referrals (DBS, regulators, police...), and feedback to that person and
-    ///   to their employer;
+    ///   organisation, referrals (DBS, regulators, police...), and every person alleged to
+    ///   have caused harm with the feedback to them and to their employer;
     /// - every field this version does not know (written by a newer version), since whether
     ///   it may be shared cannot be judged.
     ///
@@ -91,8 +91,7 @@ impl Record {
         copy.outcomes.for_person_causing_harm.clear();
         copy.outcomes.referrals.clear();
         copy.outcomes.extra.clear();
-        copy.feedback.to_person_causing_harm = FeedbackArrangement::default();
-        copy.feedback.to_employer = FeedbackArrangement::default();
+        copy.feedback.people_causing_harm.clear();
         copy.feedback.extra.clear();
         copy.plan.extra.clear();
         copy.review.extra.clear();
@@ -135,12 +134,9 @@ impl Record {
     /// have caused harm, which only the professionals' copy shows.
     #[must_use]
     pub fn has_harm_causer_details(&self) -> bool {
-        let feedback = &self.feedback;
-        let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
         !self.outcomes.for_person_causing_harm.is_empty()
             || !self.outcomes.referrals.is_empty()
-            || given(&feedback.to_person_causing_harm)
-            || given(&feedback.to_employer)
+            || !self.feedback.people_causing_harm.is_empty()
     }
 }
 

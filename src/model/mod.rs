@@ -31,7 +31,7 @@ pub use closing::{Gap, GapKind, closing_gaps};
 pub use edit::{
     ActionInput, AttendeeInput, Changed, Closing, DecisionInput, Entry, FeedbackInput,
     FindingInput, MeetingDetailsInput, NoteCorrection, OutcomesInput, ParticipationInput,
-    PlanInput, Refusal, ReviewInput, Stamp,
+    PersonCausingHarmInput, PlanInput, Refusal, ReviewInput, SectionToFill, Stamp,
 };
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{
@@ -39,7 +39,7 @@ pub use lifecycle::{
     set_meeting_date,
 };
 pub use participation::{AdultParticipation, DesiredOutcome};
-pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
+pub use plan::{Feedback, FeedbackArrangement, PersonCausingHarm, Plan, Recipient, Review};
 pub use record::{
     Meeting, MeetingLink, MeetingType, NewMeeting, Record, SCHEMA_VERSION, StatusChange,
 };

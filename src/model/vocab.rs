@@ -356,7 +356,8 @@ vocabulary! {
         Pending = "pending", "Pending";
         Current = "current", "Current";
         Done = "done", "Done";
-        Skipped = "skipped", "Skipped";
+        /// Left out: not discussed this time (written `skipped`).
+        Skipped = "skipped", "Not discussed";
         NotApplicable = "not_applicable", "Not applicable";
     }
 }

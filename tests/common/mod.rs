@@ -16,8 +16,9 @@ use minutes::model::{
     BalanceFinding, Decision, DesiredOutcome, Dissent, EnquiryResult, Extra, Feedback,
     FeedbackArrangement, Finding, HarmCauserOutcome, ItemKind, ItemStatus, MeetingMode,
     MeetingPart, MentalCapacity, MinutesStatus, MspAsked, NewMeeting, Note, OutcomeAchieved,
-    Outcomes, Plan, Recipient, Record, Referral, ReferralKind, RepresentativeKind, RiskLocation,
-    RiskOutcome, RiskSource, StatusChange, Timestamp, ViewsGiven, Visibility,
+    Outcomes, PersonCausingHarm, Plan, Recipient, Record, Referral, ReferralKind,
+    RepresentativeKind, RiskLocation, RiskOutcome, RiskSource, StatusChange, Timestamp, ViewsGiven,
+    Visibility,
 };
 use minutes::templates::{DeadlineRule, Template, TemplateItem};
 
@@ -786,14 +787,29 @@ pub fn typical_record() -> Record {
             what: "Home visit by 4 December; the outcome and the plan.".to_owned(),
         },
         adult_disagreement_contact: "Priya Nair, Adult Social Care, 01632 960 123".to_owned(),
-        to_person_causing_harm: FeedbackArrangement {
-            by: "Jane Smith".to_owned(),
-            what: "Through the police investigation only.".to_owned(),
-        },
-        to_employer: FeedbackArrangement {
-            by: "Priya Nair".to_owned(),
-            what: "Letter to Oakfield with the neglect finding and the actions.".to_owned(),
-        },
+        people_causing_harm: vec![
+            PersonCausingHarm {
+                who: "A care worker at Oakfield".to_owned(),
+                employer: "Oakfield Care Ltd".to_owned(),
+                feedback: FeedbackArrangement {
+                    by: "Jane Smith".to_owned(),
+                    what: "Through the police investigation only.".to_owned(),
+                },
+                employer_feedback: FeedbackArrangement {
+                    by: "Priya Nair".to_owned(),
+                    what: "Letter to Oakfield with the neglect finding and the actions.".to_owned(),
+                },
+                ..PersonCausingHarm::default()
+            },
+            PersonCausingHarm {
+                who: "Her son".to_owned(),
+                feedback: FeedbackArrangement {
+                    by: "Priya Nair".to_owned(),
+                    what: "By telephone, once the police agree.".to_owned(),
+                },
+                ..PersonCausingHarm::default()
+            },
+        ],
         to_referrer: FeedbackArrangement {
             by: "Amara Okafor".to_owned(),
             what: "That the enquiry concluded and a plan is in place.".to_owned(),

@@ -9,7 +9,7 @@ use crate::model::{ItemKind, ItemStatus, Record, Timestamp};
 pub enum Closing {
     /// Covered.
     Done,
-    /// Left out this time.
+    /// Not discussed this time (the status is `skipped`).
     Skipped,
     /// Does not apply to this meeting.
     NotApplicable,
@@ -95,6 +95,16 @@ impl Record {
             changed |= replace(&mut item.opened_at, clock);
         }
         Ok(self.changed_at(changed, now))
+    }
+
+    /// Marks every agenda item neither discussed nor closed ([`Record::untouched_items`])
+    /// as not discussed, with no times: the closing check's fix for them.
+    pub fn mark_untouched_not_discussed(&mut self, now: Timestamp) -> Changed {
+        let untouched = self.untouched_items();
+        for i in &untouched {
+            self.agenda[*i].status = Closing::Skipped.status();
+        }
+        self.changed_at(!untouched.is_empty(), now)
     }
 
     /// Opens closed item `index` again: pending, not closed. An item not closed stays as

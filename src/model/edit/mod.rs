@@ -27,7 +27,10 @@ pub use attendees::{AttendeeInput, Stamp};
 pub use entries::{DecisionInput, FindingInput};
 pub use meeting::MeetingDetailsInput;
 pub use notes::NoteCorrection;
-pub use plan::{FeedbackInput, OutcomesInput, ParticipationInput, PlanInput, ReviewInput};
+pub use plan::{
+    FeedbackInput, OutcomesInput, ParticipationInput, PersonCausingHarmInput, PlanInput,
+    ReviewInput, SectionToFill,
+};
 
 use super::{ActionLookupError, MinutesStatus, Record, Timestamp};
 
@@ -69,6 +72,8 @@ pub enum Entry {
     Decision(usize),
     /// An action (by position, not by its number).
     Action(usize),
+    /// A person alleged to have caused harm, in the feedback arrangements.
+    PersonCausingHarm(usize),
 }
 
 impl std::fmt::Display for Entry {
@@ -82,6 +87,9 @@ impl std::fmt::Display for Entry {
             Self::Finding(i) => write!(f, "finding {}", i + 1),
             Self::Decision(i) => write!(f, "decision {}", i + 1),
             Self::Action(i) => write!(f, "action in row {}", i + 1),
+            Self::PersonCausingHarm(i) => {
+                write!(f, "person alleged to have caused harm {}", i + 1)
+            }
         }
     }
 }
