@@ -228,6 +228,7 @@ fn item(key: &str, title: &str, prompt: &str, kind: ItemKind, source: &str) -> A
         opened_at: None,
         closed_at: None,
         notes: Vec::new(),
+        deleted_notes: Vec::new(),
         extra: Extra::new(),
     }
 }
@@ -488,10 +489,8 @@ mod tests {
         assert_eq!(
             gaps,
             vec![
-                "action 1 (Request CCTV): carried from the last meeting and not reviewed (done, \
-                 circumstances changed, or the agency did not act)",
-                "action 2 (Refer to advocacy): carried from the last meeting and not reviewed \
-                 (done, circumstances changed, or the agency did not act)",
+                "actions carried from the last meeting and not reviewed (done, circumstances \
+                 changed, or the agency did not act): #1 (Request CCTV), #2 (Refer to advocacy)"
             ]
         );
         review_action(&mut record, 1, ActionReview::Done, "", now).unwrap();

@@ -114,8 +114,7 @@ fn withheld_notice_appears_only_when_something_was_withheld() {
     record.actions.retain(|a| a.visibility == Visibility::All);
     record.outcomes.for_person_causing_harm.clear();
     record.outcomes.referrals.clear();
-    record.feedback.to_person_causing_harm = Default::default();
-    record.feedback.to_employer = Default::default();
+    record.feedback.people_causing_harm.clear();
     for format in BOTH_FORMATS {
         let adult = render(&record, format, Audience::Adult);
         assert!(!adult.contains("withheld"), "{format:?}");

@@ -12,7 +12,7 @@ mod common;
 use std::io::{Cursor, Read};
 
 use minutes::document::{Audience, ExportFormat, export, render_docx};
-use minutes::model::{COPY_NOTE_KEY, Record, Visibility};
+use minutes::model::{COPY_NOTE_KEY, Changed, MinutesStatus, NoteCorrection, Record, Visibility};
 
 use common::marked::{Markers, marked_record};
 
@@ -199,6 +199,119 @@ fn the_adults_json_is_a_record_without_hidden_entries_saying_what_was_withheld()
     let professionals = export(&record, ExportFormat::Json, Audience::Professionals).unwrap();
     let same: Record = serde_json::from_slice(&professionals).unwrap();
     assert_eq!(same, record);
+}
+
+#[test]
+fn no_copy_in_any_format_holds_a_notes_history_or_a_deleted_note() {
+    let mut record = common::typical_record();
+    let status = record.meeting.status;
+    record.meeting.status = MinutesStatus::Draft;
+    let (item, index) = (0, 0);
+    let old = format!("{} OLDTEXTX1", record.agenda[item].notes[index].text);
+    record.agenda[item].notes[index].text = old;
+    let correction = NoteCorrection {
+        text: "Corrected text NEWTEXTX1".to_owned(),
+        speaker: Some("OLDSPEAKERX1".to_owned()),
+        time: None,
+        visibility: Visibility::All,
+    };
+    let now = common::at("12:00");
+    let corrected = record.correct_note(item, index, correction.clone(), "EDITORX1", now);
+    assert_eq!(corrected, Ok(Changed::Yes));
+    let second = NoteCorrection {
+        speaker: None,
+        ..correction
+    };
+    let corrected = record.correct_note(item, index, second, "EDITORX1", now);
+    assert_eq!(corrected, Ok(Changed::Yes));
+    let last = record.agenda[item].notes.len() - 1;
+    record.agenda[item].notes[last].text = "Stray keys DELETEDX1".to_owned();
+    record.delete_note(item, last, "EDITORX1", now).unwrap();
+    record.meeting.status = status;
+    let json = serde_json::to_string(&record).unwrap();
+    for marker in ["OLDTEXTX1", "OLDSPEAKERX1", "DELETEDX1", "EDITORX1"] {
+        assert!(json.contains(marker), "the record keeps {marker}");
+    }
+    for audience in AUDIENCES {
+        for format in ExportFormat::ALL {
+            let copy = readable(&record, format, audience);
+            assert!(copy.contains("NEWTEXTX1"), "{format:?} {audience:?}");
+            for marker in ["OLDTEXTX1", "OLDSPEAKERX1", "DELETEDX1", "EDITORX1"] {
+                assert!(
+                    !copy.contains(marker),
+                    "{format:?} {audience:?}: {marker} is in the copy"
+                );
+            }
+        }
+        let copy = record.for_audience(audience);
+        assert!(copy.notes().all(|(_, note)| note.history.is_empty()));
+        assert!(copy.agenda.iter().all(|item| item.deleted_notes.is_empty()));
+    }
+}
+
+#[test]
+fn typed_up_minutes_say_so_and_show_no_clock_time_for_what_was_typed_later() {
+    let mut record = common::typical_record();
+    record.meeting.status = MinutesStatus::Draft;
+    let next_day = common::at("15:47") + chrono::TimeDelta::days(1);
+    let item = record.agenda.len() - 1;
+    record
+        .add_note(
+            item,
+            "Typed up from paper TYPEDX1".to_owned(),
+            None,
+            next_day,
+        )
+        .unwrap();
+    let typed_up = "These minutes were typed up after the meeting from notes.";
+    for audience in AUDIENCES {
+        for format in ExportFormat::ALL {
+            let copy = match format {
+                // The package's properties say when the record last changed; the text is
+                // what a reader sees.
+                ExportFormat::Docx => document_xml(&render_docx(&record, audience).unwrap()),
+                _ => readable(&record, format, audience),
+            };
+            if format == ExportFormat::Json {
+                assert!(copy.contains("\"typed_up_at\""), "{audience:?}");
+                continue;
+            }
+            assert!(copy.contains(typed_up), "{format:?} {audience:?}");
+            assert!(copy.contains("TYPEDX1"), "{format:?} {audience:?}");
+            assert!(
+                !copy.contains("15:47"),
+                "{format:?} {audience:?}: a clock time"
+            );
+            assert!(
+                copy.contains("10:21"),
+                "{format:?} {audience:?}: live notes keep theirs"
+            );
+        }
+    }
+    let live = readable(
+        &common::typical_record(),
+        ExportFormat::Text,
+        Audience::Adult,
+    );
+    assert!(
+        !live.contains(typed_up),
+        "minutes taken live say nothing of it"
+    );
+}
+
+#[test]
+fn attendance_for_one_part_only_says_so_in_every_format() {
+    let record = common::two_part_record();
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Text,
+        ExportFormat::Docx,
+    ] {
+        let copy = readable(&record, format, Audience::Professionals);
+        assert!(copy.contains("Part 1 only"), "{format:?}");
+        assert!(copy.contains("Part 2 only"), "{format:?}");
+    }
 }
 
 #[test]

@@ -652,6 +652,11 @@ fn every_form_saved_unchanged_leaves_the_record_byte_for_byte_as_it_was() {
             };
             opened.push(form.title().to_owned());
             screen.key(KeyCode::Enter);
+            // A chooser (which person alleged to have caused harm) opens the chosen form.
+            if let Some(Overlay::Form { form, .. }) = &screen.app.overlay {
+                opened.push(form.title().to_owned());
+                screen.key(KeyCode::Enter);
+            }
             assert!(
                 screen.app.overlay.is_none(),
                 "{pane:?} row {row} refused: {}",
@@ -674,7 +679,8 @@ fn every_form_saved_unchanged_leaves_the_record_byte_for_byte_as_it_was() {
     ] {
         assert!(opened.iter().any(|t| t == title), "{title}: {opened:?}");
     }
-    assert_eq!(opened.len(), 11 + 2 + 3 + 5 + 5);
+    // Seven plan sections, and the person the harm chooser opens.
+    assert_eq!(opened.len(), 11 + 2 + 3 + 5 + 7 + 1);
     assert!(!screen.app.is_dirty(), "no change registered");
     screen.act(Action::Tick(common::at("10:07")));
     screen.ctrl('q');
@@ -964,6 +970,8 @@ fn the_closing_check_lists_gaps_records_acknowledgements_and_ends_the_meeting() 
         screen.text()
     );
     assert!(screen.shows("the adult's attendance is not recorded"));
+    // The meeting's details come first; the adult's attendance is the second gap.
+    screen.key(KeyCode::Down);
     screen.keys("a");
     let acknowledged = screen.app.record.agenda[0].notes.iter().any(|n| {
         n.text
@@ -1371,6 +1379,18 @@ mod full_meeting {
         screen.key(KeyCode::Enter);
         assert_eq!(screen.app.record.adult_participation.attended, Some(false));
 
+        // The meeting's details: chair, minute taker, venue and mode.
+        plan_section(&mut screen, 6);
+        screen.keys("Priya Nair");
+        screen.key(KeyCode::Tab);
+        screen.keys("Tom Walsh");
+        screen.key(KeyCode::Tab);
+        screen.keys("Room 4, Civic Centre");
+        screen.key(KeyCode::Tab);
+        screen.key(KeyCode::Right);
+        screen.key(KeyCode::Enter);
+        assert_eq!(screen.app.record.meeting.chair, "Priya Nair");
+
         // Every item: a note, the entries it calls for, then done.
         focus(&mut screen, Pane::Agenda);
         let mut decisions = 0;
@@ -1478,7 +1498,7 @@ mod full_meeting {
                     screen.keys("Sam Taylor");
                     screen.key(KeyCode::Tab);
                     screen.keys("Decisions and plan, within 2 days");
-                    for _ in 0..9 {
+                    for _ in 0..5 {
                         screen.key(KeyCode::Tab);
                     }
                     screen.keys("Priya Nair");

@@ -155,6 +155,11 @@ pub(super) fn write_minutes(cx: &Context<'_>, w: &mut Writer) {
 
 const NOT_RECORDED: &str = "Not recorded";
 
+/// What minutes written after the meeting's day say ([`Meeting::typed_up_at`]).
+///
+/// [`Meeting::typed_up_at`]: crate::model::Meeting::typed_up_at
+const TYPED_UP: &str = "These minutes were typed up after the meeting from notes.";
+
 fn not_recorded(w: &Writer) -> String {
     w.emphasis(NOT_RECORDED)
 }
@@ -193,6 +198,12 @@ fn time(at: &Timestamp) -> String {
     at.format("%H:%M").to_string()
 }
 
+/// The time of `at` in the meeting; `None` when it is on another day (typed up afterwards),
+/// which is no time in the meeting.
+fn meeting_time(record: &Record, at: &Timestamp) -> Option<String> {
+    record.is_meeting_day(at).then(|| time(at))
+}
+
 fn stamp(at: &Timestamp) -> String {
     at.format("%-d %b %Y %H:%M").to_string()
 }
@@ -207,13 +218,18 @@ fn type_name(key: &str) -> String {
     })
 }
 
-/// "Part 1: professionals only" for the parts someone attended; `None` for the whole meeting.
+/// "Part 2 only (with the adult)" for someone who attended one part of a two-part meeting;
+/// `None` for the whole meeting (no parts, or both).
 fn parts_text(parts: &[MeetingPart]) -> Option<String> {
-    if parts.is_empty() || parts.iter().all(|part| *part == MeetingPart::Whole) {
-        return None;
+    let one = |part: MeetingPart| parts.contains(&part);
+    match (
+        one(MeetingPart::ProfessionalsOnly),
+        one(MeetingPart::WithAdult),
+    ) {
+        (true, false) => Some("Part 1 only (professionals only)".to_owned()),
+        (false, true) => Some("Part 2 only (with the adult)".to_owned()),
+        _ => None,
     }
-    let labels: Vec<&str> = parts.iter().map(|part| part.label()).collect();
-    Some(labels.join("; "))
 }
 
 /// The person and time of the latest change to `status`.
@@ -299,6 +315,9 @@ fn notices(cx: &Context<'_>, w: &mut Writer) {
         w.strong("CONFIDENTIAL.")
     );
     w.quote(&confidential);
+    if cx.record.meeting.typed_up_at.is_some() {
+        w.paragraph(&w.strong(TYPED_UP));
+    }
     match cx.audience {
         Audience::Adult if cx.withheld => {
             let notice = format!("{} {WITHHELD_DETAIL}", w.strong(WITHHELD));
@@ -512,14 +531,13 @@ fn agenda(cx: &Context<'_>, w: &mut Writer) {
 fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaItem, refs: &Refs) {
     w.heading(3, &format!("{number}. {}", w.user(&item.title)));
     let mut status = format!("Status: {}", item.status.label());
-    match (&item.opened_at, &item.closed_at) {
-        (Some(open), Some(close)) if time(open) == time(close) => {
-            status.push_str(&format!(" ({})", time(open)));
+    let when = |at: &Option<Timestamp>| at.as_ref().and_then(|at| meeting_time(cx.record, at));
+    match (when(&item.opened_at), when(&item.closed_at)) {
+        (Some(open), Some(close)) if open == close => {
+            status.push_str(&format!(" ({open})"));
         }
-        (Some(open), Some(close)) => {
-            status.push_str(&format!(" ({} to {})", time(open), time(close)));
-        }
-        (Some(open), None) => status.push_str(&format!(" (from {})", time(open))),
+        (Some(open), Some(close)) => status.push_str(&format!(" ({open} to {close})")),
+        (Some(open), None) => status.push_str(&format!(" (from {open})")),
         _ => {}
     }
     w.paragraph(&w.emphasis(&status));
@@ -557,19 +575,25 @@ fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaIte
 }
 
 fn note_line(cx: &Context<'_>, w: &Writer, note: &Note) -> String {
-    let mut line = w.strong(&time(&note.at));
+    let mut line = meeting_time(cx.record, &note.at).map_or_else(String::new, |t| w.strong(&t));
     if let Some(tag) = Context::tag(w, note.visibility) {
-        line.push(' ');
+        if !line.is_empty() {
+            line.push(' ');
+        }
         line.push_str(&tag);
     }
     if let Some(speaker) = note.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
-        line.push(' ');
+        if !line.is_empty() {
+            line.push(' ');
+        }
         line.push_str(&w.user(&cx.speaker(speaker)));
         line.push(':');
     }
     let text = w.user(&note.text);
     if !text.is_empty() {
-        line.push(' ');
+        if !line.is_empty() {
+            line.push(' ');
+        }
         line.push_str(&text);
     }
     line
@@ -685,7 +709,9 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
             fields.push(("Dissent", text));
         }
         let mut under = recorded_under(cx, w, &decision.agenda_key);
-        under.push_str(&format!(", {}", time(&decision.at)));
+        if let Some(at) = meeting_time(cx.record, &decision.at) {
+            under.push_str(&format!(", {at}"));
+        }
         fields.push(("Recorded under", under));
         w.fields(&fields);
     }
@@ -843,44 +869,60 @@ fn plan(cx: &Context<'_>, w: &mut Writer) {
 
 fn feedback(cx: &Context<'_>, w: &mut Writer) {
     let feedback: &Feedback = &cx.record.feedback;
-    // In the adult's copy the last two, which concern the person alleged to have caused
-    // harm, are empty (`Record::for_audience`), so they are not shown.
-    let arrangements: [(&str, &FeedbackArrangement); 5] = [
-        ("The adult", &feedback.to_adult),
+    let given = |a: &FeedbackArrangement| !a.is_empty();
+    // Feedback to an adult who was not there is required (`004` section 4.2), so its row
+    // always shows, with the gap marked.
+    let adult_absent = cx.record.adult_participation.attended != Some(true);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |to: String, a: &FeedbackArrangement| {
+        let what = if a.what.trim().is_empty() {
+            String::new()
+        } else {
+            w.cell(&a.what)
+        };
+        rows.push(vec![to, or_cell(w, &a.by), what]);
+    };
+    if given(&feedback.to_adult) || adult_absent {
+        row("The adult".to_owned(), &feedback.to_adult);
+    }
+    for (to, a) in [
         ("The referrer", &feedback.to_referrer),
         ("Others who need to know", &feedback.to_absent),
-        (
-            "The person alleged to have caused harm",
-            &feedback.to_person_causing_harm,
-        ),
-        ("Their employer", &feedback.to_employer),
-    ];
-    let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
-    let any = arrangements.iter().any(|(_, a)| given(a))
-        || !feedback.adult_disagreement_contact.trim().is_empty();
+    ] {
+        if given(a) {
+            row(to.to_owned(), a);
+        }
+    }
+    // In the adult's copy there are none (`Record::for_audience`): what concerns the people
+    // alleged to have caused harm is the managing officer's to share (`004` section 6.1).
+    // Each needs feedback, and who gives it (`004` section 6.2), so their rows always show.
+    for (i, person) in feedback.people_causing_harm.iter().enumerate() {
+        let who = w.cell(&person.name_or(i + 1));
+        let mut to = format!("Person alleged to have caused harm: {who}");
+        if !person.best_interests_support.trim().is_empty() {
+            to.push_str(&format!(
+                " (supported by {}, acting in their best interests)",
+                w.cell(&person.best_interests_support)
+            ));
+        }
+        row(to, &person.feedback);
+        if person.has_employer() {
+            let employer = if person.employer.trim().is_empty() {
+                not_recorded(w)
+            } else {
+                w.cell(&person.employer)
+            };
+            row(
+                format!("Employer of {who}: {employer}"),
+                &person.employer_feedback,
+            );
+        }
+    }
+    let any = !rows.is_empty() || !feedback.adult_disagreement_contact.trim().is_empty();
     if !any && !cx.agenda_has(ItemKind::Feedback) {
         return;
     }
     w.heading(2, "Feedback");
-    // Feedback to an adult who was not there is required (`004` section 4.2), so its row
-    // always shows, with the gap marked.
-    let adult_absent = cx.record.adult_participation.attended != Some(true);
-    let rows: Vec<Vec<String>> = arrangements
-        .iter()
-        .enumerate()
-        .filter(|(i, (_, a))| given(a) || (*i == 0 && adult_absent))
-        .map(|(_, (to, a))| {
-            vec![
-                (*to).to_owned(),
-                or_cell(w, &a.by),
-                if a.what.trim().is_empty() {
-                    String::new()
-                } else {
-                    w.cell(&a.what)
-                },
-            ]
-        })
-        .collect();
     if !rows.is_empty() {
         w.table(&["Feedback to", "Given by", "What is said"], &rows);
     }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Extra, ItemKind, ItemStatus, Record, Timestamp, Visibility};
+use super::{Extra, ItemKind, ItemStatus, NoteChange, Record, Timestamp, Visibility};
 
 /// One agenda item of a meeting, copied from its template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -33,6 +33,10 @@ pub struct AgendaItem {
     /// Timestamped notes, oldest first.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Notes deleted after they were entered, each with its history ending in the
+    /// deletion (who and when): kept as evidence in the record, shown nowhere else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted_notes: Vec<Note>,
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
@@ -100,7 +104,9 @@ impl Record {
 /// One timestamped entry in the notes of an agenda item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Note {
-    /// When it was written.
+    /// When it was written. On the meeting's day this is its time in the meeting; a note
+    /// written on another day (typed up afterwards) has no time in the meeting, and the
+    /// minutes show none ([`Record::meeting_time`]).
     pub at: Timestamp,
     /// The text, possibly several lines.
     pub text: String,
@@ -110,6 +116,35 @@ pub struct Note {
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,
+    /// What it was before each correction, move or deletion, oldest first. Kept in the
+    /// record only: no copy of the minutes carries it ([`Record::for_audience`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<NoteRevision>,
+    /// Fields written by a newer version.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A note as it was before one change to it, with who changed it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NoteRevision {
+    /// When the change was made.
+    pub at: Timestamp,
+    /// Who made it.
+    pub by: String,
+    /// Corrected, moved to another item, or deleted.
+    pub change: NoteChange,
+    /// The text before the change.
+    pub text_before: String,
+    /// The speaker before the change, if there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_before: Option<String>,
+    /// The note's time before the change.
+    pub at_before: Timestamp,
+    /// Its visibility before the change.
+    pub visibility_before: Visibility,
+    /// The key of the agenda item it was under before the change.
+    pub item_before: String,
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
@@ -124,8 +159,25 @@ impl Note {
             text: text.into(),
             speaker: None,
             visibility: Visibility::All,
+            history: Vec::new(),
             extra: Extra::new(),
         }
+    }
+
+    /// Whether any change in its history deleted it (a live note has none).
+    #[must_use]
+    pub fn was_ever_deleted(&self) -> bool {
+        self.history
+            .iter()
+            .any(|revision| revision.change == NoteChange::Deleted)
+    }
+
+    /// Whether it was deleted (its last change is a deletion).
+    #[must_use]
+    pub fn is_deleted(&self) -> bool {
+        self.history
+            .last()
+            .is_some_and(|revision| revision.change == NoteChange::Deleted)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{Extra, FeedbackArrangement, Record, Visibility};
+use super::{Extra, Record, Visibility};
 
 /// Who the minutes are for: the adult's copy leaves out everything not visible to all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,14 +40,16 @@ impl Audience {
 }
 
 impl Record {
-    /// The record as `audience` may receive it. For [`Audience::Professionals`] that is the
-    /// record itself. For [`Audience::Adult`] it is a copy without:
+    /// The record as `audience` may receive it. No copy carries the notes' history or the
+    /// deleted notes: they are evidence kept in the record alone. For
+    /// [`Audience::Professionals`] that is all it leaves out (without either it is the
+    /// record itself). For [`Audience::Adult`] it is also without:
     /// - every note, finding, decision and action that is not visible to all (so with them
     ///   their rationale, dissent, speaker, owner and status notes);
     /// - what concerns the person alleged to have caused harm, which the managing officer
     ///   decides whether to share (`004` section 6.1): outcomes for that person or
-    ///   organisation, referrals (DBS, regulators, police...), and feedback to that person and
-    ///   to their employer;
+    ///   organisation, referrals (DBS, regulators, police...), and every person alleged to
+    ///   have caused harm with the feedback to them and to their employer;
     /// - every field this version does not know (written by a newer version), since whether
     ///   it may be shared cannot be judged.
     ///
@@ -56,10 +58,10 @@ impl Record {
     #[must_use]
     pub fn for_audience(&self, audience: Audience) -> Cow<'_, Self> {
         if audience == Audience::Professionals {
-            return Cow::Borrowed(self);
+            return self.without_note_history();
         }
         let withheld = self.withholds_from(audience);
-        let mut copy = self.clone();
+        let mut copy = self.without_note_history().into_owned();
         let shown = |visibility: Visibility| audience.may_see(visibility);
         copy.extra.clear();
         copy.meeting.extra.clear();
@@ -89,12 +91,29 @@ impl Record {
         copy.outcomes.for_person_causing_harm.clear();
         copy.outcomes.referrals.clear();
         copy.outcomes.extra.clear();
-        copy.feedback.to_person_causing_harm = FeedbackArrangement::default();
-        copy.feedback.to_employer = FeedbackArrangement::default();
+        copy.feedback.people_causing_harm.clear();
         copy.feedback.extra.clear();
         copy.plan.extra.clear();
         copy.review.extra.clear();
         copy.extra = copy_note(withheld);
+        Cow::Owned(copy)
+    }
+
+    /// The record without its notes' history and deleted notes; itself when it has neither.
+    fn without_note_history(&self) -> Cow<'_, Self> {
+        let has_history = self.agenda.iter().any(|item| {
+            !item.deleted_notes.is_empty() || item.notes.iter().any(|n| !n.history.is_empty())
+        });
+        if !has_history {
+            return Cow::Borrowed(self);
+        }
+        let mut copy = self.clone();
+        for item in &mut copy.agenda {
+            item.deleted_notes.clear();
+            for note in &mut item.notes {
+                note.history.clear();
+            }
+        }
         Cow::Owned(copy)
     }
 
@@ -115,12 +134,9 @@ impl Record {
     /// have caused harm, which only the professionals' copy shows.
     #[must_use]
     pub fn has_harm_causer_details(&self) -> bool {
-        let feedback = &self.feedback;
-        let given = |a: &FeedbackArrangement| !a.by.trim().is_empty() || !a.what.trim().is_empty();
         !self.outcomes.for_person_causing_harm.is_empty()
             || !self.outcomes.referrals.is_empty()
-            || given(&feedback.to_person_causing_harm)
-            || given(&feedback.to_employer)
+            || !self.feedback.people_causing_harm.is_empty()
     }
 }
 

@@ -24,13 +24,14 @@ mod record;
 mod summary;
 
 pub use action_item::{ActionItem, ActionLookupError, ActionUpdate, CarriedFrom};
-pub use agenda::{AgendaItem, Note};
+pub use agenda::{AgendaItem, Note, NoteRevision};
 pub use attendee::{Attendee, initials_for};
 pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};
 pub use closing::{Gap, GapKind, closing_gaps};
 pub use edit::{
     ActionInput, AttendeeInput, Changed, Closing, DecisionInput, Entry, FeedbackInput,
-    FindingInput, OutcomesInput, ParticipationInput, PlanInput, Refusal, ReviewInput, Stamp,
+    FindingInput, MeetingDetailsInput, NoteCorrection, OutcomesInput, ParticipationInput,
+    PersonCausingHarmInput, PlanInput, Refusal, ReviewInput, SectionToFill, Stamp,
 };
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{
@@ -38,7 +39,7 @@ pub use lifecycle::{
     set_meeting_date,
 };
 pub use participation::{AdultParticipation, DesiredOutcome};
-pub use plan::{Feedback, FeedbackArrangement, Plan, Recipient, Review};
+pub use plan::{Feedback, FeedbackArrangement, PersonCausingHarm, Plan, Recipient, Review};
 pub use record::{
     Meeting, MeetingLink, MeetingType, NewMeeting, Record, SCHEMA_VERSION, StatusChange,
 };

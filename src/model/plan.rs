@@ -30,7 +30,11 @@ pub struct Plan {
 }
 
 /// Who tells whom about the outcome (`004` sections 4.2, 6.1, 6.2).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// Files written before several people could be named held one `to_person_causing_harm`
+/// and one `to_employer`; they are read as the first entry of
+/// [`people_causing_harm`](Self::people_causing_harm), and only that list is written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Feedback {
     /// Feedback to the adult, if they were absent.
     #[serde(default)]
@@ -38,12 +42,10 @@ pub struct Feedback {
     /// Whom the adult contacts if they disagree with the decisions or plan.
     #[serde(default)]
     pub adult_disagreement_contact: String,
-    /// Feedback to the person alleged to have caused harm.
-    #[serde(default)]
-    pub to_person_causing_harm: FeedbackArrangement,
-    /// Feedback to that person's employer, where relevant.
-    #[serde(default)]
-    pub to_employer: FeedbackArrangement,
+    /// One entry per person alleged to have caused harm: who, their employer, and the
+    /// feedback to each and by whom (`004` section 6.2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people_causing_harm: Vec<PersonCausingHarm>,
     /// Feedback to the referrer (limited by confidentiality).
     #[serde(default)]
     pub to_referrer: FeedbackArrangement,
@@ -53,6 +55,110 @@ pub struct Feedback {
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// A person alleged to have caused harm, and the feedback decided for them and for their
+/// employer (`004` section 6.2: what feedback, and who gives it; for a person who lacks
+/// capacity, with the support of whoever acts in their best interests).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PersonCausingHarm {
+    /// Who they are: a name or a description ("her son", "a care worker at Oakfield").
+    #[serde(default)]
+    pub who: String,
+    /// The organisation that employs them, where relevant.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub employer: String,
+    /// Feedback to them.
+    #[serde(default)]
+    pub feedback: FeedbackArrangement,
+    /// Feedback to their employer.
+    #[serde(default, skip_serializing_if = "FeedbackArrangement::is_empty")]
+    pub employer_feedback: FeedbackArrangement,
+    /// Whoever acts in their best interests and supports them to receive the feedback, when
+    /// they lack capacity (and are an adult at risk themselves).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub best_interests_support: String,
+    /// Fields written by a newer version.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl PersonCausingHarm {
+    /// Who they are, or "person N" (from 1) when that is not recorded.
+    #[must_use]
+    pub fn name_or(&self, n: usize) -> String {
+        let who = self.who.trim();
+        if who.is_empty() {
+            format!("person {n}")
+        } else {
+            who.to_owned()
+        }
+    }
+
+    /// Whether they have an employer to feed back to: one is named, or feedback to one is.
+    #[must_use]
+    pub fn has_employer(&self) -> bool {
+        !self.employer.trim().is_empty() || !self.employer_feedback.is_empty()
+    }
+}
+
+/// [`Feedback`] as files hold it, older ones included.
+#[derive(Deserialize)]
+struct FeedbackOnDisk {
+    #[serde(default)]
+    to_adult: FeedbackArrangement,
+    #[serde(default)]
+    adult_disagreement_contact: String,
+    #[serde(default)]
+    people_causing_harm: Vec<PersonCausingHarm>,
+    #[serde(default)]
+    to_person_causing_harm: FeedbackArrangement,
+    #[serde(default)]
+    to_employer: FeedbackArrangement,
+    #[serde(default)]
+    to_referrer: FeedbackArrangement,
+    #[serde(default)]
+    to_absent: FeedbackArrangement,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+impl<'de> Deserialize<'de> for Feedback {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let file = FeedbackOnDisk::deserialize(deserializer)?;
+        let mut feedback = Self {
+            to_adult: file.to_adult,
+            adult_disagreement_contact: file.adult_disagreement_contact,
+            people_causing_harm: file.people_causing_harm,
+            to_referrer: file.to_referrer,
+            to_absent: file.to_absent,
+            extra: file.extra,
+        };
+        let (person, employer) = (file.to_person_causing_harm, file.to_employer);
+        if person.is_empty() && employer.is_empty() {
+            return Ok(feedback);
+        }
+        if feedback.people_causing_harm.is_empty() {
+            feedback.people_causing_harm.push(PersonCausingHarm {
+                feedback: person,
+                employer_feedback: employer,
+                ..PersonCausingHarm::default()
+            });
+        } else {
+            // Both kinds in one file (no version writes that): the old slots are kept as
+            // they were, among the fields this version does not know.
+            for (key, slot) in [
+                ("to_person_causing_harm", person),
+                ("to_employer", employer),
+            ] {
+                if !slot.is_empty() {
+                    let value = serde_json::to_value(slot).map_err(serde::de::Error::custom)?;
+                    feedback.extra.insert(key.to_owned(), value);
+                }
+            }
+        }
+        Ok(feedback)
+    }
 }
 
 /// What feedback is given, and by whom.
@@ -71,6 +177,12 @@ impl FeedbackArrangement {
     #[must_use]
     pub fn is_unassigned(&self) -> bool {
         self.by.trim().is_empty()
+    }
+
+    /// Neither who gives it nor what it is was recorded.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.by.trim().is_empty() && self.what.trim().is_empty()
     }
 }
 
@@ -128,5 +240,52 @@ impl std::fmt::Display for Recipient {
         } else {
             write!(f, "{}, {}", self.name, self.agency)
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn arrangement(by: &str, what: &str) -> serde_json::Value {
+        serde_json::json!({"by": by, "what": what})
+    }
+
+    #[test]
+    fn an_older_files_one_person_becomes_the_first_entry_and_is_written_only_there() {
+        let old = serde_json::json!({
+            "to_adult": arrangement("ST", ""),
+            "to_person_causing_harm": arrangement("Jane Smith", "Through the police"),
+            "to_employer": arrangement("Priya Nair", "Letter to Oakfield"),
+        });
+        let feedback: Feedback = serde_json::from_value(old).unwrap();
+        let person = &feedback.people_causing_harm[0];
+        assert_eq!(person.who, "");
+        assert_eq!(person.feedback.by, "Jane Smith");
+        assert_eq!(person.employer_feedback.what, "Letter to Oakfield");
+        assert!(feedback.extra.is_empty());
+        let written = serde_json::to_value(&feedback).unwrap();
+        assert!(written.get("to_person_causing_harm").is_none(), "{written}");
+        assert!(written.get("to_employer").is_none(), "{written}");
+        let again: Feedback = serde_json::from_value(written).unwrap();
+        assert_eq!(again, feedback, "read back the same");
+    }
+
+    #[test]
+    fn empty_old_slots_are_no_person_and_old_slots_beside_a_list_are_kept() {
+        let empty = serde_json::json!({
+            "to_person_causing_harm": arrangement("", ""),
+            "to_employer": arrangement(" ", ""),
+        });
+        let feedback: Feedback = serde_json::from_value(empty).unwrap();
+        assert!(feedback.people_causing_harm.is_empty());
+        let both = serde_json::json!({
+            "people_causing_harm": [{"who": "Her son", "feedback": arrangement("JS", "")}],
+            "to_person_causing_harm": arrangement("Old", "slot"),
+        });
+        let feedback: Feedback = serde_json::from_value(both).unwrap();
+        assert_eq!(feedback.people_causing_harm.len(), 1);
+        assert_eq!(feedback.extra["to_person_causing_harm"]["by"], "Old");
     }
 }

@@ -1,6 +1,6 @@
 //! The whole record of one meeting.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +104,11 @@ pub struct Meeting {
     /// The earlier meeting this one follows up (reviews), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_of: Option<MeetingLink>,
+    /// When something was first written into the minutes after the meeting's day: the
+    /// minutes were typed up afterwards from notes, and say so. `None` for minutes taken
+    /// live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed_up_at: Option<Timestamp>,
     /// Fields written by a newer version.
     #[serde(flatten)]
     pub extra: Extra,
@@ -195,6 +200,7 @@ impl Record {
                 status: MinutesStatus::Draft,
                 status_history: Vec::new(),
                 follow_up_of: None,
+                typed_up_at: None,
                 extra: Extra::new(),
             },
             attendees: Vec::new(),
@@ -239,6 +245,29 @@ impl Record {
         self.agenda.iter().find(|item| item.key == key)
     }
 
+    /// Whether `at` falls on the meeting's day (in `at`'s own offset). Clock times are the
+    /// meeting's only then: a change made on another day (typing up afterwards) stamps no
+    /// time in the meeting.
+    #[must_use]
+    pub fn is_meeting_day(&self, at: &Timestamp) -> bool {
+        at.date_naive() == self.meeting.date
+    }
+
+    /// The time of day of `at` in the meeting; `None` when `at` is on another day.
+    #[must_use]
+    pub fn meeting_time(&self, at: &Timestamp) -> Option<NaiveTime> {
+        self.is_meeting_day(at).then(|| at.time())
+    }
+
+    /// The meeting's day at `time`, in the offset of `like` (the time zone the record is
+    /// kept in).
+    #[must_use]
+    pub fn at_meeting_time(&self, time: NaiveTime, like: &Timestamp) -> Timestamp {
+        let local = self.meeting.date.and_time(time);
+        let offset = *like.offset();
+        Timestamp::from_naive_utc_and_offset(local - offset, offset)
+    }
+
     /// Marks the record as changed now. Call it only for a real change: the store writes
     /// nothing for an unchanged record, but a new `updated_at` is a change. A clock set back
     /// since the record was created cannot make `updated_at` earlier than `created_at`.
@@ -276,6 +305,21 @@ impl Record {
         if self.updated_at < self.created_at {
             problems.push("updated_at is earlier than created_at".to_owned());
         }
+        if let (Some(start), Some(end)) = (self.meeting.started_at, self.meeting.ended_at)
+            && end < start
+        {
+            problems.push("the meeting's ended_at is earlier than its started_at".to_owned());
+        }
+        for (i, person) in self.attendees.iter().enumerate() {
+            if let (Some(joined), Some(left)) = (person.joined_at, person.left_at)
+                && left < joined
+            {
+                problems.push(format!(
+                    "attendee {}: left_at is earlier than joined_at",
+                    i + 1
+                ));
+            }
+        }
         self.agenda_problems(&mut problems);
         self.action_problems(&mut problems);
         for (i, finding) in self.findings.iter().enumerate() {
@@ -305,6 +349,26 @@ impl Record {
                 problems.push(format!(
                     "agenda key '{}' appears twice",
                     item.key.escape_debug()
+                ));
+            }
+        }
+        for (i, item) in self.agenda.iter().enumerate() {
+            if let Some(n) = item.notes.iter().position(super::Note::was_ever_deleted) {
+                problems.push(format!(
+                    "agenda item {}: note {} is among the notes but its history says it was deleted",
+                    i + 1,
+                    n + 1
+                ));
+            }
+            if let Some(n) = item
+                .deleted_notes
+                .iter()
+                .position(|note| !note.is_deleted())
+            {
+                problems.push(format!(
+                    "agenda item {}: deleted note {} has no record of who deleted it and when",
+                    i + 1,
+                    n + 1
                 ));
             }
         }
@@ -476,6 +540,53 @@ mod tests {
             });
         });
         assert!(said.contains("action 1: carried from action 0"), "{said}");
+    }
+
+    #[test]
+    fn deleted_notes_are_among_the_deleted_ones_only() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T11:00:00+00:00").unwrap();
+        let mut record = record();
+        record.agenda[0]
+            .notes
+            .push(crate::model::Note::new(now, "typo"));
+        record.delete_note(0, 0, "Tom", now).unwrap();
+        assert_eq!(record.problems(), Vec::<String>::new());
+        let said = problems_after(|r| {
+            r.agenda[0]
+                .deleted_notes
+                .push(crate::model::Note::new(now, "no tombstone"));
+        });
+        assert!(
+            said.contains("agenda item 1: deleted note 1 has no record of who deleted it"),
+            "{said}"
+        );
+        let mut revived = record.clone();
+        let note = revived.agenda[0].deleted_notes.remove(0);
+        revived.agenda[1].notes.push(note);
+        assert_eq!(
+            revived.problems(),
+            ["agenda item 2: note 1 is among the notes but its history says it was deleted"]
+        );
+    }
+
+    #[test]
+    fn nobody_leaves_before_joining_and_no_meeting_ends_before_it_starts() {
+        let ts = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+        let said = problems_after(|r| {
+            r.meeting.started_at = Some(ts("2026-11-23T10:00:00+00:00"));
+            r.meeting.ended_at = Some(ts("2026-11-23T09:59:00+00:00"));
+        });
+        assert!(
+            said.contains("ended_at is earlier than its started_at"),
+            "{said}"
+        );
+        let said = problems_after(|r| {
+            let mut person = crate::model::Attendee::new("Jo", "", "");
+            person.joined_at = chrono::NaiveTime::from_hms_opt(10, 30, 0);
+            person.left_at = chrono::NaiveTime::from_hms_opt(10, 15, 0);
+            r.attendees.push(person);
+        });
+        assert!(said.contains("attendee 1: left_at is earlier"), "{said}");
     }
 
     #[test]

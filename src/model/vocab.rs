@@ -356,8 +356,18 @@ vocabulary! {
         Pending = "pending", "Pending";
         Current = "current", "Current";
         Done = "done", "Done";
-        Skipped = "skipped", "Skipped";
+        /// Left out: not discussed this time (written `skipped`).
+        Skipped = "skipped", "Not discussed";
         NotApplicable = "not_applicable", "Not applicable";
+    }
+}
+
+vocabulary! {
+    /// What a change to a note after it was entered did (its history keeps what it was).
+    NoteChange {
+        Corrected = "corrected", "Corrected";
+        Moved = "moved", "Moved to another agenda item";
+        Deleted = "deleted", "Deleted";
     }
 }
 

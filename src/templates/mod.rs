@@ -164,6 +164,7 @@ impl TemplateItem {
             opened_at: None,
             closed_at: None,
             notes: Vec::new(),
+            deleted_notes: Vec::new(),
             extra: Extra::new(),
         }
     }

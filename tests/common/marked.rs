@@ -4,8 +4,8 @@
 //! entries visible to all.
 
 use minutes::model::{
-    AbuseType, ActionStatus, Decision, Dissent, Extra, Finding, Record, Referral, ReferralKind,
-    Visibility,
+    AbuseType, ActionStatus, Decision, Dissent, Extra, FeedbackArrangement, Finding,
+    PersonCausingHarm, Record, Referral, ReferralKind, Visibility,
 };
 
 use super::{action, at, note, typical_record};
@@ -86,10 +86,20 @@ pub fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
         }
     }
     // What concerns the person alleged to have caused harm is professionals-only (`004` §6.1).
-    record.feedback.to_person_causing_harm.by = hidden.mark("PachFeedbackBy");
-    record.feedback.to_person_causing_harm.what = hidden.mark("PachFeedbackWhat");
-    record.feedback.to_employer.by = hidden.mark("EmployerFeedbackBy");
-    record.feedback.to_employer.what = hidden.mark("EmployerFeedbackWhat");
+    record.feedback.people_causing_harm = vec![PersonCausingHarm {
+        who: hidden.mark("PachWho"),
+        employer: hidden.mark("PachEmployer"),
+        feedback: FeedbackArrangement {
+            by: hidden.mark("PachFeedbackBy"),
+            what: hidden.mark("PachFeedbackWhat"),
+        },
+        employer_feedback: FeedbackArrangement {
+            by: hidden.mark("EmployerFeedbackBy"),
+            what: hidden.mark("EmployerFeedbackWhat"),
+        },
+        best_interests_support: hidden.mark("PachSupport"),
+        extra: Extra::new(),
+    }];
     record.outcomes.referrals.push(Referral {
         kind: ReferralKind::Dbs,
         by: hidden.mark("ReferralBy"),

@@ -16,8 +16,9 @@ use minutes::model::{
     BalanceFinding, Decision, DesiredOutcome, Dissent, EnquiryResult, Extra, Feedback,
     FeedbackArrangement, Finding, HarmCauserOutcome, ItemKind, ItemStatus, MeetingMode,
     MeetingPart, MentalCapacity, MinutesStatus, MspAsked, NewMeeting, Note, OutcomeAchieved,
-    Outcomes, Plan, Recipient, Record, Referral, ReferralKind, RepresentativeKind, RiskLocation,
-    RiskOutcome, RiskSource, StatusChange, Timestamp, ViewsGiven, Visibility,
+    Outcomes, PersonCausingHarm, Plan, Recipient, Record, Referral, ReferralKind,
+    RepresentativeKind, RiskLocation, RiskOutcome, RiskSource, StatusChange, Timestamp, ViewsGiven,
+    Visibility,
 };
 use minutes::templates::{DeadlineRule, Template, TemplateItem};
 
@@ -786,14 +787,29 @@ pub fn typical_record() -> Record {
             what: "Home visit by 4 December; the outcome and the plan.".to_owned(),
         },
         adult_disagreement_contact: "Priya Nair, Adult Social Care, 01632 960 123".to_owned(),
-        to_person_causing_harm: FeedbackArrangement {
-            by: "Jane Smith".to_owned(),
-            what: "Through the police investigation only.".to_owned(),
-        },
-        to_employer: FeedbackArrangement {
-            by: "Priya Nair".to_owned(),
-            what: "Letter to Oakfield with the neglect finding and the actions.".to_owned(),
-        },
+        people_causing_harm: vec![
+            PersonCausingHarm {
+                who: "A care worker at Oakfield".to_owned(),
+                employer: "Oakfield Care Ltd".to_owned(),
+                feedback: FeedbackArrangement {
+                    by: "Jane Smith".to_owned(),
+                    what: "Through the police investigation only.".to_owned(),
+                },
+                employer_feedback: FeedbackArrangement {
+                    by: "Priya Nair".to_owned(),
+                    what: "Letter to Oakfield with the neglect finding and the actions.".to_owned(),
+                },
+                ..PersonCausingHarm::default()
+            },
+            PersonCausingHarm {
+                who: "Her son".to_owned(),
+                feedback: FeedbackArrangement {
+                    by: "Priya Nair".to_owned(),
+                    what: "By telephone, once the police agree.".to_owned(),
+                },
+                ..PersonCausingHarm::default()
+            },
+        ],
         to_referrer: FeedbackArrangement {
             by: "Amara Okafor".to_owned(),
             what: "That the enquiry concluded and a plan is in place.".to_owned(),
@@ -1003,13 +1019,17 @@ pub fn unicode_record() -> Record {
             ),
         ],
     );
-    for note in record
-        .agenda
-        .iter_mut()
-        .flat_map(|item| item.notes.iter_mut())
-    {
-        let hh_mm = note.at.format("%H:%M").to_string();
-        note.at = ts(&format!("2026-07-01T{hh_mm}:00+01:00"));
+    // Every time on the meeting's day (the notes and the item's times were made with `at`).
+    let on_the_day = |at: &mut Timestamp| {
+        let hh_mm = at.format("%H:%M").to_string();
+        *at = ts(&format!("2026-07-01T{hh_mm}:00+01:00"));
+    };
+    for item in &mut record.agenda {
+        item.opened_at.as_mut().map(on_the_day);
+        item.closed_at.as_mut().map(on_the_day);
+        item.notes
+            .iter_mut()
+            .for_each(|note| on_the_day(&mut note.at));
     }
     record.actions = vec![
         action(

@@ -82,7 +82,7 @@ impl Record {
         required(&input.text, "The action")?;
         let action = self.draft_action(input, under, now);
         self.actions.push(action);
-        self.touch(now);
+        self.written(now);
         Ok(self.actions.len() - 1)
     }
 

@@ -4,7 +4,9 @@
 use chrono::NaiveTime;
 
 use super::{Changed, Entry, Refusal, replace, required, take};
-use crate::model::{Attendance, Attendee, Record, RepresentativeKind, Timestamp, initials_for};
+use crate::model::{
+    Attendance, Attendee, MeetingPart, Record, RepresentativeKind, Timestamp, initials_for,
+};
 
 /// An attendee as a front end gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub struct AttendeeInput {
     pub is_adult: bool,
     /// How they represent the adult, if they do.
     pub representative_kind: Option<RepresentativeKind>,
+    /// The parts they attended; empty means the whole meeting.
+    pub parts: Vec<MeetingPart>,
     /// Phone or email.
     pub contact: String,
 }
@@ -44,7 +48,7 @@ impl Record {
     /// Adds an attendee (see [`Record::edit_attendee`] for the rules); returns where.
     ///
     /// # Errors
-    /// [`Refusal::Blank`] without a name; [`Refusal::InitialsTaken`].
+    /// As [`Record::edit_attendee`].
     pub fn add_attendee(&mut self, input: AttendeeInput, now: Timestamp) -> Result<usize, Refusal> {
         let person = self.attendee_from(None, input)?;
         self.keep_one_adult(&person, None);
@@ -56,11 +60,11 @@ impl Record {
     /// Replaces what is known of attendee `index`. Initials left empty are derived from the
     /// name and must not be another attendee's (ignoring case); marking them the adult
     /// unmarks whoever was; choosing how they represent the adult marks them a
-    /// representative, and clearing it unmarks them. Their parts and fields of a newer
-    /// version stay.
+    /// representative, and clearing it unmarks them. Fields of a newer version stay.
     ///
     /// # Errors
-    /// [`Refusal::Missing`], [`Refusal::Blank`] without a name, [`Refusal::InitialsTaken`].
+    /// [`Refusal::Missing`], [`Refusal::Blank`] without a name, [`Refusal::InitialsTaken`],
+    /// [`Refusal::LeavesBeforeJoining`].
     pub fn edit_attendee(
         &mut self,
         index: usize,
@@ -92,7 +96,7 @@ impl Record {
     /// present; a second stamp clears the time. Returns the time it now holds.
     ///
     /// # Errors
-    /// [`Refusal::Missing`].
+    /// [`Refusal::Missing`], [`Refusal::LeavesBeforeJoining`].
     pub fn stamp_attendee(
         &mut self,
         index: usize,
@@ -101,6 +105,17 @@ impl Record {
         now: Timestamp,
     ) -> Result<Option<NaiveTime>, Refusal> {
         let person = self.attendee_mut(index)?;
+        let backwards = match stamp {
+            Stamp::Joined => person.left_at.is_some_and(|left| left < time),
+            Stamp::Left => person.joined_at.is_some_and(|joined| time < joined),
+        };
+        let clearing = match stamp {
+            Stamp::Joined => person.joined_at.is_some(),
+            Stamp::Left => person.left_at.is_some(),
+        };
+        if backwards && !clearing {
+            return Err(Refusal::LeavesBeforeJoining(person.name.clone()));
+        }
         let slot = match stamp {
             Stamp::Joined => &mut person.joined_at,
             Stamp::Left => &mut person.left_at,
@@ -179,6 +194,11 @@ impl Record {
         if taken {
             return Err(Refusal::InitialsTaken(initials));
         }
+        if let (Some(joined), Some(left)) = (input.joined_at, input.left_at)
+            && left < joined
+        {
+            return Err(Refusal::LeavesBeforeJoining(input.name));
+        }
         let mut person = before.cloned().unwrap_or_else(|| Attendee::new("", "", ""));
         if before.is_none_or(|b| b.representative_kind != input.representative_kind) {
             person.is_representative = input.representative_kind.is_some();
@@ -193,6 +213,7 @@ impl Record {
             left_at: input.left_at,
             is_adult: input.is_adult,
             representative_kind: input.representative_kind,
+            parts: input.parts,
             contact: input.contact,
             ..person
         })
@@ -230,6 +251,7 @@ mod tests {
             left_at: None,
             is_adult: false,
             representative_kind: None,
+            parts: Vec::new(),
             contact: String::new(),
         }
     }
@@ -346,7 +368,7 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_keeps_parts_and_newer_fields_and_an_unchanged_one_touches_nothing() {
+    fn an_edit_keeps_newer_fields_and_an_unchanged_one_touches_nothing() {
         let mut record = record();
         record
             .add_attendee(input("Jane Smith"), at("10:00"))
@@ -356,14 +378,19 @@ mod tests {
             .extra
             .insert("pronouns".to_owned(), "she/her".into());
         let before = record.clone();
+        let part_two = || AttendeeInput {
+            parts: vec![crate::model::MeetingPart::WithAdult],
+            ..input("Jane Smith")
+        };
         assert_eq!(
-            record.edit_attendee(0, input("Jane Smith"), at("10:30")),
+            record.edit_attendee(0, part_two(), at("10:30")),
             Ok(Changed::No)
         );
         assert_eq!(record, before);
         let renamed = AttendeeInput {
             initials: "JS".to_owned(),
-            ..input("Jane Smith-Jones")
+            name: "Jane Smith-Jones".to_owned(),
+            ..part_two()
         };
         assert_eq!(
             record.edit_attendee(0, renamed, at("10:31")),
@@ -408,5 +435,40 @@ mod tests {
             Ok("Jane Smith".to_owned())
         );
         assert!(record.remove_attendee(0, at("10:23")).is_err());
+    }
+
+    #[test]
+    fn nobody_leaves_before_they_joined() {
+        let mut record = record();
+        let time = |hh, mm| NaiveTime::from_hms_opt(hh, mm, 0);
+        let backwards = AttendeeInput {
+            joined_at: time(10, 30),
+            left_at: time(10, 15),
+            ..input("Jane Smith")
+        };
+        let refused = record.add_attendee(backwards, at("10:40"));
+        assert_eq!(
+            refused,
+            Err(Refusal::LeavesBeforeJoining("Jane Smith".to_owned()))
+        );
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "Jane Smith cannot leave before they joined."
+        );
+        let late = AttendeeInput {
+            joined_at: time(10, 30),
+            ..input("Jane Smith")
+        };
+        record.add_attendee(late, at("10:40")).unwrap();
+        assert!(
+            record
+                .stamp_attendee(0, Stamp::Left, time(10, 15).unwrap(), at("10:41"))
+                .is_err()
+        );
+        assert_eq!(
+            record.stamp_attendee(0, Stamp::Left, time(11, 0).unwrap(), at("11:00")),
+            Ok(time(11, 0))
+        );
+        assert_eq!(record.problems(), Vec::<String>::new());
     }
 }

@@ -77,7 +77,7 @@ impl Record {
         required(&input.allegation, "The allegation")?;
         let placed = self.placed_new(input.restricted, under, now);
         self.findings.push(finding_from(input, placed));
-        self.touch(now);
+        self.written(now);
         Ok(self.findings.len() - 1)
     }
 
@@ -135,7 +135,7 @@ impl Record {
         required(&input.text, "The decision")?;
         let placed = self.placed_new(input.restricted, under, now);
         self.decisions.push(decision_from(input, placed));
-        self.touch(now);
+        self.written(now);
         Ok(self.decisions.len() - 1)
     }
 

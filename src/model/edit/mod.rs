@@ -16,6 +16,7 @@ mod actions;
 mod agenda;
 mod attendees;
 mod entries;
+mod meeting;
 mod notes;
 mod plan;
 mod visibility;
@@ -24,9 +25,14 @@ pub use actions::ActionInput;
 pub use agenda::Closing;
 pub use attendees::{AttendeeInput, Stamp};
 pub use entries::{DecisionInput, FindingInput};
-pub use plan::{FeedbackInput, OutcomesInput, ParticipationInput, PlanInput, ReviewInput};
+pub use meeting::MeetingDetailsInput;
+pub use notes::NoteCorrection;
+pub use plan::{
+    FeedbackInput, OutcomesInput, ParticipationInput, PersonCausingHarmInput, PlanInput,
+    ReviewInput, SectionToFill,
+};
 
-use super::{ActionLookupError, Record, Timestamp};
+use super::{ActionLookupError, MinutesStatus, Record, Timestamp};
 
 /// Whether a command changed the record.
 #[must_use]
@@ -66,6 +72,8 @@ pub enum Entry {
     Decision(usize),
     /// An action (by position, not by its number).
     Action(usize),
+    /// A person alleged to have caused harm, in the feedback arrangements.
+    PersonCausingHarm(usize),
 }
 
 impl std::fmt::Display for Entry {
@@ -79,6 +87,9 @@ impl std::fmt::Display for Entry {
             Self::Finding(i) => write!(f, "finding {}", i + 1),
             Self::Decision(i) => write!(f, "decision {}", i + 1),
             Self::Action(i) => write!(f, "action in row {}", i + 1),
+            Self::PersonCausingHarm(i) => {
+                write!(f, "person alleged to have caused harm {}", i + 1)
+            }
         }
     }
 }
@@ -105,6 +116,15 @@ pub enum Refusal {
     /// An action named by its number is missing or not unique.
     #[error(transparent)]
     Action(#[from] ActionLookupError),
+    /// The meeting's end would be before its start.
+    #[error("The meeting cannot end before it started.")]
+    EndsBeforeStart,
+    /// An attendee would leave before they joined.
+    #[error("{0} cannot leave before they joined.")]
+    LeavesBeforeJoining(String),
+    /// Agreed or circulated minutes are changed only after they are reopened.
+    #[error("The minutes are {}: reopen them (saying who and why) before changing them.", .0.label().to_lowercase())]
+    NotDraft(MinutesStatus),
 }
 
 impl Record {
@@ -115,6 +135,24 @@ impl Record {
             Changed::Yes
         } else {
             Changed::No
+        }
+    }
+
+    /// Marks the record changed now by something written into the minutes (a note, finding,
+    /// decision or action). Written after the meeting's day, it was typed up afterwards:
+    /// the first time, the meeting records when.
+    fn written(&mut self, now: Timestamp) {
+        if now.date_naive() > self.meeting.date && self.meeting.typed_up_at.is_none() {
+            self.meeting.typed_up_at = Some(now);
+        }
+        self.touch(now);
+    }
+
+    /// Refuses a change to what agreed or circulated minutes say.
+    fn draft_only(&self) -> Result<(), Refusal> {
+        match self.meeting.status {
+            MinutesStatus::Draft => Ok(()),
+            status => Err(Refusal::NotDraft(status)),
         }
     }
 

@@ -4,11 +4,11 @@
 
 use chrono::NaiveDate;
 
-use super::{Changed, replace};
+use super::{Changed, Entry, Refusal, replace, required, take};
 use crate::model::{
     AdultOutcome, BestInterestsDecider, DesiredOutcome, FeedbackArrangement, HarmCauserOutcome,
-    MentalCapacity, MspAsked, OutcomeAchieved, Recipient, Record, Referral, ReferralKind,
-    Timestamp, ViewsGiven,
+    MentalCapacity, MspAsked, OutcomeAchieved, PersonCausingHarm, Recipient, Record, Referral,
+    ReferralKind, Timestamp, ViewsGiven,
 };
 
 /// The adult's participation as a front end gives it.
@@ -72,14 +72,61 @@ pub struct FeedbackInput {
     pub to_adult: FeedbackArrangement,
     /// Whom the adult contacts if they disagree.
     pub adult_disagreement_contact: String,
-    /// To the person alleged to have caused harm.
-    pub to_person_causing_harm: FeedbackArrangement,
-    /// To their employer.
-    pub to_employer: FeedbackArrangement,
     /// To the referrer.
     pub to_referrer: FeedbackArrangement,
     /// To those not present.
     pub to_absent: FeedbackArrangement,
+}
+
+/// A person alleged to have caused harm, and the feedback to them and their employer, as a
+/// front end gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCausingHarmInput {
+    /// Who they are (required).
+    pub who: String,
+    /// Their employer, where relevant.
+    pub employer: String,
+    /// Feedback to them.
+    pub feedback: FeedbackArrangement,
+    /// Feedback to their employer.
+    pub employer_feedback: FeedbackArrangement,
+    /// Who supports them to receive it when they lack capacity.
+    pub best_interests_support: String,
+}
+
+/// A section of the record that a note's or a decision's words can fill, so what was said
+/// under an agenda item is not typed twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionToFill {
+    /// The adult's views and wishes (participation).
+    Views,
+    /// What the protection plan does.
+    Plan,
+    /// One more contingency: what happens if the plan does not work.
+    Contingency,
+    /// Who coordinates the plan.
+    Coordinator,
+}
+
+impl SectionToFill {
+    /// Every section, in the order a chooser lists them.
+    pub const ALL: [Self; 4] = [
+        Self::Views,
+        Self::Plan,
+        Self::Contingency,
+        Self::Coordinator,
+    ];
+
+    /// The section's name in a chooser.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Views => "The adult's views and wishes",
+            Self::Plan => "The protection plan",
+            Self::Contingency => "A contingency of the plan",
+            Self::Coordinator => "The plan's coordinator",
+        }
+    }
 }
 
 /// Review and circulation as a front end gives them (the minutes deadline is worked out,
@@ -186,13 +233,107 @@ impl Record {
                 &mut f.adult_disagreement_contact,
                 input.adult_disagreement_contact,
             ),
-            replace(&mut f.to_person_causing_harm, input.to_person_causing_harm),
-            replace(&mut f.to_employer, input.to_employer),
             replace(&mut f.to_referrer, input.to_referrer),
             replace(&mut f.to_absent, input.to_absent),
         ]
         .contains(&true);
         self.changed_at(changed, now)
+    }
+
+    /// Puts `text` (a note's or a decision's words) into `section`: after what it holds, on
+    /// a line of its own (a coordinator after "; "; a contingency as one more), unless it
+    /// holds those words already.
+    ///
+    /// # Errors
+    /// [`Refusal::NotDraft`], [`Refusal::Blank`] for no words.
+    pub fn fill_section(
+        &mut self,
+        section: SectionToFill,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Changed, Refusal> {
+        self.draft_only()?;
+        let text = text.trim();
+        required(text, "The text to copy")?;
+        let changed = match section {
+            SectionToFill::Views => append(&mut self.adult_participation.views, text, "\n"),
+            SectionToFill::Plan => append(&mut self.plan.summary, text, "\n"),
+            SectionToFill::Coordinator => append(&mut self.plan.coordinator, text, "; "),
+            SectionToFill::Contingency => {
+                let contingencies = &mut self.plan.contingencies;
+                let known = contingencies.iter().any(|c| c.trim() == text);
+                if !known {
+                    contingencies.push(text.to_owned());
+                }
+                !known
+            }
+        };
+        Ok(self.changed_at(changed, now))
+    }
+
+    /// Records person `index` alleged to have caused harm (`None` adds one); returns where
+    /// they are. Given as they are, nothing changes; otherwise who they are is required.
+    /// Fields of a newer version stay.
+    ///
+    /// # Errors
+    /// [`Refusal::Missing`], [`Refusal::Blank`] without who they are.
+    pub fn set_person_causing_harm(
+        &mut self,
+        index: Option<usize>,
+        input: PersonCausingHarmInput,
+        now: Timestamp,
+    ) -> Result<(usize, Changed), Refusal> {
+        let people = &self.feedback.people_causing_harm;
+        let before = match index {
+            Some(i) => Some(
+                people
+                    .get(i)
+                    .ok_or(Refusal::Missing(Entry::PersonCausingHarm(i)))?,
+            ),
+            None => None,
+        };
+        let person = PersonCausingHarm {
+            who: input.who,
+            employer: input.employer,
+            feedback: input.feedback,
+            employer_feedback: input.employer_feedback,
+            best_interests_support: input.best_interests_support,
+            extra: before.map(|b| b.extra.clone()).unwrap_or_default(),
+        };
+        if let (Some(i), Some(before)) = (index, before)
+            && *before == person
+        {
+            return Ok((i, Changed::No));
+        }
+        required(&person.who, "Who they are")?;
+        let people = &mut self.feedback.people_causing_harm;
+        let at = match index {
+            Some(i) => {
+                people[i] = person;
+                i
+            }
+            None => {
+                people.push(person);
+                people.len() - 1
+            }
+        };
+        self.touch(now);
+        Ok((at, Changed::Yes))
+    }
+
+    /// Removes person `index` alleged to have caused harm; returns them.
+    ///
+    /// # Errors
+    /// [`Refusal::Missing`].
+    pub fn remove_person_causing_harm(
+        &mut self,
+        index: usize,
+        now: Timestamp,
+    ) -> Result<PersonCausingHarm, Refusal> {
+        let people = &mut self.feedback.people_causing_harm;
+        let removed = take(people, index, Entry::PersonCausingHarm(index))?;
+        self.touch(now);
+        Ok(removed)
     }
 
     /// Records the review date, the further-conference decision and the circulation list.
@@ -209,6 +350,20 @@ impl Record {
         ]
         .contains(&true);
         self.changed_at(changed, now)
+    }
+}
+
+/// Adds `text` to `slot` after `separator` (alone when `slot` is blank) unless `slot`
+/// holds it already; whether it did.
+fn append(slot: &mut String, text: &str, separator: &str) -> bool {
+    if slot.contains(text) {
+        false
+    } else if slot.trim().is_empty() {
+        *slot = text.to_owned();
+        true
+    } else {
+        *slot = format!("{}{separator}{text}", slot.trim_end());
+        true
     }
 }
 
@@ -336,8 +491,6 @@ mod tests {
         let feedback = FeedbackInput {
             to_adult: arrangement("ST"),
             adult_disagreement_contact: "PN".to_owned(),
-            to_person_causing_harm: arrangement(""),
-            to_employer: arrangement(""),
             to_referrer: arrangement("AO"),
             to_absent: arrangement(""),
         };
@@ -357,5 +510,111 @@ mod tests {
         assert_eq!(record.set_review(review, at("10:05")), Changed::No);
         assert_eq!(record.review.minutes_due, minutes_due);
         assert_eq!(record.updated_at, at("10:04"));
+    }
+
+    fn person(who: &str, by: &str) -> PersonCausingHarmInput {
+        PersonCausingHarmInput {
+            who: who.to_owned(),
+            employer: String::new(),
+            feedback: FeedbackArrangement {
+                by: by.to_owned(),
+                what: String::new(),
+            },
+            employer_feedback: FeedbackArrangement::default(),
+            best_interests_support: String::new(),
+        }
+    }
+
+    #[test]
+    fn each_person_alleged_to_have_caused_harm_has_an_entry_of_their_own() {
+        let mut record = record();
+        let son = person("Her son", "JS");
+        assert_eq!(
+            record.set_person_causing_harm(None, son.clone(), at("10:00")),
+            Ok((0, Changed::Yes))
+        );
+        let worker = PersonCausingHarmInput {
+            employer: "Oakfield Home Care".to_owned(),
+            employer_feedback: FeedbackArrangement {
+                by: "PN".to_owned(),
+                what: "Letter".to_owned(),
+            },
+            ..person("Care worker", "PN")
+        };
+        assert_eq!(
+            record.set_person_causing_harm(None, worker, at("10:01")),
+            Ok((1, Changed::Yes))
+        );
+        assert_eq!(
+            record.set_person_causing_harm(Some(0), son, at("10:02")),
+            Ok((0, Changed::No))
+        );
+        assert_eq!(record.updated_at, at("10:01"));
+        let people = &record.feedback.people_causing_harm;
+        assert_eq!(people[1].employer, "Oakfield Home Care");
+        assert_eq!(
+            record.set_person_causing_harm(None, person(" ", "JS"), at("10:03")),
+            Err(Refusal::Blank("Who they are"))
+        );
+        assert_eq!(
+            record.set_person_causing_harm(Some(5), person("X", ""), at("10:03")),
+            Err(Refusal::Missing(Entry::PersonCausingHarm(5)))
+        );
+        let removed = record.remove_person_causing_harm(0, at("10:04")).unwrap();
+        assert_eq!(removed.who, "Her son");
+        assert_eq!(record.feedback.people_causing_harm[0].who, "Care worker");
+    }
+
+    #[test]
+    fn a_notes_words_fill_a_section_once() {
+        let mut record = record();
+        let fill = |record: &mut Record, section, text: &str, time: &str| {
+            record.fill_section(section, text, at(time))
+        };
+        use SectionToFill::{Contingency, Coordinator, Plan, Views};
+        assert_eq!(
+            fill(&mut record, Views, " Stay at home ", "10:00"),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(
+            fill(&mut record, Views, "Stay at home", "10:01"),
+            Ok(Changed::No)
+        );
+        assert_eq!(
+            fill(&mut record, Views, "Same carers", "10:02"),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(
+            record.adult_participation.views,
+            "Stay at home\nSame carers"
+        );
+        assert_eq!(
+            fill(&mut record, Plan, "Daily visits", "10:03"),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(record.plan.summary, "Daily visits");
+        assert_eq!(
+            fill(&mut record, Contingency, "Respite", "10:04"),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(
+            fill(&mut record, Contingency, "Respite", "10:05"),
+            Ok(Changed::No)
+        );
+        assert_eq!(record.plan.contingencies, ["Respite"]);
+        assert_eq!(
+            fill(&mut record, Coordinator, "AO", "10:06"),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(
+            fill(&mut record, Coordinator, "CD", "10:07"),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(record.plan.coordinator, "AO; CD");
+        assert_eq!(record.updated_at, at("10:07"));
+        assert_eq!(
+            fill(&mut record, Plan, "  ", "10:08"),
+            Err(Refusal::Blank("The text to copy"))
+        );
     }
 }

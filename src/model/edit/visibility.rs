@@ -37,7 +37,7 @@ impl Record {
         let default = self.meeting.part.default_visibility();
         let missing = Refusal::Missing(entry);
         let slot = match entry {
-            Entry::Attendee(_) | Entry::AgendaItem(_) => {
+            Entry::Attendee(_) | Entry::AgendaItem(_) | Entry::PersonCausingHarm(_) => {
                 return Err(Refusal::NotRestrictable(entry));
             }
             Entry::Note { item, index } => self

@@ -121,6 +121,28 @@ impl LiveScreen {
         }
     }
 
+    /// Starts the meeting now: its start time, on the meeting's day. Typing up, the clock
+    /// is not the meeting's: the start is given in the meeting details.
+    pub fn start_meeting(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        if !self.record.is_meeting_day(&self.now) {
+            self.say(
+                "Not the meeting's day: give the start time in Plan & review, Meeting details.",
+                Tone::Info,
+            );
+            return;
+        }
+        if self.record.start_meeting(self.now).is_yes() {
+            self.changed();
+        }
+        let started = self.record.meeting.started_at.map(|t| t.format("%H:%M"));
+        if let Some(started) = started {
+            self.say(&format!("The meeting started at {started}."), Tone::Info);
+        }
+    }
+
     /// Whole meeting -> part 1 (professionals only) -> part 2 (with the adult) -> whole.
     pub(super) fn cycle_part(&mut self) {
         if !self.writable() {

@@ -17,6 +17,13 @@ pub enum Confirmed {
     RemoveDecision(usize),
     /// Remove the action at this index.
     RemoveAction(usize),
+    /// Delete entered note `index` of agenda item `item` (kept as a tombstone).
+    DeleteNote {
+        /// The agenda item.
+        item: usize,
+        /// The note within it.
+        index: usize,
+    },
 }
 
 /// What the selected row of the findings pane is.
@@ -79,10 +86,22 @@ impl LiveScreen {
         if !self.writable() {
             return;
         }
+        if self.typing_up() {
+            self.say(
+                "Typing up: the clock is not the meeting's. Give the time in the attendee's form.",
+                Tone::Info,
+            );
+            return;
+        }
         let index = self.selected.people;
         let time = self.clock_minute();
-        let Ok(stamped) = self.record.stamp_attendee(index, stamp, time, self.now) else {
-            return;
+        let stamped = match self.record.stamp_attendee(index, stamp, time, self.now) {
+            Ok(stamped) => stamped,
+            Err(crate::model::Refusal::Missing(_)) => return,
+            Err(refusal) => {
+                self.say(&refusal.to_string(), Tone::Warning);
+                return;
+            }
         };
         self.changed();
         let name = &self.record.attendees[index].name;
@@ -157,6 +176,7 @@ impl LiveScreen {
             Confirmed::RemoveFinding(i) => format!("Remove finding {}?", i + 1),
             Confirmed::RemoveDecision(i) => format!("Remove decision {}?", i + 1),
             Confirmed::RemoveAction(i) => format!("Remove action #{}?", self.record.actions[i].id),
+            Confirmed::DeleteNote { .. } => return,
         };
         self.overlay = Some(Overlay::Confirm {
             question,
@@ -165,25 +185,35 @@ impl LiveScreen {
     }
 
     pub(super) fn confirmed(&mut self, confirmed: Confirmed) {
+        let by = self.changed_by();
         let (record, now) = (&mut self.record, self.now);
         let removed = match confirmed {
-            Confirmed::RemoveAttendee(i) => record.remove_attendee(i, now).map(|a| a.name),
+            Confirmed::RemoveAttendee(i) => record
+                .remove_attendee(i, now)
+                .map(|a| format!("Removed {}", a.name)),
             Confirmed::RemoveFinding(i) => record
                 .remove_finding(i, now)
-                .map(|_| format!("finding {}", i + 1)),
+                .map(|_| format!("Removed finding {}", i + 1)),
             Confirmed::RemoveDecision(i) => record
                 .remove_decision(i, now)
-                .map(|_| format!("decision {}", i + 1)),
+                .map(|_| format!("Removed decision {}", i + 1)),
             Confirmed::RemoveAction(i) => record
                 .remove_action(i, now)
-                .map(|a| format!("action #{}", a.id)),
+                .map(|a| format!("Removed action #{}", a.id)),
+            Confirmed::DeleteNote { item, index } => record
+                .delete_note(item, index, &by, now)
+                .map(|()| "Note deleted (kept in the record's history)".to_owned()),
         };
-        let Ok(removed) = removed else {
-            return;
+        let removed = match removed {
+            Ok(removed) => removed,
+            Err(refusal) => {
+                self.say(&refusal.to_string(), Tone::Warning);
+                return;
+            }
         };
         self.changed();
         self.clamp_selections();
-        self.say(&format!("Removed {removed}."), Tone::Info);
+        self.say(&format!("{removed}."), Tone::Info);
     }
 
     /// Keeps every selection on a row that exists.

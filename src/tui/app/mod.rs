@@ -156,6 +156,10 @@ pub struct LiveScreen {
     pub overlay: Option<Overlay>,
     /// The key table in force: what keys do, and what the screen calls them.
     pub keys: Arc<Keymap>,
+    /// Who is using the screen (the configured name), for the history of corrected notes
+    /// and as the minute taker offered when none is recorded; see
+    /// [`LiveScreen::changed_by`].
+    pub user_name: Option<String>,
     /// The record as it is on disk (as opened, or as last saved with no change since);
     /// `None` once it has changed. An "edit" that leaves the record equal to it is a look:
     /// nothing is touched or saved.
@@ -205,6 +209,7 @@ impl LiveScreen {
             pending_digit: None,
             overlay: None,
             keys: Keymap::shared_default(),
+            user_name: None,
             acknowledged: Vec::new(),
             quit_after_copy: false,
             run: RunState::Running,
@@ -217,6 +222,33 @@ impl LiveScreen {
     pub fn with_keys(mut self, keys: Arc<Keymap>) -> Self {
         self.keys = keys;
         self
+    }
+
+    /// The live screen used by `name` (the configured name, see [`Self::user_name`]); a
+    /// blank name is none.
+    #[must_use]
+    pub fn with_user_name(mut self, name: Option<String>) -> Self {
+        self.user_name = name.filter(|n| !n.trim().is_empty());
+        self
+    }
+
+    /// Who a correction is made by: the user's name, else the record's minute taker, else
+    /// "the minute taker" (the one at the keyboard).
+    #[must_use]
+    pub fn changed_by(&self) -> String {
+        self.user_name
+            .clone()
+            .or_else(|| {
+                Some(self.record.meeting.minute_taker.trim().to_owned()).filter(|m| !m.is_empty())
+            })
+            .unwrap_or_else(|| "the minute taker".to_owned())
+    }
+
+    /// Whether the minutes are being typed up after the meeting's day: no clock time then
+    /// is a time in the meeting (the model stamps none), and the header says so.
+    #[must_use]
+    pub fn typing_up(&self) -> bool {
+        self.today() > self.record.meeting.date
     }
 
     /// Applies one action; returns the I/O for the shell to perform.
@@ -465,12 +497,14 @@ fn first_pending(record: &Record) -> usize {
 }
 
 /// The sections of the plan pane, in order.
-pub const PLAN_SECTIONS: [&str; 5] = [
+pub const PLAN_SECTIONS: [&str; 7] = [
     "The adult's participation",
     "Outcomes and referrals",
     "Protection plan",
     "Feedback",
     "Review and circulation",
+    "People alleged to have caused harm",
+    "Meeting details",
 ];
 
 /// `index` moved by `by` within `0..len`, clamped.

@@ -3,8 +3,8 @@
 
 use ratatui_textarea::{Input, Key, TextArea};
 
-use super::entries::restricted_text;
-use super::{LiveScreen, Tone, new_editor};
+use super::entries::{Confirmed, restricted_text};
+use super::{FindingsRow, FormPurpose, LiveScreen, Overlay, Pane, Tone, new_editor};
 use crate::model::{Attendee, Changed, Entry};
 use crate::text::for_record;
 use crate::tui::action::Action;
@@ -205,6 +205,84 @@ impl LiveScreen {
         };
         self.changed();
         self.say(&restricted_text("Note", visibility), Tone::Info);
+    }
+}
+
+impl LiveScreen {
+    /// Opens the form that corrects entered note `index` of agenda item `item`: its text,
+    /// speaker, time, agenda item and visibility, or deletes it. The note being typed is
+    /// finished first. Every change is kept in the note's history, with
+    /// [`LiveScreen::changed_by`] and when.
+    pub fn edit_note_form(&mut self, item: usize, index: usize) {
+        if !self.writable() {
+            return;
+        }
+        self.finish_draft();
+        if self.note_exists(item, index) {
+            self.open_form(FormPurpose::Note { item, index });
+        }
+    }
+
+    /// Asks before deleting entered note `index` of agenda item `item` (the note being
+    /// typed is finished first); yes leaves it in the record as a tombstone.
+    pub fn ask_delete_note(&mut self, item: usize, index: usize) {
+        if !self.writable() {
+            return;
+        }
+        self.finish_draft();
+        if self.note_exists(item, index) {
+            self.overlay = Some(Overlay::Confirm {
+                question: format!(
+                    "Delete note {} of item {}? The record keeps it, with who deleted it and when.",
+                    index + 1,
+                    item + 1
+                ),
+                confirmed: Confirmed::DeleteNote { item, index },
+            });
+        }
+    }
+
+    /// Asks which section (the adult's views, the plan, a contingency, the coordinator) the
+    /// words of `source`, a note or a decision, are copied into, and copies them.
+    pub fn fill_section_form(&mut self, source: Entry) {
+        if !self.writable() {
+            return;
+        }
+        if matches!(source, Entry::Note { .. }) {
+            self.finish_draft();
+        }
+        self.open_form(FormPurpose::FillSection(source));
+        if self.overlay.is_none() {
+            self.say(
+                "Only a note's or a decision's words fill a section.",
+                Tone::Info,
+            );
+        }
+    }
+
+    /// [`LiveScreen::fill_section_form`] on the decision selected in the findings pane.
+    pub fn fill_section_from_selected(&mut self) {
+        match (self.focus, self.findings_row()) {
+            (Pane::Findings, Some(FindingsRow::Decision(i))) => {
+                self.fill_section_form(Entry::Decision(i));
+            }
+            _ => self.say(
+                "Select a decision in the findings pane, or a note, to copy its words.",
+                Tone::Info,
+            ),
+        }
+    }
+
+    fn note_exists(&mut self, item: usize, index: usize) -> bool {
+        let exists = self
+            .record
+            .agenda
+            .get(item)
+            .is_some_and(|i| index < i.notes.len());
+        if !exists {
+            self.say("There is no such note.", Tone::Warning);
+        }
+        exists
     }
 }
 

@@ -106,6 +106,10 @@ impl LiveScreen {
     /// the quit question is already open.
     pub(super) fn keep_open_entry(&mut self) -> bool {
         match &self.overlay {
+            Some(Overlay::Form { fields, .. }) if fields.is_chooser() => {
+                self.overlay = None;
+                true
+            }
             Some(Overlay::Form { .. }) => {
                 self.update_form(&Action::Submit);
                 !matches!(self.overlay, Some(Overlay::Form { .. }))
@@ -297,9 +301,18 @@ impl LiveScreen {
                 self.end_meeting();
             }
             Action::Submit => {
-                let Some(gap) = gaps.get(*selected).cloned() else {
+                let at = *selected;
+                let Some(gap) = gaps.get(at).cloned() else {
                     return;
                 };
+                if matches!(gap.kind, GapKind::AgendaItems(_)) {
+                    // The fix is to mark them, not to open one for typing.
+                    self.mark_untouched_not_discussed();
+                    let gaps = self.open_gaps();
+                    let selected = selected_after(at, gaps.len());
+                    self.overlay = Some(Overlay::Closing { gaps, selected });
+                    return;
+                }
                 self.overlay = None;
                 self.go_to_gap(&gap.kind);
             }
@@ -326,9 +339,34 @@ impl LiveScreen {
         }
     }
 
+    /// Marks every agenda item neither discussed nor marked as not discussed (items with
+    /// notes count as discussed), as the closing check's fix for them does.
+    pub fn mark_untouched_not_discussed(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        self.finish_draft();
+        let count = self.record.untouched_items().len();
+        if self.record.mark_untouched_not_discussed(self.now).is_yes() {
+            self.changed();
+            self.say(
+                &format!("{count} agenda item(s) marked not discussed."),
+                Tone::Info,
+            );
+        }
+    }
+
     /// Takes the minute taker to where a gap is fixed.
     fn go_to_gap(&mut self, kind: &GapKind) {
         match kind {
+            GapKind::MeetingDetails => {
+                self.selected.plan = super::forms::MEETING_DETAILS_SECTION;
+                self.focus_pane(Pane::Plan);
+            }
+            GapKind::Plan => {
+                self.selected.plan = 2;
+                self.focus_pane(Pane::Plan);
+            }
             GapKind::AdultParticipation => {
                 self.selected.plan = 0;
                 self.focus_pane(Pane::Plan);
@@ -349,9 +387,10 @@ impl LiveScreen {
                 self.selected.plan = 3;
                 self.focus_pane(Pane::Plan);
             }
-            GapKind::AgendaItem(i) => {
-                self.agenda_selected = *i;
+            GapKind::AgendaItems(items) => {
+                self.agenda_selected = items.first().copied().unwrap_or(self.agenda_selected);
                 self.focus_pane(Pane::Agenda);
+                return;
             }
         }
         self.edit_selected();
@@ -367,10 +406,15 @@ impl LiveScreen {
         if self.record.end_meeting(self.current, now).is_yes() {
             self.changed();
         }
+        let ended = match self.record.meeting.ended_at {
+            Some(end) if self.record.is_meeting_day(&now) => {
+                format!("Meeting ended at {}.", end.format("%H:%M"))
+            }
+            _ => "Closed. Not the meeting's day: give the end time in Meeting details.".to_owned(),
+        };
         self.say(
             &format!(
-                "Meeting ended at {}. Everything is saved as you go; {} quits.",
-                now.format("%H:%M"),
+                "{ended} Everything is saved as you go; {} quits.",
                 self.keys.label(Context::Global, Command::Quit)
             ),
             Tone::Info,

@@ -87,6 +87,13 @@ pub struct ChoiceField<T: 'static> {
     values: &'static [T],
 }
 
+/// One of a list made when the form opens (agenda items, people): always one chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PickField {
+    index: usize,
+    given: usize,
+}
+
 /// Several of a list of values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicksField<T: 'static> {
@@ -176,6 +183,23 @@ impl Form {
             Value::Choice(ChoiceValue::new(options, selected)),
         );
         self.adding(ChoiceField { index, values })
+    }
+
+    /// Adds a choice of one of `options` (at least one), `selected` chosen; it is never
+    /// "not recorded".
+    pub fn add_pick(
+        &mut self,
+        label: &str,
+        options: Vec<String>,
+        selected: usize,
+    ) -> Adding<'_, PickField> {
+        let given = selected.min(options.len().saturating_sub(1));
+        let index = self.push(
+            label,
+            label,
+            Value::Choice(ChoiceValue::new(options, Some(given))),
+        );
+        self.adding(PickField { index, given })
     }
 
     /// Adds a list of `values` to tick, those in `chosen` ticked.
@@ -283,6 +307,14 @@ impl<T: Copy> ChoiceField<T> {
     pub fn read(&self, form: &Form) -> Option<T> {
         form.choice_at(self.index)
             .and_then(|i| self.values.get(i).copied())
+    }
+}
+
+impl PickField {
+    /// The position of the chosen option.
+    #[must_use]
+    pub fn read(&self, form: &Form) -> usize {
+        form.choice_at(self.index).unwrap_or(self.given)
     }
 }
 
@@ -400,6 +432,10 @@ mod tests {
         let lines = form
             .add_lines("Numbers", &[1u8, 2], |l| l.parse().ok())
             .handle();
+        let pick = form
+            .add_pick("Item", vec!["One".to_owned(), "Two".to_owned()], 1)
+            .handle();
+        assert_eq!(pick.read(&form), 1);
         type_text(&mut form, "  ");
         send(&mut form, &Action::NextField);
         type_text(&mut form, " ");
@@ -418,5 +454,12 @@ mod tests {
         assert_eq!(yes_no.read(&form), Some(true), "No -> Yes wraps");
         assert!(flag.read(&form));
         assert_eq!(lines.read(&form), [1], "'2x' is not a number");
+        send(&mut form, &Action::NextField);
+        send(&mut form, &Action::CycleChoice(1));
+        assert_eq!(
+            pick.read(&form),
+            0,
+            "Two -> One wraps, never 'not recorded'"
+        );
     }
 }

@@ -51,8 +51,8 @@ use chrono::{NaiveDate, NaiveTime};
 use field::{ChoiceValue, Field, FlagValue, MultiValue, TextKind, TextValue, Value};
 
 pub use handle::{
-    Adding, ChoiceField, DateField, FlagField, LinesField, TextField, TicksField, TimeField,
-    YesNoField,
+    Adding, ChoiceField, DateField, FlagField, LinesField, PickField, TextField, TicksField,
+    TimeField, YesNoField,
 };
 pub use parse::{parse_date, parse_time};
 

@@ -47,6 +47,12 @@ pub(super) fn render(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, are
         MeetingPart::WithAdult => Span::styled(meeting.part.label(), theme.success()),
     };
     let mut left = vec![part];
+    if app.typing_up() {
+        left.push(Span::styled(
+            "  TYPING UP: no clock times stamped",
+            theme.warning(),
+        ));
+    }
     if let Some(reason) = &app.read_only {
         left.push(Span::styled(
             format!("  READ-ONLY: {reason}"),

@@ -327,6 +327,33 @@ fn plan_summary(record: &Record, section: usize) -> (String, bool) {
                 f.to_adult.is_unassigned(),
             )
         }
+        5 => {
+            let people = &record.feedback.people_causing_harm;
+            let names: Vec<String> = people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| p.name_or(i + 1))
+                .collect();
+            let summary = if names.is_empty() {
+                "none recorded".to_owned()
+            } else {
+                format!("{}: {}", names.len(), names.join(", "))
+            };
+            let missing = people.iter().any(|p| p.feedback.is_unassigned());
+            (summary, missing)
+        }
+        6 => {
+            let m = &record.meeting;
+            (
+                format!(
+                    "chair {}; minutes {}; {}",
+                    or_dash(&m.chair),
+                    or_dash(&m.minute_taker),
+                    or_dash(&m.location)
+                ),
+                m.chair.trim().is_empty() || m.minute_taker.trim().is_empty(),
+            )
+        }
         _ => {
             let r = &record.review;
             let date = r

@@ -1,18 +1,26 @@
 //! Forms over the live screen: adding and editing attendees, findings, decisions and actions,
-//! and the plan pane's sections. Each form type lays its fields out from the record and
+//! correcting a note, the plan pane's sections (the meeting details and the people alleged
+//! to have caused harm among them), and two choosers (which person; which section a note's
+//! words fill). Each form type lays its fields out from the record and
 //! reads them back into a record command's input, side by side in one file; nothing reaches
 //! the record until the form is saved, and then only through that command.
 
 mod entries;
+mod harm;
+mod meeting;
+mod notes;
 mod people;
 mod sections;
 
 pub use entries::{ActionForm, DecisionForm, FindingForm};
+pub use harm::{HarmPicker, PEOPLE_CAUSING_HARM_SECTION, PersonForm};
+pub use meeting::{MEETING_DETAILS_SECTION, MeetingDetailsForm};
+pub use notes::{FillForm, NoteForm};
 pub use people::AttendeeForm;
 pub use sections::{FeedbackForm, OutcomesForm, ParticipationForm, PlanForm, ReviewForm};
 
 use super::{FindingsRow, LiveScreen, Overlay, Pane, Tone};
-use crate::model::{Attendee, Changed, Refusal};
+use crate::model::{Attendee, Changed, Entry, Refusal};
 use crate::tui::action::Action;
 use crate::tui::form::{Form, FormOutcome};
 
@@ -37,6 +45,21 @@ pub enum FormPurpose {
     Feedback,
     /// Review date, further conference and circulation.
     Review,
+    /// Chair, minute taker, venue, mode, start and end.
+    MeetingDetails,
+    /// Which person alleged to have caused harm to edit, or a new one.
+    PeopleCausingHarm,
+    /// A person alleged to have caused harm: `None` adds one.
+    PersonCausingHarm(Option<usize>),
+    /// Note `index` of agenda item `item`.
+    Note {
+        /// The agenda item.
+        item: usize,
+        /// The note within it.
+        index: usize,
+    },
+    /// Which section the words of a note or decision fill.
+    FillSection(Entry),
 }
 
 /// An open form's fields: each kind lays itself out, reads itself back and saves itself.
@@ -60,6 +83,16 @@ pub enum FormFields {
     Feedback(FeedbackForm),
     /// Review and circulation.
     Review(ReviewForm),
+    /// The meeting's details.
+    MeetingDetails(MeetingDetailsForm),
+    /// Which person alleged to have caused harm.
+    HarmPicker(HarmPicker),
+    /// A person alleged to have caused harm.
+    Person(PersonForm),
+    /// An entered note.
+    Note(NoteForm),
+    /// Which section a note's or decision's words fill.
+    Fill(FillForm),
 }
 
 /// What saving a form did: whether the record changed, and what to say.
@@ -78,7 +111,34 @@ impl FormFields {
             Self::Plan(fields) => fields.save(form, screen),
             Self::Feedback(fields) => fields.save(form, screen),
             Self::Review(fields) => fields.save(form, screen),
+            Self::MeetingDetails(fields) => fields.save(form, screen),
+            Self::HarmPicker(fields) => fields.save(form, screen),
+            Self::Person(fields) => fields.save(form, screen),
+            Self::Note(fields) => fields.save(form, screen),
+            Self::Fill(fields) => fields.save(form, screen),
         }
+    }
+
+    /// Whether it only chooses what to do next (nothing typed to keep): quitting or hanging
+    /// up with it open closes it rather than doing what it chooses.
+    #[must_use]
+    pub const fn is_chooser(&self) -> bool {
+        matches!(self, Self::HarmPicker(_) | Self::Fill(_))
+    }
+}
+
+/// "LEAD: PN Priya Nair, JS Jane Smith, ..." for a field that takes an attendee's initials
+/// or any name; `LEAD` alone without attendees.
+fn people_hint(attendees: &[Attendee], lead: &str) -> String {
+    let people: Vec<String> = attendees
+        .iter()
+        .filter(|a| !a.initials.is_empty())
+        .map(|a| format!("{} {}", a.initials, a.name))
+        .collect();
+    if people.is_empty() {
+        lead.to_owned()
+    } else {
+        format!("{lead}: {}", people.join(", "))
     }
 }
 
@@ -108,7 +168,9 @@ impl LiveScreen {
                     1 => FormPurpose::Outcomes,
                     2 => FormPurpose::Plan,
                     3 => FormPurpose::Feedback,
-                    _ => FormPurpose::Review,
+                    4 => FormPurpose::Review,
+                    PEOPLE_CAUSING_HARM_SECTION => FormPurpose::PeopleCausingHarm,
+                    _ => FormPurpose::MeetingDetails,
                 };
                 self.open_form(purpose);
             }
@@ -192,6 +254,30 @@ impl LiveScreen {
                 let (form, fields) = ReviewForm::open(record);
                 (form, FormFields::Review(fields))
             }
+            FormPurpose::MeetingDetails => {
+                let (form, fields) = MeetingDetailsForm::open(self);
+                (form, FormFields::MeetingDetails(fields))
+            }
+            FormPurpose::PeopleCausingHarm if record.feedback.people_causing_harm.is_empty() => {
+                let (form, fields) = PersonForm::open(self, None);
+                (form, FormFields::Person(fields))
+            }
+            FormPurpose::PeopleCausingHarm => {
+                let (form, fields) = HarmPicker::open(self);
+                (form, FormFields::HarmPicker(fields))
+            }
+            FormPurpose::PersonCausingHarm(index) => {
+                let (form, fields) = PersonForm::open(self, index);
+                (form, FormFields::Person(fields))
+            }
+            FormPurpose::Note { item, index } => match NoteForm::open(self, item, index) {
+                Some((form, fields)) => (form, FormFields::Note(fields)),
+                None => return,
+            },
+            FormPurpose::FillSection(source) => match FillForm::open(self, source) {
+                Some((form, fields)) => (form, FormFields::Fill(fields)),
+                None => return,
+            },
         };
         self.show_form(form, fields);
     }

@@ -1,7 +1,7 @@
 //! The attendee form.
 
 use super::Saved;
-use crate::model::{Attendance, Attendee, AttendeeInput, Changed, RepresentativeKind};
+use crate::model::{Attendance, Attendee, AttendeeInput, Changed, MeetingPart, RepresentativeKind};
 use crate::tui::app::LiveScreen;
 use crate::tui::form::{ChoiceField, FlagField, Form, TextField, TimeField};
 
@@ -16,6 +16,9 @@ pub struct AttendeeForm {
     attendance: ChoiceField<Attendance>,
     joined: TimeField,
     left: TimeField,
+    parts: ChoiceField<MeetingPart>,
+    /// The parts as the record holds them, read back when the choice is left as shown.
+    parts_given: Vec<MeetingPart>,
     adult: FlagField,
     representative: ChoiceField<RepresentativeKind>,
     contact: TextField,
@@ -43,7 +46,10 @@ impl AttendeeForm {
             attendance: form
                 .add_choice("Attendance", Attendance::ALL, Some(person.attendance))
                 .handle(),
-            joined: form.add_time("Joined late at", person.joined_at).handle(),
+            joined: form
+                .add_time("Joined late at", person.joined_at)
+                .hint("HH:MM; any time, not only now")
+                .handle(),
             left: form.add_time("Left early at", person.left_at).handle(),
             adult: form.add_flag("This is the adult", person.is_adult).handle(),
             representative: form
@@ -53,6 +59,15 @@ impl AttendeeForm {
                     person.representative_kind,
                 )
                 .handle(),
+            parts: form
+                .add_choice(
+                    "Parts attended",
+                    MeetingPart::ALL,
+                    Some(one_part(&person.parts)),
+                )
+                .hint("of a two-part meeting: part 1 only, part 2 only, or the whole meeting")
+                .handle(),
+            parts_given: person.parts.clone(),
             contact: form.add_text("Contact", &person.contact).handle(),
         };
         (form, fields)
@@ -69,7 +84,17 @@ impl AttendeeForm {
             left_at: self.left.read(form),
             is_adult: self.adult.read(form),
             representative_kind: self.representative.read(form),
+            parts: self.read_parts(form),
             contact: self.contact.read(form),
+        }
+    }
+
+    /// The parts chosen; as the record holds them when the choice was left as shown.
+    fn read_parts(&self, form: &Form) -> Vec<MeetingPart> {
+        match self.parts.read(form) {
+            Some(part) if part == one_part(&self.parts_given) => self.parts_given.clone(),
+            Some(MeetingPart::Whole) | None => Vec::new(),
+            Some(part) => vec![part],
         }
     }
 
@@ -89,5 +114,13 @@ impl AttendeeForm {
         };
         let person = &screen.record.attendees[index];
         Ok((changed, format!("{} ({})", person.name, person.initials)))
+    }
+}
+
+/// The one part attended that `parts` names, or the whole meeting (no parts, or both).
+fn one_part(parts: &[MeetingPart]) -> MeetingPart {
+    match parts {
+        [part] => *part,
+        _ => MeetingPart::Whole,
     }
 }

@@ -256,27 +256,20 @@ impl ArrangementFields {
 #[derive(Debug)]
 pub struct FeedbackForm {
     to_adult: ArrangementFields,
-    to_person_causing_harm: ArrangementFields,
-    to_employer: ArrangementFields,
     to_referrer: ArrangementFields,
     to_absent: ArrangementFields,
     disagreement_contact: TextField,
 }
 
 impl FeedbackForm {
-    /// The form on `record`'s feedback arrangements.
+    /// The form on `record`'s feedback arrangements; those to the people alleged to have
+    /// caused harm are a section of their own.
     #[must_use]
     pub fn open(record: &Record) -> (Form, Self) {
         let f = &record.feedback;
         let mut form = Form::new(PLAN_SECTIONS[3]);
         let fields = Self {
             to_adult: ArrangementFields::open(&mut form, "To the adult", &f.to_adult),
-            to_person_causing_harm: ArrangementFields::open(
-                &mut form,
-                "To the person alleged to have caused harm",
-                &f.to_person_causing_harm,
-            ),
-            to_employer: ArrangementFields::open(&mut form, "To their employer", &f.to_employer),
             to_referrer: ArrangementFields::open(&mut form, "To the referrer", &f.to_referrer),
             to_absent: ArrangementFields::open(&mut form, "To those not present", &f.to_absent),
             disagreement_contact: form
@@ -293,8 +286,6 @@ impl FeedbackForm {
         FeedbackInput {
             to_adult: self.to_adult.read(form),
             adult_disagreement_contact: self.disagreement_contact.read(form),
-            to_person_causing_harm: self.to_person_causing_harm.read(form),
-            to_employer: self.to_employer.read(form),
             to_referrer: self.to_referrer.read(form),
             to_absent: self.to_absent.read(form),
         }

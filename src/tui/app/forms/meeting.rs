@@ -1,0 +1,97 @@
+//! The meeting details form: who chairs and who takes the minutes (an attendee's initials
+//! or any name), where and how the meeting is held, and when it started and ended.
+
+use super::{Saved, people_hint};
+use crate::model::{Attendee, MeetingDetailsInput, MeetingMode};
+use crate::tui::app::{LiveScreen, PLAN_SECTIONS};
+use crate::tui::form::{ChoiceField, Form, TextField, TimeField};
+
+/// Where the meeting details form is among the plan pane's sections.
+pub const MEETING_DETAILS_SECTION: usize = 6;
+
+/// The meeting details form's fields.
+#[derive(Debug)]
+pub struct MeetingDetailsForm {
+    chair: TextField,
+    minute_taker: TextField,
+    location: TextField,
+    mode: ChoiceField<MeetingMode>,
+    started: TimeField,
+    ended: TimeField,
+}
+
+impl MeetingDetailsForm {
+    /// The form on `screen`'s record; a minute taker not yet recorded is offered as the
+    /// person using the screen ([`LiveScreen::user_name`]).
+    #[must_use]
+    pub fn open(screen: &LiveScreen) -> (Form, Self) {
+        let meeting = &screen.record.meeting;
+        let people = people_hint(
+            &screen.record.attendees,
+            "an attendee's initials or any name",
+        );
+        let minute_taker = if meeting.minute_taker.trim().is_empty() {
+            screen.user_name.clone().unwrap_or_default()
+        } else {
+            meeting.minute_taker.clone()
+        };
+        let time_hint = if screen.typing_up() {
+            "HH:MM: typing up, no time is stamped for you"
+        } else {
+            "HH:MM"
+        };
+        let mut form = Form::new(PLAN_SECTIONS[MEETING_DETAILS_SECTION]);
+        let fields = Self {
+            chair: form
+                .add_text("Chair", &meeting.chair)
+                .hint(&people)
+                .handle(),
+            minute_taker: form
+                .add_text("Minute taker", &minute_taker)
+                .hint(&people)
+                .handle(),
+            location: form
+                .add_text("Venue", &meeting.location)
+                .hint("the room, or the video or phone details")
+                .handle(),
+            mode: form
+                .add_choice("Mode", MeetingMode::ALL, meeting.mode)
+                .handle(),
+            started: form
+                .add_time("Started at", meeting.started_at.map(|t| t.time()))
+                .hint(time_hint)
+                .handle(),
+            ended: form
+                .add_time("Ended at", meeting.ended_at.map(|t| t.time()))
+                .hint(time_hint)
+                .handle(),
+        };
+        (form, fields)
+    }
+
+    fn read(&self, form: &Form, attendees: &[Attendee]) -> MeetingDetailsInput {
+        MeetingDetailsInput {
+            chair: named(attendees, self.chair.read(form)),
+            minute_taker: named(attendees, self.minute_taker.read(form)),
+            location: self.location.read(form),
+            mode: self.mode.read(form),
+            started: self.started.read(form),
+            ended: self.ended.read(form),
+        }
+    }
+
+    /// Records the details.
+    pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
+        let input = self.read(form, &screen.record.attendees);
+        let changed = screen.record.set_meeting_details(input, screen.now)?;
+        Ok((changed, "Meeting details saved".to_owned()))
+    }
+}
+
+/// The attendee's name when `typed` is their initials (ignoring case), else `typed`.
+fn named(attendees: &[Attendee], typed: String) -> String {
+    attendees
+        .iter()
+        .find(|a| !a.initials.is_empty() && a.initials.eq_ignore_ascii_case(typed.trim()))
+        .map_or(typed, |a| a.name.clone())
+}
