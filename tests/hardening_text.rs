@@ -347,6 +347,16 @@ impl Live {
     fn keys(&mut self, text: &str) {
         text.chars().for_each(|c| self.key(KeyCode::Char(c)));
     }
+
+    /// Runs a command through the palette: Ctrl-P, its words, Enter.
+    fn command(&mut self, words: &str) {
+        self.event(Event::Key(KeyEvent::new(
+            KeyCode::Char('p'),
+            KeyModifiers::CONTROL,
+        )));
+        self.keys(words);
+        self.key(KeyCode::Enter);
+    }
 }
 
 /// A draft case conference from the built-in template.
@@ -389,7 +399,7 @@ fn pasted_and_typed_controls_never_enter_the_record() {
     live.key(KeyCode::Tab);
     live.key(KeyCode::Tab);
     assert_eq!(live.app.focus, Pane::Findings);
-    live.keys("a");
+    live.command("add a finding");
     live.keys("Neglect\u{1b}");
     live.event(Event::Paste(" \u{7}\u{9b}by the agency".to_owned()));
     live.key(KeyCode::Enter);
@@ -409,7 +419,7 @@ fn editing_loaded_text_in_a_form_stores_it_without_controls() {
     let mut live = Live::new(record);
     live.key(KeyCode::Tab);
     live.key(KeyCode::Tab);
-    live.keys("e");
+    live.key(KeyCode::Enter);
     live.keys("!");
     live.key(KeyCode::Enter);
     assert_eq!(live.app.record.findings[0].allegation, "Neglect ]0;pwned!");

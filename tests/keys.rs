@@ -74,10 +74,17 @@ fn a_patch_replaces_the_keys_of_the_actions_it_names_and_nothing_else() {
 
 #[test]
 fn swapping_two_keys_in_one_context_works() {
-    let (keymap, errors) = patched("[lists]\nnext-item = [\"[\"]\nprevious-item = [\"]\"]\n");
+    let (keymap, errors) =
+        patched("[global]\nnext-item = [\"ctrl-g\"]\ngoto-item = [\"ctrl-n\"]\n");
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(keys(&keymap, Context::Lists, Command::NextItem), ["["]);
-    assert_eq!(keys(&keymap, Context::Lists, Command::PreviousItem), ["]"]);
+    assert_eq!(
+        keys(&keymap, Context::Global, Command::NextItem),
+        ["ctrl-g"]
+    );
+    assert_eq!(
+        keys(&keymap, Context::Global, Command::GotoItem),
+        ["ctrl-n"]
+    );
 }
 
 #[test]
@@ -89,15 +96,15 @@ quit = [\"ctrl-h\"]
 help = [\"ctrl-yy\"]
 savenow = [\"ctrl-k\"]
 retry-save = [\"ctrl-r\"]
-redraw = []
+redraw = [\"r\"]
 next-pane = [3]
-suspend = 4
+goto-item = 4
 [globl]
 x = [\"a\"]
 [notes]
 new-line = [\"ctrl-n\"]
 [lists]
-move-down = [\"j\", \"J\", \"j\"]
+move-down = [\"ctrl-y\", \"down\", \"ctrl-y\"]
 ";
     let (keymap, errors) = patched(text);
     let found = problems(&errors);
@@ -110,12 +117,16 @@ move-down = [\"j\", \"J\", \"j\"]
             1,
             "retry-save is not an action of [global]; it is in [quitting]",
         ),
-        (7, 10, "at least one key"),
+        (
+            7,
+            11,
+            "`r` is a printable key: on the live screen typing always types",
+        ),
         (8, 14, "a key is written as a string"),
-        (9, 11, "as a list of strings"),
+        (9, 13, "as a list of strings"),
         (10, 2, "unknown context [globl]; did you mean [global]?"),
         (13, 1, "new-line in [notes] is fixed"),
-        (15, 24, "`j` is listed twice"),
+        (15, 32, "`ctrl-y` is listed twice"),
     ];
     assert_eq!(found.len(), expected.len(), "{found:#?}");
     for ((line, column, message), (want_line, want_column, says)) in found.iter().zip(expected) {
@@ -163,33 +174,39 @@ fn keys_terminals_send_as_others_and_multiplexer_prefixes_are_refused() {
 
 #[test]
 fn a_key_bound_twice_in_a_context_undoes_the_entry_that_took_it() {
-    let (keymap, errors) = patched("[agenda]\nmark-done = [\"s\"]\n");
+    let (keymap, errors) = patched("[global]\nmark-done = [\"ctrl-g\"]\n");
     let found = problems(&errors);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].0, found[0].1), (2, 14));
     assert!(
         found[0]
             .2
-            .contains("`s` is bound in [agenda] to both mark-done and mark-skipped"),
+            .contains("`ctrl-g` is bound in [global] to both mark-done and goto-item"),
         "{}",
         found[0].2
     );
     assert!(
         found[0]
             .2
-            .ends_with("mark-done keeps its built-in keys (d)"),
+            .ends_with("mark-done keeps its built-in keys (ctrl-d)"),
         "{}",
         found[0].2
     );
     assert_eq!(keymap, Keymap::defaults());
 
     let (keymap, errors) =
-        patched("[agenda]\nmark-done = [\"z\"]\nmark-skipped = [\"y\", \"z\"]\n");
+        patched("[global]\ncycle-part = [\"ctrl-y\"]\nend-meeting = [\"ctrl-e\", \"ctrl-y\"]\n");
     let found = problems(&errors);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].0, found[0].1), (3, 22), "the later entry");
-    assert_eq!(keys(&keymap, Context::Agenda, Command::MarkDone), ["z"]);
-    assert_eq!(keys(&keymap, Context::Agenda, Command::MarkSkipped), ["s"]);
+    assert_eq!((found[0].0, found[0].1), (3, 26), "the later entry");
+    assert_eq!(
+        keys(&keymap, Context::Global, Command::CyclePart),
+        ["ctrl-y"]
+    );
+    assert!(
+        keys(&keymap, Context::Global, Command::EndMeeting).is_empty(),
+        "back to the palette only"
+    );
 
     let (keymap, errors) = patched("[notes]\nleave-notes = [\"ctrl-u\"]\n");
     assert!(
@@ -261,15 +278,15 @@ fn the_built_in_keys_written_as_a_patch_read_back_as_the_built_in_table() {
         text.contains("page-down = [\"pagedown\", \"space\"]"),
         "{text}"
     );
-    assert!(text.contains("next-item = [\"alt-n\"]"), "{text}");
+    assert!(text.contains("next-item = [\"ctrl-n\"]"), "{text}");
     assert!(text.contains("help = [\"?\", \"f1\"]"), "{text}");
-    assert!(text.contains("cycle-part = [\"P\"]"), "{text}");
+    assert!(text.contains("cycle-part = []"), "{text}");
     assert_eq!(Key::parse("ctrl-y").map(|k| k.code), Ok(KeyCode::Char('y')));
 }
 
 #[test]
 fn minutes_keys_lists_every_binding_in_force_as_rows_and_json() {
-    let (keymap, errors) = patched("[quitting]\nretry-save = [\"ctrl-r\", \"r\"]\n");
+    let (keymap, errors) = patched("[quitting]\nretry-save = [\"ctrl-r\", \"enter\"]\n");
     assert!(errors.is_empty(), "{errors:?}");
     let rows = keymap.listed();
     assert_eq!(rows.len(), BINDINGS.len());
@@ -280,11 +297,12 @@ fn minutes_keys_lists_every_binding_in_force_as_rows_and_json() {
     };
     assert_eq!(row("global", "quit").keys, ["ctrl-q", "ctrl-c"]);
     assert_eq!(row("global", "quit").description, "save and quit");
-    assert_eq!(row("global", "next-item").keys, ["alt-n"]);
+    assert_eq!(row("global", "next-item").keys, ["ctrl-n"]);
+    assert!(row("global", "cycle-part").keys.is_empty(), "the palette's");
     assert_eq!(row("global", "help").keys, ["f1"]);
     assert_eq!(row("agenda", "open-item").keys, ["enter"]);
-    assert_eq!(row("people", "add-from-roles").keys, ["A"]);
-    assert_eq!(row("quitting", "retry-save").keys, ["ctrl-r", "r"]);
+    assert!(row("people", "add-from-roles").keys.is_empty());
+    assert_eq!(row("quitting", "retry-save").keys, ["ctrl-r", "enter"]);
     assert!(row("notes", "new-line").fixed);
     assert!(!row("notes", "next-note").fixed);
     assert_eq!(rows[0].context, "global", "in the help screen's order");
@@ -321,7 +339,7 @@ fn minutes_keys_lists_every_binding_in_force_as_rows_and_json() {
         })
     );
     let retry = array.iter().find(|r| r["action"] == "retry-save").unwrap();
-    assert_eq!(retry["keys"], serde_json::json!(["ctrl-r", "r"]));
+    assert_eq!(retry["keys"], serde_json::json!(["ctrl-r", "enter"]));
 }
 
 #[test]

@@ -289,7 +289,7 @@ fn ctrl_q_quits_and_restores_the_terminal_and_a_look_writes_nothing() {
     let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
     session.wait_for_screen();
     std::thread::sleep(Duration::from_millis(1300)); // past the autosave delay
-    session.send(b"\x1bn"); // Alt-n: the next item, a look too
+    session.send(b"\x0e"); // Ctrl-N: the next item, a look too
     std::thread::sleep(Duration::from_millis(1300));
     session.send(b"\x11"); // Ctrl-Q
     let (status, _) = session.wait_exit(PATIENCE);

@@ -31,7 +31,8 @@ pub use closing::{Gap, GapKind, closing_gaps};
 pub use edit::{
     ActionInput, AttendeeInput, Changed, Closing, DecisionInput, Entry, FeedbackInput,
     FindingInput, MeetingDetailsInput, NoteCorrection, OutcomesInput, ParticipationInput,
-    PersonCausingHarmInput, PlanInput, Refusal, ReviewInput, SectionToFill, Stamp,
+    PersonCausingHarmInput, PlanInput, Refusal, ReviewInput, Scope, SectionToFill, Snapshot, Stamp,
+    UndoStep,
 };
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{

@@ -52,8 +52,8 @@ pub enum Action {
     PageUp,
     /// Enter on the focused list: open the selected item or edit the selected entry.
     Activate,
-    /// A digit typed in the agenda: jump to that item number (two digits within a second).
-    Digit(u8),
+    /// Select the notes above the editor, the newest first, to correct or delete one.
+    SelectNotes,
 
     // --- agenda ----------------------------------------------------------------------------
     /// Open the next agenda item.
@@ -110,8 +110,19 @@ pub enum Action {
     Help,
     /// Quit: save first; ask if saving fails.
     Quit,
-    /// Ctrl-Z: save, and say that suspending is off during a meeting.
-    Suspend,
+    /// Undo the last change with consequences (meeting part, restricted, remove, a status,
+    /// the end of the meeting), if nothing has changed the same entries since.
+    UndoChange,
+    /// Open the command palette: every command, searchable, with its key.
+    Palette,
+    /// Start the meeting now (its start time), on the meeting's day.
+    StartMeeting,
+    /// Open the meeting-details form (chair, minute taker, venue, mode, times).
+    MeetingDetails,
+    /// Mark every agenda item neither discussed nor marked as not discussed.
+    MarkUntouched,
+    /// Copy the words of the selected note or decision into a section (views, plan...).
+    FillSection,
     /// Ctrl-L: clear and redraw the whole screen.
     Redraw,
 
@@ -167,14 +178,62 @@ pub enum Effect {
 }
 
 /// Applies a typed key to a one-line text field (a filter, a query, a path): a character is
-/// added, Backspace removes the last one. `false` when the key is not for the line.
+/// added, Backspace removes the last one, Ctrl-W (or Alt-Backspace) the last word and Ctrl-U
+/// the whole line. `false` when the key is not for the line.
 pub fn edit_line(line: &mut String, input: &Input) -> bool {
+    use ratatui_textarea::Key;
     match input.key {
-        ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => line.push(c),
-        ratatui_textarea::Key::Backspace => {
+        Key::Char(c) if !input.ctrl && !input.alt => line.push(c),
+        Key::Char('w') if input.ctrl => delete_last_word(line),
+        Key::Backspace if input.alt || input.ctrl => delete_last_word(line),
+        Key::Char('u') if input.ctrl => line.clear(),
+        Key::Backspace => {
             line.pop();
         }
         _ => return false,
     }
     true
+}
+
+/// Removes the last word of `line` and the spaces after it, as Ctrl-W does in a shell.
+fn delete_last_word(line: &mut String) {
+    let kept = line.trim_end().len();
+    line.truncate(kept);
+    let start = line
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    line.truncate(start);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui_textarea::{Input, Key};
+
+    use super::edit_line;
+
+    fn ctrl(c: char) -> Input {
+        Input {
+            key: Key::Char(c),
+            ctrl: true,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_last_word_and_ctrl_u_the_line() {
+        let mut line = "go to Zoë Martin  ".to_owned();
+        assert!(edit_line(&mut line, &ctrl('w')));
+        assert_eq!(line, "go to Zoë ");
+        assert!(edit_line(&mut line, &ctrl('w')));
+        assert_eq!(line, "go to ");
+        assert!(edit_line(&mut line, &ctrl('u')));
+        assert_eq!(line, "");
+        assert!(
+            edit_line(&mut line, &ctrl('w')),
+            "nothing to delete is still the line's key"
+        );
+    }
 }

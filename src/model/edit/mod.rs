@@ -19,6 +19,7 @@ mod entries;
 mod meeting;
 mod notes;
 mod plan;
+mod undo;
 mod visibility;
 
 pub use actions::ActionInput;
@@ -31,6 +32,7 @@ pub use plan::{
     FeedbackInput, OutcomesInput, ParticipationInput, PersonCausingHarmInput, PlanInput,
     ReviewInput, SectionToFill,
 };
+pub use undo::{Scope, Snapshot, UndoStep};
 
 use super::{ActionLookupError, MinutesStatus, Record, Timestamp};
 
@@ -122,6 +124,11 @@ pub enum Refusal {
     /// An attendee would leave before they joined.
     #[error("{0} cannot leave before they joined.")]
     LeavesBeforeJoining(String),
+    /// An undo would lose what changed after the step it undoes (which says what it was).
+    #[error(
+        "Cannot undo \"{0}\": that part of the record has changed since. Change it back by hand."
+    )]
+    ChangedSince(String),
     /// Agreed or circulated minutes are changed only after they are reopened.
     #[error("The minutes are {}: reopen them (saying who and why) before changing them.", .0.label().to_lowercase())]
     NotDraft(MinutesStatus),

@@ -2,7 +2,7 @@
 
 use super::{LiveScreen, Pane, Tone};
 use crate::model::{Changed, Closing, ItemStatus, MeetingPart, Refusal};
-use crate::tui::keymap::{Command, Context};
+use crate::tui::keymap::Command;
 
 impl LiveScreen {
     /// Item `index`'s status as the screen shows it: the record's, with the item being
@@ -50,28 +50,17 @@ impl LiveScreen {
         self.focus_pane(Pane::Notes);
     }
 
-    /// A digit in the agenda: one digit jumps at once; a second within a second makes 10-99.
-    pub(super) fn digit(&mut self, digit: u8) {
-        let number = match self.pending_digit.take() {
-            Some((first, _)) => usize::from(first) * 10 + usize::from(digit),
-            None => usize::from(digit),
-        };
-        let len = self.record.agenda.len();
-        if number >= 1 && number <= len {
-            self.agenda_selected = number - 1;
-        }
-        if number * 10 <= len {
-            self.pending_digit = Some((u8::try_from(number).unwrap_or(0), self.now));
-        }
-    }
-
     /// Marks the selected item done, skipped or not applicable; when it is the current item,
     /// moves on to the next item still open.
     pub(super) fn mark_selected(&mut self, how: Closing) {
         if !self.writable() {
             return;
         }
-        let index = self.agenda_selected;
+        let index = if self.focus == Pane::Agenda {
+            self.agenda_selected
+        } else {
+            self.current
+        };
         let changed = match self.record.close_item(index, how, self.now) {
             Ok(changed) => changed,
             Err(Refusal::Missing(_)) => return,
@@ -80,6 +69,12 @@ impl LiveScreen {
                 return;
             }
         };
+        let done = match how {
+            Closing::Done => "done",
+            Closing::Skipped => "skipped",
+            Closing::NotApplicable => "not applicable",
+        };
+        self.say(&format!("Item {} marked {done}.", index + 1), Tone::Info);
         if index == self.current {
             self.finish_draft();
             let next = self
@@ -96,7 +91,7 @@ impl LiveScreen {
                 None => {
                     let text = format!(
                         "Every item is covered. {} ends the meeting with the closing check.",
-                        self.keys.label(Context::Lists, Command::EndMeeting)
+                        self.palette_hint(Command::EndMeeting)
                     );
                     self.say(&text, Tone::Info);
                 }

@@ -6,24 +6,29 @@ mod entries;
 mod forms;
 mod notes;
 mod overlay;
+mod palette;
 mod quick;
 mod saving;
+mod typing;
+mod undo;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::model::{ActionStatus, Closing, Record, Stamp, Timestamp};
+use crate::model::{ActionStatus, Closing, Record, Stamp, Timestamp, UndoStep};
 use crate::tui::action::{Action, Effect};
-use crate::tui::keymap::{self, Command, Context, Help, Keymap};
+use crate::tui::keymap::{self, Help, Keymap};
 
 pub use entries::{Confirmed, FindingsRow};
 pub use forms::{FormFields, FormPurpose};
 pub use notes::{SpeakerCompletion, speaker_matches, text_of};
 pub use overlay::{Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
+pub use palette::{Palette, PaletteEntry};
 pub use quick::QuickAction;
 pub use saving::SaveState;
+pub use typing::printable;
 
 /// Whether the program goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,8 +151,10 @@ pub struct LiveScreen {
     pub save: SaveState,
     /// The latest time seen.
     pub now: Timestamp,
-    /// A digit typed in the agenda, waiting for a possible second digit.
-    pub pending_digit: Option<(u8, Timestamp)>,
+    /// The note selected above the editor to correct (its index under the current item).
+    pub note_selected: Option<usize>,
+    /// Changes with consequences, the last one last, for [`Action::UndoChange`].
+    pub undo: Vec<UndoStep>,
     /// The user chose to write a copy and quit: leave once the copy is written.
     pub quit_after_copy: bool,
     /// Closing-check gaps acknowledged in this session (their messages).
@@ -206,7 +213,8 @@ impl LiveScreen {
             message: None,
             save: SaveState::new(now),
             now,
-            pending_digit: None,
+            note_selected: None,
+            undo: Vec::new(),
             overlay: None,
             keys: Keymap::shared_default(),
             user_name: None,
@@ -269,6 +277,18 @@ impl LiveScreen {
             }
             _ => {}
         }
+        if self.types_into_notes(&action) {
+            self.close_for_typing();
+            return self.update_more(action);
+        }
+        let scopes = self.undo_scopes(&action);
+        let before: Vec<_> = scopes.iter().map(|s| self.record.snapshot(*s)).collect();
+        let effects = self.dispatch(action);
+        self.remember(before);
+        effects
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         if self.overlay.is_some()
             && !matches!(
                 action,
@@ -300,15 +320,9 @@ impl LiveScreen {
             Action::HangUp => self.hang_up(),
             Action::Quit => self.quit(),
             Action::SaveNow => self.save_now(),
-            Action::Suspend => {
-                let effects = self.save_now();
-                let text = format!(
-                    "{}: saved. Suspending is off during a meeting; {} saves and quits.",
-                    self.keys.label(Context::Global, Command::Suspend),
-                    self.keys.label(Context::Global, Command::Quit)
-                );
-                self.say(&text, Tone::Info);
-                effects
+            Action::Palette => {
+                self.open_palette();
+                Vec::new()
             }
             Action::FocusNext => {
                 self.focus_pane(self.focus.step(1));
@@ -330,6 +344,7 @@ impl LiveScreen {
             }
             Action::TypeNotes => {
                 self.focus_pane(Pane::Notes);
+                self.note_selected = None;
                 Vec::new()
             }
             action => self.update_more(action),
@@ -338,9 +353,17 @@ impl LiveScreen {
 
     fn update_more(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Edit(_) | Action::Paste(_) if self.focus == Pane::Notes => {
+            Action::Edit(input) if self.focus == Pane::Notes && self.note_selected.is_none() => {
+                self.edit_notes(Action::Edit(input));
+            }
+            Action::Edit(input) if !printable(&input) => {}
+            Action::Edit(_) | Action::Paste(_) => {
+                self.focus_pane(Pane::Notes);
+                self.note_selected = None;
                 self.edit_notes(action);
             }
+            Action::SelectNotes => self.select_notes(),
+            _ if self.note_selected.is_some() => self.update_note_list(action),
             Action::Submit if self.focus == Pane::Notes => self.submit_notes(),
             Action::SelectNext if self.completion.is_some() => self.move_completion(1),
             Action::SelectPrev if self.completion.is_some() => self.move_completion(-1),
@@ -354,7 +377,6 @@ impl LiveScreen {
                 self.open_item(self.agenda_selected);
                 self.focus_pane(Pane::Notes);
             }
-            Action::Digit(digit) => self.digit(digit),
             Action::MarkDone => self.mark_selected(Closing::Done),
             Action::MarkSkipped => self.mark_selected(Closing::Skipped),
             Action::MarkNotApplicable => self.mark_selected(Closing::NotApplicable),
@@ -379,6 +401,11 @@ impl LiveScreen {
             Action::AddDecision => self.add_decision(),
             Action::QuickAction => self.open_quick_action(),
             Action::Activate => self.edit_selected(),
+            Action::UndoChange => self.undo_change(),
+            Action::StartMeeting => self.start_meeting(),
+            Action::MeetingDetails => self.open_form(FormPurpose::MeetingDetails),
+            Action::MarkUntouched => self.mark_untouched_not_discussed(),
+            Action::FillSection => self.fill_section_from_selected(),
             _ => {}
         }
         Vec::new()

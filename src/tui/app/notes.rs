@@ -18,22 +18,11 @@ pub struct SpeakerCompletion {
     pub selected: usize,
 }
 
-/// Attendees whose initials, name or agency start with `query` (ignoring case), initials first.
+/// Attendees that `query` (typed after `@`) may name, best first, through the one person
+/// matcher: initials, names, titles and agencies, accents and case aside (`@zoe` finds Zoë).
 #[must_use]
 pub fn speaker_matches(attendees: &[Attendee], query: &str) -> Vec<usize> {
-    let query = query.to_lowercase();
-    let starts = |text: &str| text.to_lowercase().starts_with(&query);
-    let mut by_initials: Vec<usize> = Vec::new();
-    let mut others: Vec<usize> = Vec::new();
-    for (i, attendee) in attendees.iter().enumerate() {
-        if starts(&attendee.initials) {
-            by_initials.push(i);
-        } else if attendee.name.split_whitespace().any(starts) || starts(&attendee.agency) {
-            others.push(i);
-        }
-    }
-    by_initials.extend(others);
-    by_initials
+    crate::people::People::new(attendees).suggest(query)
 }
 
 impl LiveScreen {
@@ -63,6 +52,24 @@ impl LiveScreen {
             _ => None,
         };
         let deleting = input.key == Key::Backspace && !input.ctrl && !input.alt;
+        if let (Some(completion), Some(c)) = (&self.completion, typed)
+            && (c.is_whitespace() || ",.:;".contains(c))
+        {
+            // Space (or punctuation) after `@JW` attributes, as Enter and Tab do.
+            let query = completion.query.clone();
+            if speaker_matches(&self.record.attendees, &query).is_empty() {
+                self.completion = None;
+                self.say(
+                    &format!("No attendee matches @{query}: it stays in the note as typed."),
+                    Tone::Warning,
+                );
+            } else {
+                self.accept_speaker();
+                if self.speaker.is_some() && text_of(&self.editor).is_empty() {
+                    return;
+                }
+            }
+        }
         self.editor.input(input);
         match (&mut self.completion, typed) {
             (None, Some('@')) => self.completion = Some(SpeakerCompletion::default()),

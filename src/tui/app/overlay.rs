@@ -63,6 +63,8 @@ pub enum Overlay {
     },
     /// The quick-action prompt.
     QuickAction(Box<super::quick::QuickAction>),
+    /// The command palette.
+    Palette(super::Palette),
     /// Pick one of the usual roles to add an attendee.
     Roles {
         /// The highlighted role.
@@ -188,6 +190,7 @@ impl LiveScreen {
                 self.update_goto(action);
                 Vec::new()
             }
+            Overlay::Palette(_) => self.update_palette(action),
             Overlay::Closing { .. } => {
                 self.update_closing(action);
                 Vec::new()

@@ -131,11 +131,6 @@ impl LiveScreen {
         if minute_changed {
             self.redraw = true;
         }
-        if let Some((_, at)) = self.pending_digit
-            && now - at > TimeDelta::seconds(1)
-        {
-            self.pending_digit = None;
-        }
         if self.read_only.is_none() && self.save.due(now) {
             return self.request_save();
         }

@@ -183,6 +183,14 @@ impl Key {
         out
     }
 
+    /// Whether the key types a character (alone, with Shift, or with Alt: inside tmux, Esc
+    /// then a letter arrives as Alt and the letter). On the live screen such keys always type.
+    #[must_use]
+    pub fn is_printable(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && (self.mods - KeyModifiers::SHIFT - KeyModifiers::ALT).is_empty()
+    }
+
     /// Why no binding may use this key, if none may: the keys terminals send as other keys
     /// (Ctrl-H is Backspace, Ctrl-I Tab, Ctrl-M Enter, Ctrl-[ Esc) and the prefixes of tmux
     /// (Ctrl-B) and GNU screen (Ctrl-A, also the start of the line while typing), which never

@@ -125,7 +125,12 @@ impl Keymap {
                 {
                     return Some(action);
                 }
-                Some(Action::Edit((*event).into()))
+                let mut input: ratatui_textarea::Input = (*event).into();
+                if key.is_printable() {
+                    // Inside tmux, Esc then a letter arrives as Alt and the letter: it types.
+                    input.alt = false;
+                }
+                Some(Action::Edit(input))
             }
             Event::Paste(text) => Some(Action::Paste(for_record(text).into_owned())),
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
@@ -139,14 +144,7 @@ impl Keymap {
             self.rows(*context)
                 .iter()
                 .find(|row| row.keys.contains(&key))
-                .map(|row| match (&row.binding.action, key.code) {
-                    (Action::Digit(_), KeyCode::Char(c)) => Action::Digit(
-                        c.to_digit(10)
-                            .and_then(|d| u8::try_from(d).ok())
-                            .unwrap_or(0),
-                    ),
-                    (action, _) => action.clone(),
-                })
+                .map(|row| row.binding.action.clone())
         })
     }
 
@@ -198,6 +196,7 @@ pub fn contexts(app: &LiveScreen) -> &'static [Context] {
             Overlay::Quit(_) => &[Context::Quitting],
             Overlay::Confirm { .. } => &[Context::Question],
             Overlay::Goto { .. } | Overlay::QuickAction(_) => &[Context::Prompt, Context::Global],
+            Overlay::Palette(_) => &[Context::Palette, Context::Global],
             Overlay::Form { .. } => &[Context::Form, Context::Global],
             Overlay::Closing { .. } | Overlay::Roles { .. } => &[Context::Picker, Context::Global],
         };
@@ -206,6 +205,7 @@ pub fn contexts(app: &LiveScreen) -> &'static [Context] {
         Pane::Notes if app.completion.is_some() => {
             &[Context::Completion, Context::Global, Context::Notes]
         }
+        Pane::Notes if app.note_selected.is_some() => &[Context::NoteList, Context::Global],
         Pane::Notes => &[Context::Global, Context::Notes],
         Pane::Agenda => &[Context::Agenda, Context::Lists, Context::Global],
         Pane::People => &[Context::People, Context::Lists, Context::Global],
@@ -219,10 +219,10 @@ pub fn contexts(app: &LiveScreen) -> &'static [Context] {
 fn typing(app: &LiveScreen) -> bool {
     match &app.overlay {
         Some(Overlay::Quit(question)) => question.save_as.is_some(),
-        Some(Overlay::Goto { .. } | Overlay::QuickAction(_)) => true,
+        Some(Overlay::Goto { .. } | Overlay::QuickAction(_) | Overlay::Palette(_)) => true,
         Some(Overlay::Form { form, .. }) => form.is_editing_text(),
         Some(_) => false,
-        None => app.focus == Pane::Notes,
+        None => app.focus == Pane::Notes && app.note_selected.is_none(),
     }
 }
 
@@ -343,11 +343,30 @@ mod tests {
             let elsewhere = BINDINGS
                 .iter()
                 .any(|other| other.action == binding.action && other.keys.iter().any(plain));
+            let in_palette = binding.keys.is_empty() && binding.context.live_only();
             assert!(
-                binding.keys.iter().any(plain) || elsewhere,
-                "{} has only F or Alt keys",
+                binding.keys.iter().any(plain) || elsewhere || in_palette,
+                "{} has only F or Alt keys, or none outside the live screen's palette",
                 binding.description
             );
+        }
+    }
+
+    #[test]
+    fn no_printable_key_runs_a_command_on_the_live_screen() {
+        for binding in BINDINGS
+            .iter()
+            .filter(|b| b.context.live_only() && !b.fixed)
+        {
+            for key in binding.keys {
+                assert!(
+                    !key.is_printable(),
+                    "{} is bound to {} in {}",
+                    binding.command.name(),
+                    key.label(),
+                    binding.context.name()
+                );
+            }
         }
     }
 }

@@ -235,10 +235,13 @@ fn read_entry(
             return None;
         }
     };
-    if written.is_empty() {
+    if written.is_empty() && !context.live_only() {
         report.at(
             &value.span(),
-            format!("give at least one key (an action without keys cannot be used); {keep}"),
+            format!(
+                "give at least one key (only the live screen's palette reaches an action \
+                 without keys); {keep}"
+            ),
         );
         return None;
     }
@@ -253,6 +256,11 @@ fn read_entry(
             Some(Ok(key)) if keys.iter().any(|(k, _)| *k == key) => {
                 Some(format!("`{}` is listed twice; {keep}", key.spelling()))
             }
+            Some(Ok(key)) if context.live_only() && key.is_printable() => Some(format!(
+                "`{}` is a printable key: on the live screen typing always types, so a command \
+                 there needs a Ctrl chord (or the palette); {keep}",
+                key.spelling()
+            )),
             Some(Ok(key)) => key.refusal().map_or_else(
                 || {
                     keys.push((key, item.span()));

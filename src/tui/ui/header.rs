@@ -103,11 +103,15 @@ pub(super) fn save_text(app: &LiveScreen) -> (String, bool) {
     if let Some((reason, _)) = &save.failure {
         return (format!("NOT SAVED: {reason}, retrying"), true);
     }
-    if save.is_saving() || save.is_dirty() {
+    if save.saved_at.is_none() && (save.is_saving() || save.is_dirty()) {
         return ("saving...".to_owned(), false);
     }
+    // While saves succeed the last one's minute stands (autosave follows typing within a
+    // second); a failure shows at once, above.
     match &save.saved_at {
-        Some(at) => (format!("saved {}", at.format("%H:%M:%S")), false),
+        // To the minute: the header changes at most once a minute while saves succeed, so
+        // typing costs few bytes and screen readers do not re-read it.
+        Some(at) => (format!("saved {}", at.format("%H:%M")), false),
         None => ("saved".to_owned(), false),
     }
 }

@@ -14,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::Visibility;
 use crate::tui::app::{LiveScreen, Pane, Tone};
@@ -172,14 +173,18 @@ fn render_tabs(
     let titles = panes.iter().map(|pane| {
         let count = match pane {
             Pane::People => app.record.attendees.len(),
-            Pane::Findings => app.record.findings.len() + app.record.decisions.len(),
+            Pane::Findings => app.record.findings.len(),
             Pane::Actions => app.record.actions.len(),
             _ => 0,
         };
-        let text = if count > 0 {
-            format!("{} {count}", pane.tab())
-        } else {
-            pane.tab().to_owned()
+        let decisions = app.record.decisions.len();
+        let text = match (pane, count) {
+            // Findings and decisions share a pane: the tab counts each, by name.
+            (Pane::Findings, _) if decisions > 0 => {
+                format!("Findings {count} Decisions {decisions}")
+            }
+            (_, 0) => pane.tab().to_owned(),
+            _ => format!("{} {count}", pane.tab()),
         };
         Line::from(text)
     });
@@ -194,12 +199,29 @@ fn render_tabs(
 }
 
 fn render_status(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    // A message longer than the line ends in "…" rather than stopping mid-word unmarked.
+    let fit = |text: &str| crate::table::truncate(text, usize::from(area.width));
     let line = match &app.message {
-        Some((text, Tone::Warning)) => Line::from(Span::styled(text.as_str(), theme.warning())),
-        Some((text, Tone::Info)) => Line::from(Span::styled(text.as_str(), theme.status_bar())),
-        None => hint_line(theme, keymap::hints(app)),
+        Some((text, Tone::Warning)) => Line::from(Span::styled(fit(text), theme.warning())),
+        Some((text, Tone::Info)) => Line::from(Span::styled(fit(text), theme.status_bar())),
+        None => hint_line(theme, fitting(keymap::hints(app), area.width)),
     };
     frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
+}
+
+/// The first hints, in the table's order, that fit whole in `width` columns (two spaces
+/// apart): a hint is left out rather than cut.
+fn fitting(hints: Vec<(String, &'static str)>, width: u16) -> Vec<(String, &'static str)> {
+    let mut used = 0;
+    hints
+        .into_iter()
+        .take_while(|(key, words)| {
+            let gap = if used == 0 { 0 } else { 2 };
+            let need = gap + key.width() + 1 + words.width();
+            used += need;
+            used <= usize::from(width)
+        })
+        .collect()
 }
 
 /// The status bar's hints: each key, then its words.

@@ -81,18 +81,34 @@ fn render_recent(
         .map(|(_, i)| i);
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut rows = 0usize;
-    let start = notes.len().saturating_sub(RECENT_NOTES);
+    // Rows of the notes below the selected one, and the selected one's own rows.
+    let mut selected_at: Option<(usize, usize)> = None;
+    let selected = app.note_selected;
+    let start = notes
+        .len()
+        .saturating_sub(RECENT_NOTES)
+        .min(selected.unwrap_or(usize::MAX));
     for (i, note) in notes.iter().enumerate().skip(start).rev() {
         if Some(i) == draft {
             continue;
         }
         let budget = usize::from(area.width) * usize::from(area.height);
-        let note_lines = note_lines(app, theme, note, budget);
-        rows += Paragraph::new(note_lines.clone())
+        let mut note_lines = note_lines(app, theme, note, budget);
+        if Some(i) == selected {
+            note_lines = note_lines
+                .into_iter()
+                .map(|line| line.patch_style(theme.selected(true)))
+                .collect();
+        }
+        let note_rows = Paragraph::new(note_lines.clone())
             .wrap(Wrap { trim: false })
             .line_count(area.width);
+        if Some(i) == selected {
+            selected_at = Some((rows, note_rows));
+        }
+        rows += note_rows;
         lines.splice(0..0, note_lines);
-        if rows >= usize::from(area.height) {
+        if rows >= usize::from(area.height) && selected.is_none_or(|s| i <= s) {
             break;
         }
     }
@@ -113,7 +129,10 @@ fn render_recent(
         );
         return;
     }
-    let scroll = rows.saturating_sub(usize::from(area.height));
+    let mut scroll = rows.saturating_sub(usize::from(area.height));
+    if let Some((below, own)) = selected_at {
+        scroll = scroll.min(rows.saturating_sub(below + own));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -177,7 +196,20 @@ fn speaker_label(attendees: &[Attendee], initials: &str) -> String {
 
 /// The line above the editor: who is speaking and how the note will be marked.
 fn render_label(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let mut spans = vec![Span::styled("New note", theme.muted())];
+    if app.note_selected.is_some() {
+        let text = "Correcting a note: Up/Down choose · Enter correct · Delete delete · Esc back";
+        frame.render_widget(
+            Paragraph::new(crate::table::truncate(text, usize::from(area.width)))
+                .style(theme.selected(true)),
+            area,
+        );
+        return;
+    }
+    let part = app.record.meeting.part;
+    let mut spans = vec![Span::styled(
+        format!("New note · {}", part.label()),
+        theme.muted(),
+    )];
     let visibility = app
         .draft
         .and_then(|(item, i)| app.record.agenda.get(item)?.notes.get(i))
@@ -216,7 +248,10 @@ fn render_completion(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, not
     frame.render_widget(Clear, area);
     let items: Vec<ListItem<'_>> = if matches.is_empty() {
         vec![ListItem::new(Span::styled(
-            "no attendee matches (add people in the People pane)",
+            format!(
+                "no one matches @{}: it stays as typed (add people in the People pane)",
+                completion.query
+            ),
             theme.warning(),
         ))]
     } else {

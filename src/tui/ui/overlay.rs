@@ -5,7 +5,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::tui::app::{LiveScreen, Overlay, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches};
+use crate::tui::app::{
+    LiveScreen, Overlay, Palette, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches,
+};
 use crate::tui::keymap::{Command, Context, Help, HelpRow, Keymap};
 use crate::tui::theme::Theme;
 
@@ -45,6 +47,7 @@ pub(super) fn render(
             None
         }
         Overlay::Goto { query, selected } => render_goto(app, theme, frame, body, query, *selected),
+        Overlay::Palette(palette) => render_palette(theme, frame, body, palette),
         Overlay::Closing { gaps, selected } => {
             let rows: Vec<String> = gaps.iter().map(|g| g.message.clone()).collect();
             let key = |command| keys.label(Context::Picker, command);
@@ -186,6 +189,64 @@ fn render_goto(
         &mut state,
     );
     let col = 2 + unicode_width::UnicodeWidthStr::width(query);
+    Some(Position::new(
+        input_area.x
+            + u16::try_from(col)
+                .unwrap_or(0)
+                .min(input_area.width.saturating_sub(1)),
+        input_area.y,
+    ))
+}
+
+/// The command palette: the words typed, then the matching commands with their keys.
+fn render_palette(
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    palette: &Palette,
+) -> Option<Position> {
+    let matches = palette.matches();
+    let height = u16::try_from(matches.len().clamp(1, 14))
+        .unwrap_or(14)
+        .saturating_add(4);
+    let inner = popup(theme, frame, body, 76, height, "Commands: type to search");
+    let [input_area, list_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!("> {}", palette.query),
+            theme.input(true),
+        )),
+        input_area,
+    );
+    let key_width = 8;
+    let words_width = usize::from(list_area.width).saturating_sub(key_width + 1);
+    let items: Vec<ListItem<'_>> = matches
+        .iter()
+        .map(|entry| {
+            ListItem::new(Line::from(vec![
+                Span::raw(crate::table::truncate(&entry.words, words_width)),
+                Span::raw(" "),
+                Span::styled(format!("{:>key_width$}", entry.key), theme.help_key()),
+            ]))
+        })
+        .collect();
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No command matches.").style(theme.muted()),
+            list_area,
+        );
+    }
+    let mut state =
+        ListState::default().with_selected((!matches.is_empty()).then_some(palette.selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected(true)),
+        list_area,
+        &mut state,
+    );
+    let col = 2 + unicode_width::UnicodeWidthStr::width(palette.query.as_str());
     Some(Position::new(
         input_area.x
             + u16::try_from(col)
