@@ -1878,3 +1878,39 @@ fn a_note_is_corrected_after_enter_and_its_history_kept() {
     screen.keys("typing goes on");
     assert_eq!(screen.app.record.agenda[0].notes[1].text, "typing goes on");
 }
+
+#[test]
+fn pop_ups_hint_only_their_own_keys() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.key(KeyCode::Tab);
+    screen.command("usual roles");
+    let hints = screen.text().lines().last().unwrap_or_default().to_owned();
+    assert!(hints.contains("Enter choose"), "{hints}");
+    assert!(
+        !hints.contains("acknowledge") && !hints.contains("end"),
+        "{hints}"
+    );
+    assert!(!hints.contains("Ctrl-T"), "{hints}");
+    screen.key(KeyCode::Esc);
+    screen.key(KeyCode::Enter);
+    let hints = screen.text().lines().last().unwrap_or_default().to_owned();
+    assert!(
+        !hints.contains("Ctrl-T action"),
+        "a form's own keys: {hints}"
+    );
+}
+
+#[test]
+fn snapshots_at_80x24_of_help_the_palette_and_the_closing_check() {
+    let mut screen = Screen::new(live_record(), 80, 24);
+    screen.keys("Introductions done");
+    screen.key(KeyCode::F(1));
+    insta::assert_snapshot!("help_80x24", screen.text());
+    screen.key(KeyCode::Esc);
+    screen.ctrl('p');
+    screen.keys("item");
+    insta::assert_snapshot!("palette_80x24", screen.text());
+    screen.key(KeyCode::Esc);
+    screen.command("end the meeting");
+    insta::assert_snapshot!("closing_check_80x24", screen.text());
+}

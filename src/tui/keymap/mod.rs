@@ -235,7 +235,21 @@ pub fn map_event(app: &LiveScreen, event: &Event) -> Option<Action> {
 /// The status-bar hints for what is focused now on the live screen: (key, words).
 #[must_use]
 pub fn hints(app: &LiveScreen) -> Vec<(String, &'static str)> {
-    app.keys.hints(contexts(app))
+    let contexts = contexts(app);
+    let Some(overlay) = &app.overlay else {
+        return app.keys.hints(contexts);
+    };
+    // A pop-up's own keys only: the screen's commands behind it do not apply there.
+    let mut hints = app.keys.hints(&contexts[..1]);
+    if matches!(overlay, Overlay::Roles { .. }) {
+        let closing_only = [Command::AcknowledgeGap, Command::EndMeeting];
+        let words: Vec<&str> = closing_only
+            .iter()
+            .filter_map(|c| app.keys.row(Context::Picker, *c)?.binding.hint)
+            .collect();
+        hints.retain(|(_, w)| !words.contains(w));
+    }
+    hints
 }
 
 #[cfg(test)]

@@ -121,15 +121,29 @@ fn render_picker(
     selected: usize,
     footer: &str,
 ) -> Option<Position> {
-    let height = u16::try_from(rows.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(4);
+    // Each row wrapped at the pop-up's width (after the "> " marker): nothing cut.
+    let width = usize::from(body.width.min(76).saturating_sub(4)).max(10);
+    let wrapped: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            textwrap::wrap(row, width)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect()
+        })
+        .collect();
+    let counts: Vec<usize> = wrapped.iter().map(Vec::len).collect();
+    let lines: usize = counts.iter().sum();
+    let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(4);
     let inner = popup(theme, frame, body, 76, height, title);
     let [list_area, footer_area] = inner.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(2),
     ]));
-    let items: Vec<ListItem<'_>> = rows.iter().map(|r| ListItem::new(r.as_str())).collect();
+    let items: Vec<ListItem<'_>> = wrapped
+        .into_iter()
+        .map(|lines| ListItem::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()))
+        .collect();
     let mut state = ListState::default().with_selected((!rows.is_empty()).then_some(selected));
     frame.render_stateful_widget(
         List::new(items)
@@ -144,7 +158,8 @@ fn render_picker(
             .wrap(Wrap { trim: true }),
         footer_area,
     );
-    let row = u16::try_from(selected.checked_sub(state.offset())?).ok()?;
+    let above: usize = counts.get(state.offset()..selected)?.iter().sum();
+    let row = u16::try_from(above).ok()?;
     (!rows.is_empty() && row < list_area.height)
         .then_some(Position::new(list_area.x, list_area.y + row))
 }
@@ -227,7 +242,10 @@ fn render_palette(
         .iter()
         .map(|entry| {
             ListItem::new(Line::from(vec![
-                Span::raw(crate::table::truncate(&entry.words, words_width)),
+                Span::raw(format!(
+                    "{:<words_width$}",
+                    crate::table::truncate(&entry.words, words_width)
+                )),
                 Span::raw(" "),
                 Span::styled(format!("{:>key_width$}", entry.key), theme.help_key()),
             ]))
