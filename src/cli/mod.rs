@@ -332,7 +332,11 @@ fn dispatch(cli: Cli, console: &mut Console<'_>) -> Result<ExitCode> {
 
 /// `minutes new`: a new meeting, or the follow-up of an earlier one, with what was given
 /// of its arrangements.
-fn new_meeting(args: NewArgs, service: &Service<'_>, console: &mut Console<'_>) -> Result<ExitCode> {
+fn new_meeting(
+    args: NewArgs,
+    service: &Service<'_>,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
     let then = records::Then {
         open: !args.no_open,
         theme: args.theme,
@@ -361,7 +365,14 @@ fn new_meeting(args: NewArgs, service: &Service<'_>, console: &mut Console<'_>) 
                 subject_ref: args.subject,
                 date: args.date.unwrap_or_else(|| service.today()),
             };
-            records::new(service, &meeting_type, details, &arrangements, then, console)
+            records::new(
+                service,
+                &meeting_type,
+                details,
+                &arrangements,
+                then,
+                console,
+            )
         }
         // clap requires both without --follow-up; kept for completeness.
         (None, _, _) => Err(Error::Usage(

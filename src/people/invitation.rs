@@ -263,7 +263,10 @@ fn line_of(bytes: &[u8], position: Option<&csv::Position>) -> u64 {
     let offset = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
     let before = bytes.get(..offset).unwrap_or(bytes);
     let rest = bytes.get(offset..).unwrap_or_default();
-    let skipped = rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+    let skipped = rest
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
     let upto = &bytes[..before.len() + skipped];
     let ends = upto
         .iter()
@@ -370,7 +373,12 @@ mod tests {
                 "'maybe'",
             ),
             (b"role,agency,name\nGP,Surgery,\n", 2, Some(3), "no name"),
-            (b"name,role,agency,parts\nA,B,C,part 3\n", 2, Some(4), "'part 3'"),
+            (
+                b"name,role,agency,parts\nA,B,C,part 3\n",
+                2,
+                Some(4),
+                "'part 3'",
+            ),
             (
                 b"name,role,agency\nA,B,C\nJos\xe9,GP,Surgery\n",
                 3,

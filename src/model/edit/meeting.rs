@@ -219,7 +219,10 @@ mod tests {
             record.set_meeting_details(input, at("09:30")),
             Ok(Changed::Yes)
         );
-        assert_eq!(record.meeting.chair, "Zoe Martin", "as typed, never initials");
+        assert_eq!(
+            record.meeting.chair, "Zoe Martin",
+            "as typed, never initials"
+        );
         assert_eq!(record.meeting.minute_taker, "Łukasz Nowak");
         let input = MeetingDetailsInput {
             chair: "the chair".to_owned(),
