@@ -243,20 +243,15 @@ pub struct NewArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<chrono::NaiveDate>,
     /// Who chairs: a name, kept as written (an attendee's initials give their name).
-    #[arg(value_parser = record_text, long, value_name = "NAME", default_value = "")]
-    chair: String,
+    #[arg(value_parser = record_text, long, value_name = "NAME")]
+    chair: Option<String>,
     /// Who takes the minutes: a name, kept as written (an attendee's initials give their
     /// name).
-    #[arg(
-        value_parser = record_text,
-        long = "minute-taker",
-        value_name = "NAME",
-        default_value = ""
-    )]
-    minute_taker: String,
+    #[arg(value_parser = record_text, long = "minute-taker", value_name = "NAME")]
+    minute_taker: Option<String>,
     /// Where the meeting is held: the room, or the video or phone details.
-    #[arg(value_parser = record_text, long, value_name = "TEXT", default_value = "")]
-    venue: String,
+    #[arg(value_parser = record_text, long, value_name = "TEXT")]
+    venue: Option<String>,
     /// How the meeting is held.
     #[arg(long, value_enum, value_name = "MODE")]
     mode: Option<MeetingMode>,
@@ -342,9 +337,9 @@ fn new_meeting(
         theme: args.theme,
     };
     let arrangements = Arrangements {
-        chair: args.chair,
-        minute_taker: args.minute_taker,
-        venue: args.venue,
+        chair: args.chair.unwrap_or_default(),
+        minute_taker: args.minute_taker.unwrap_or_default(),
+        venue: args.venue.unwrap_or_default(),
         mode: args.mode,
         invitation: args.attendees,
     };
