@@ -24,7 +24,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 pub use export::ExportArgs;
 pub use report::{ReportKind, SacFormat};
@@ -34,8 +34,8 @@ use crate::clock::SystemClock;
 use crate::config::Places;
 use crate::document::ExportFormat;
 use crate::error::{Error, Result};
-use crate::model::{Audience, NewMeeting};
-use crate::service::{FollowUp, Service};
+use crate::model::{Audience, MeetingMode, NewMeeting};
+use crate::service::{Arrangements, FollowUp, Service};
 use crate::text::TerminalWriter;
 use crate::tracker::{ActionFilter, Which};
 use print::Console;
@@ -65,37 +65,7 @@ pub enum Command {
     },
     /// Create a record for a new meeting, or (--follow-up ID) the review meeting of an
     /// earlier one.
-    New {
-        /// Meeting type (see `minutes templates`), e.g. case-conference; with --follow-up,
-        /// the earlier meeting's type unless given.
-        #[arg(
-            long = "type",
-            value_name = "KEY",
-            required_unless_present = "follow_up"
-        )]
-        meeting_type: Option<String>,
-        /// Meeting title (with --follow-up: "Review: " and the earlier title unless given).
-        #[arg(value_parser = record_text, long, required_unless_present = "follow_up")]
-        title: Option<String>,
-        /// Case reference for the adult (not their full name); with --follow-up, the earlier
-        /// meeting's unless given.
-        #[arg(value_parser = record_text, long, value_name = "REF", default_value = "")]
-        subject: String,
-        /// The earlier record (id or path) this meeting follows up: copies the attendees,
-        /// the plan and the open actions for review, and links back to it.
-        #[arg(long, value_name = "ID")]
-        follow_up: Option<String>,
-        /// Meeting date, YYYY-MM-DD (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        date: Option<chrono::NaiveDate>,
-        /// Print the new file's path and exit instead of opening it.
-        #[arg(long)]
-        no_open: bool,
-        /// Colour theme for the live screen (default, light, high-contrast, mono, or a file
-        /// in the config folder's themes/).
-        #[arg(long, value_name = "NAME", env = "MINUTES_THEME")]
-        theme: Option<String>,
-    },
+    New(NewArgs),
     /// Open a record on the live-meeting screen (read-only if another session has it).
     Open {
         /// Record id (any unique prefix) or path to a record file.
@@ -246,6 +216,60 @@ pub enum Command {
     },
 }
 
+/// `minutes new ...`
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Meeting type (see `minutes templates`), e.g. case-conference; with --follow-up,
+    /// the earlier meeting's type unless given.
+    #[arg(
+        long = "type",
+        value_name = "KEY",
+        required_unless_present = "follow_up"
+    )]
+    meeting_type: Option<String>,
+    /// Meeting title, not blank (with --follow-up: "Review: " and the earlier title unless
+    /// given).
+    #[arg(value_parser = record_text, long, required_unless_present = "follow_up")]
+    title: Option<String>,
+    /// Case reference for the adult (not their full name); with --follow-up, the earlier
+    /// meeting's unless given.
+    #[arg(value_parser = record_text, long, value_name = "REF", default_value = "")]
+    subject: String,
+    /// The earlier record (id or path) this meeting follows up: copies the attendees,
+    /// the plan and the open actions for review, and links back to it.
+    #[arg(long, value_name = "ID")]
+    follow_up: Option<String>,
+    /// Meeting date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<chrono::NaiveDate>,
+    /// Who chairs: a name, kept as written (an attendee's initials give their name).
+    #[arg(value_parser = record_text, long, value_name = "NAME")]
+    chair: Option<String>,
+    /// Who takes the minutes: a name, kept as written (an attendee's initials give their
+    /// name).
+    #[arg(value_parser = record_text, long = "minute-taker", value_name = "NAME")]
+    minute_taker: Option<String>,
+    /// Where the meeting is held: the room, or the video or phone details.
+    #[arg(value_parser = record_text, long, value_name = "TEXT")]
+    venue: Option<String>,
+    /// How the meeting is held.
+    #[arg(long, value_enum, value_name = "MODE")]
+    mode: Option<MeetingMode>,
+    /// The invitation list: a CSV file with a header row naming the columns name, role and
+    /// agency, and optionally initials, email, attendance and parts. Each row is added as
+    /// an attendee (initials made from the name unless given); a wrong row is named by
+    /// line and nothing is created.
+    #[arg(long, value_name = "FILE", conflicts_with = "follow_up")]
+    attendees: Option<PathBuf>,
+    /// Print the new file's path and exit instead of opening it.
+    #[arg(long)]
+    no_open: bool,
+    /// Colour theme for the live screen (default, light, high-contrast, mono, or a file
+    /// in the config folder's themes/).
+    #[arg(long, value_name = "NAME", env = "MINUTES_THEME")]
+    theme: Option<String>,
+}
+
 /// `minutes templates ...`
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
@@ -301,6 +325,57 @@ fn dispatch(cli: Cli, console: &mut Console<'_>) -> Result<ExitCode> {
     }
 }
 
+/// `minutes new`: a new meeting, or the follow-up of an earlier one, with what was given
+/// of its arrangements.
+fn new_meeting(
+    args: NewArgs,
+    service: &Service<'_>,
+    console: &mut Console<'_>,
+) -> Result<ExitCode> {
+    let then = records::Then {
+        open: !args.no_open,
+        theme: args.theme,
+    };
+    let arrangements = Arrangements {
+        chair: args.chair.unwrap_or_default(),
+        minute_taker: args.minute_taker.unwrap_or_default(),
+        venue: args.venue.unwrap_or_default(),
+        mode: args.mode,
+        invitation: args.attendees,
+    };
+    match (args.follow_up, args.meeting_type, args.title) {
+        (Some(previous), meeting_type, title) => {
+            let given = FollowUp {
+                meeting_type,
+                title,
+                subject: args.subject,
+                date: args.date,
+                arrangements,
+            };
+            records::new_follow_up(service, &previous, given, then, console)
+        }
+        (None, Some(meeting_type), Some(title)) => {
+            let details = NewMeeting {
+                title,
+                subject_ref: args.subject,
+                date: args.date.unwrap_or_else(|| service.today()),
+            };
+            records::new(
+                service,
+                &meeting_type,
+                details,
+                &arrangements,
+                then,
+                console,
+            )
+        }
+        // clap requires both without --follow-up; kept for completeness.
+        (None, _, _) => Err(Error::Usage(
+            "minutes new needs --type and --title (or --follow-up ID)".to_owned(),
+        )),
+    }
+}
+
 /// Runs one subcommand.
 fn run_command(
     command: Command,
@@ -312,43 +387,7 @@ fn run_command(
         Command::Templates {
             action: Some(TemplatesAction::Show { key, json }),
         } => templates::show(service, &key, json, console),
-        Command::New {
-            meeting_type,
-            title,
-            subject,
-            follow_up,
-            date,
-            no_open,
-            theme,
-        } => {
-            let then = records::Then {
-                open: !no_open,
-                theme,
-            };
-            match (follow_up, meeting_type, title) {
-                (Some(previous), meeting_type, title) => {
-                    let given = FollowUp {
-                        meeting_type,
-                        title,
-                        subject,
-                        date,
-                    };
-                    records::new_follow_up(service, &previous, given, then, console)
-                }
-                (None, Some(meeting_type), Some(title)) => {
-                    let details = NewMeeting {
-                        title,
-                        subject_ref: subject,
-                        date: date.unwrap_or_else(|| service.today()),
-                    };
-                    records::new(service, &meeting_type, details, then, console)
-                }
-                // clap requires both without --follow-up; kept for completeness.
-                (None, _, _) => Err(Error::Usage(
-                    "minutes new needs --type and --title (or --follow-up ID)".to_owned(),
-                )),
-            }
-        }
+        Command::New(args) => new_meeting(args, service, console),
         Command::Open { record, theme } => records::open(service, &record, theme, console),
         Command::List { json } => records::list(service, json, console),
         Command::Show {

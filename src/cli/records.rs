@@ -10,7 +10,7 @@ use super::print::{Console, exit_code, to_pretty_json};
 use crate::document::ExportFormat;
 use crate::error::{Error, Result};
 use crate::model::{Audience, NewMeeting, RecordSummary};
-use crate::service::{FollowUp, OpenRecord, Service};
+use crate::service::{Arrangements, FollowUp, OpenRecord, Service};
 use crate::table::TextTable;
 use crate::tui::{self, run_meeting, session};
 
@@ -190,15 +190,16 @@ pub(super) struct Then {
     pub theme: Option<String>,
 }
 
-/// `minutes new --type KEY --title ...`.
+/// `minutes new --type KEY --title ... [--chair NAME ...] [--attendees FILE]`.
 pub(super) fn new(
     service: &Service<'_>,
     meeting_type: &str,
     details: NewMeeting,
+    arrangements: &Arrangements,
     then: Then,
     console: &mut Console<'_>,
 ) -> Result<ExitCode> {
-    let created = service.create(meeting_type, details);
+    let created = service.create_arranged(meeting_type, details, arrangements);
     console.warnings(service);
     print_and_open(created?, then, console)
 }

@@ -1,5 +1,6 @@
 //! The command line's names for the core's choices: the one export format enum
-//! ([`ExportFormat`]) and the one audience enum ([`Audience`]), spelt as the flags take them.
+//! ([`ExportFormat`]), the one audience enum ([`Audience`]) and the meeting's modes
+//! ([`MeetingMode`], by their record keys), spelt as the flags take them.
 //! clap's [`ValueEnum`] is implemented here, on the core types, rather than derived on
 //! copies of them: the core does not depend on clap, and no second enum can drift.
 
@@ -7,7 +8,7 @@ use clap::ValueEnum;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use crate::document::ExportFormat;
-use crate::model::Audience;
+use crate::model::{Audience, MeetingMode};
 
 impl ValueEnum for ExportFormat {
     fn value_variants<'a>() -> &'a [Self] {
@@ -42,6 +43,16 @@ impl ValueEnum for Audience {
                 PossibleValue::new("adult").help("The adult's version: only entries visible to all")
             }
         })
+    }
+}
+
+impl ValueEnum for MeetingMode {
+    fn value_variants<'a>() -> &'a [Self] {
+        Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.key()).help(self.label()))
     }
 }
 

@@ -2,21 +2,37 @@
 //! with a header row naming its columns, `name`, `role` and `agency`, and optionally
 //! `initials`, `email`, `attendance` and `parts`, in any order and any case.
 //!
-//! A row that cannot be read is reported with its line and column (1-based, as a spreadsheet
-//! counts them), and the whole list is refused: half an attendance list is worse than none.
+//! Each row becomes what a front end gives the model's attendee command
+//! ([`AttendeeInput`]), so the model's rules apply as they do on the screens: initials left
+//! empty are derived from the name there, and must be unique. Text is cleaned as typed
+//! text is (no control characters; a line break inside a quoted cell is a space). Rows
+//! with every cell empty (a spreadsheet's trailing rows) are skipped.
+//!
+//! A row that cannot be read is reported with its line, and its column where one cell is
+//! wrong (1-based, as a spreadsheet counts them), and the whole list is refused: half an
+//! attendance list is worse than none.
 
-use crate::model::{Attendance, Attendee, MeetingPart, initials_for};
+use crate::model::{Attendance, AttendeeInput, MeetingPart};
 
 /// What is wrong with an invitation list, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, column {column}: {message}")]
+#[error("line {line}{}: {message}", column.map(|c| format!(", column {c}")).unwrap_or_default())]
 pub struct InvitationError {
     /// 1-based line of the file.
     pub line: u64,
-    /// 1-based column (field) of that line; 1 for a problem with the whole line.
-    pub column: usize,
+    /// 1-based column (cell) of that line; `None` for a problem with the whole line.
+    pub column: Option<usize>,
     /// What is wrong, and what would be right.
     pub message: String,
+}
+
+/// One person on the invitation list, and the line of the file that names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invited {
+    /// The 1-based line their row starts on.
+    pub line: u64,
+    /// The person, as the model's attendee command takes them.
+    pub input: AttendeeInput,
 }
 
 /// The columns the file may have.
@@ -51,35 +67,52 @@ impl Column {
     }
 }
 
-/// The attendees an invitation list names, in its order.
+/// The people an invitation list names, in its order, each with their line.
 ///
 /// # Errors
-/// The first problem found: a missing or unknown column, a row of the wrong length, a row
-/// without a name, an attendance or part that is not one of the values, text that is not
-/// UTF-8.
-pub fn attendees_from_csv(text: &str) -> Result<Vec<Attendee>, InvitationError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// The first problem found: text that is not UTF-8, a missing or unknown column, a row of
+/// the wrong length, a row without a name, an attendance or part that is not one of the
+/// values.
+pub fn attendees_from_csv(bytes: &[u8]) -> Result<Vec<Invited>, InvitationError> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(InvitationError {
+            line: 1,
+            column: None,
+            message: NOT_UTF8.replace("not UTF-8", "UTF-16, not UTF-8"),
+        });
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let columns = header(&mut reader)?;
-    let mut attendees = Vec::new();
+        .from_reader(bytes);
+    let columns = header(&mut reader, bytes)?;
+    let mut invited = Vec::new();
     for row in reader.records() {
-        let row = row.map_err(|e| csv_error(&e))?;
-        let line = row.position().map_or(0, csv::Position::line);
-        attendees.push(attendee(&columns, &row, line)?);
+        let row = row.map_err(|e| csv_error(&e, bytes))?;
+        if row.iter().all(str::is_empty) {
+            continue;
+        }
+        let line = line_of(bytes, row.position());
+        invited.push(Invited {
+            line,
+            input: attendee(&columns, &row, line)?,
+        });
     }
-    Ok(attendees)
+    Ok(invited)
 }
 
+/// What to say about a file that is not UTF-8 text.
+const NOT_UTF8: &str = "the file is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')";
+
 /// The header row's columns, each known, with name, role and agency among them.
-fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, InvitationError> {
-    let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
+fn header(reader: &mut csv::Reader<&[u8]>, bytes: &[u8]) -> Result<Vec<Column>, InvitationError> {
+    let headers = reader.headers().map_err(|e| csv_error(&e, bytes))?.clone();
+    let line = line_of(bytes, headers.position());
     let mut columns = Vec::new();
     for (index, field) in headers.iter().enumerate() {
         let column = Column::named(field).ok_or_else(|| InvitationError {
-            line: 1,
-            column: index + 1,
+            line,
+            column: Some(index + 1),
             message: format!(
                 "'{field}' is not a column minutes knows; the header row names name, role and \
                  agency, and may name initials, email, attendance and parts"
@@ -87,8 +120,8 @@ fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, InvitationErro
         })?;
         if columns.contains(&column) {
             return Err(InvitationError {
-                line: 1,
-                column: index + 1,
+                line,
+                column: Some(index + 1),
                 message: format!("the column '{field}' appears twice"),
             });
         }
@@ -97,8 +130,8 @@ fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, InvitationErro
     for (needed, name) in &Column::ALL[..3] {
         if !columns.contains(needed) {
             return Err(InvitationError {
-                line: 1,
-                column: 1,
+                line,
+                column: None,
                 message: format!(
                     "the header row has no '{name}' column (it needs name, role and agency)"
                 ),
@@ -113,23 +146,36 @@ fn attendee(
     columns: &[Column],
     row: &csv::StringRecord,
     line: u64,
-) -> Result<Attendee, InvitationError> {
+) -> Result<AttendeeInput, InvitationError> {
     let at = |column: usize, message: String| InvitationError {
         line,
-        column: column + 1,
+        column: Some(column + 1),
         message,
     };
-    let mut person = Attendee::new("", "", "");
+    let mut person = AttendeeInput {
+        name: String::new(),
+        initials: String::new(),
+        role: String::new(),
+        agency: String::new(),
+        attendance: Attendance::Present,
+        joined_at: None,
+        left_at: None,
+        is_adult: false,
+        representative_kind: None,
+        parts: Vec::new(),
+        contact: String::new(),
+    };
     for (index, (column, value)) in columns.iter().zip(row.iter()).enumerate() {
+        let value = cell(value);
         match column {
-            Column::Name => value.clone_into(&mut person.name),
-            Column::Role => value.clone_into(&mut person.role),
-            Column::Agency => value.clone_into(&mut person.agency),
-            Column::Initials => value.clone_into(&mut person.initials),
-            Column::Email => value.clone_into(&mut person.contact),
+            Column::Name => person.name = value,
+            Column::Role => person.role = value,
+            Column::Agency => person.agency = value,
+            Column::Initials => person.initials = value,
+            Column::Email => person.contact = value,
             Column::Attendance if value.is_empty() => {}
             Column::Attendance => {
-                person.attendance = attendance(value).ok_or_else(|| {
+                person.attendance = attendance(&value).ok_or_else(|| {
                     at(
                         index,
                         format!(
@@ -140,7 +186,7 @@ fn attendee(
                 })?;
             }
             Column::Parts => {
-                person.parts = parts(value).ok_or_else(|| {
+                person.parts = parts(&value).ok_or_else(|| {
                     at(
                         index,
                         format!(
@@ -156,10 +202,15 @@ fn attendee(
         let column = columns.iter().position(|c| *c == Column::Name).unwrap_or(0);
         return Err(at(column, "this row has no name".to_owned()));
     }
-    if person.initials.is_empty() {
-        person.initials = initials_for(&person.name);
-    }
     Ok(person)
+}
+
+/// A cell's text as record text: one line, no control characters, no spaces around it.
+fn cell(value: &str) -> String {
+    crate::text::for_record(value)
+        .replace(['\n', '\t'], " ")
+        .trim()
+        .to_owned()
 }
 
 /// An attendance as a spreadsheet may say it: the record's key, its label, or a short word.
@@ -203,21 +254,41 @@ fn parts(value: &str) -> Option<Vec<MeetingPart>> {
     Some(parts)
 }
 
+/// The 1-based line of `bytes` a record read at `position` starts on. The reader's own line
+/// count is not used: it goes wrong with the CR LF line ends spreadsheets write and does
+/// not count blank lines. Its byte offset is where it started reading the record, which
+/// may be the end of the line before: line ends there are skipped to the record itself.
+/// CR LF, LF and a lone CR each end a line.
+fn line_of(bytes: &[u8], position: Option<&csv::Position>) -> u64 {
+    let offset = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let rest = bytes.get(offset..).unwrap_or_default();
+    let skipped = rest
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    let upto = &bytes[..before.len() + skipped];
+    let ends = upto
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && upto.get(i + 1) != Some(&b'\n')))
+        .count();
+    u64::try_from(ends).unwrap_or(u64::MAX) + 1
+}
+
 /// A problem the CSV reader found, where it found it.
-fn csv_error(error: &csv::Error) -> InvitationError {
-    let line = error.position().map_or(1, csv::Position::line);
+fn csv_error(error: &csv::Error, bytes: &[u8]) -> InvitationError {
+    let line = line_of(bytes, error.position());
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => format!("this row has {len} fields; the header row has {expected_len}"),
-        csv::ErrorKind::Utf8 { .. } => {
-            "the file is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')".to_owned()
-        }
+        csv::ErrorKind::Utf8 { .. } => NOT_UTF8.to_owned(),
         _ => error.to_string(),
     };
     InvitationError {
         line,
-        column: 1,
+        column: None,
         message,
     }
 }
@@ -227,6 +298,10 @@ fn csv_error(error: &csv::Error) -> InvitationError {
 mod tests {
     use super::*;
 
+    fn read(text: &str) -> Vec<Invited> {
+        attendees_from_csv(text.as_bytes()).unwrap()
+    }
+
     #[test]
     fn a_spreadsheets_list_becomes_attendees_in_its_order() {
         let text = "\u{feff}Name,Agency,Role,Initials,Email,Attendance,Parts\n\
@@ -234,48 +309,103 @@ mod tests {
                     \"Nowak, Łukasz\",Police,DC,ŁN,,Present,part 2 only\n\
                     Dr Tom Hughes,Riverside Medical Practice,GP,,,apologies,\n\
                     Chen Wei,Oakwood Care,Manager,CW,,written contribution,1 and 2\n";
-        let people = attendees_from_csv(text).unwrap();
-        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        let people = read(text);
+        let names: Vec<&str> = people.iter().map(|p| p.input.name.as_str()).collect();
         assert_eq!(
             names,
             ["Zoë Martin", "Nowak, Łukasz", "Dr Tom Hughes", "Chen Wei"]
         );
-        assert_eq!(people[0].initials, initials_for("Zoë Martin"));
-        assert_eq!(people[0].contact, "zoe@example.org");
-        assert_eq!(people[1].initials, "ŁN");
-        assert_eq!(people[1].parts, [MeetingPart::WithAdult]);
-        assert_eq!(people[2].attendance, Attendance::Apologies);
-        assert_eq!(people[3].attendance, Attendance::WrittenContribution);
+        let lines: Vec<u64> = people.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
+        let zoe = &people[0].input;
+        assert_eq!(zoe.initials, "", "left to the model's rules");
+        assert_eq!(zoe.role, "Chair");
+        assert_eq!(zoe.agency, "Adult Social Care");
+        assert_eq!(zoe.contact, "zoe@example.org");
+        assert_eq!(people[1].input.initials, "ŁN");
+        assert_eq!(people[1].input.parts, [MeetingPart::WithAdult]);
+        assert_eq!(people[2].input.attendance, Attendance::Apologies);
+        assert_eq!(people[3].input.attendance, Attendance::WrittenContribution);
         assert!(
-            people[3].parts.is_empty(),
+            people[3].input.parts.is_empty(),
             "both parts is the whole meeting"
         );
     }
 
     #[test]
+    fn cells_are_cleaned_and_empty_rows_skipped() {
+        let text = "name,role,agency\r\n\
+                    \"Jane\r\nSmith\",\"DC\u{1b}[31m\",Police\r\n\
+                    ,,\r\n\
+                    \r\n\
+                    Sam Lee,GP,Surgery\r\n\
+                    ,,\r\n";
+        let people = read(text);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].input.name, "Jane Smith");
+        assert_eq!(people[0].input.role, "DC[31m", "no escape character");
+        assert_eq!(people[1].input.name, "Sam Lee");
+        assert_eq!(people[1].line, 6, "a quoted line break counts as a line");
+        assert!(read("name,role,agency\n").is_empty());
+    }
+
+    #[test]
     fn a_bad_row_is_named_by_line_and_column() {
-        let cases = [
-            ("name,role\nA,B\n", 1, 1, "no 'agency' column"),
+        let cases: [(&[u8], u64, Option<usize>, &str); 9] = [
+            (b"name,role\nA,B\n", 1, None, "no 'agency' column"),
             (
-                "name,role,agency,shoe size\nA,B,C,9\n",
+                b"name,role,agency,shoe size\nA,B,C,9\n",
                 1,
-                4,
+                Some(4),
                 "'shoe size' is not a column",
             ),
-            ("name,role,agency\nA,B,C\nD,E\n", 3, 1, "2 fields"),
+            (b"name,role,agency\nA,B,C\nD,E\n", 3, None, "2 fields"),
             (
-                "name,role,agency,attendance\nA,B,C,present\nD,E,F,maybe\n",
+                b"name,role,agency\r\nA,B,C\r\n\r\n,,\r\nD,E\r\n",
+                5,
+                None,
+                "2 fields",
+            ),
+            (
+                b"name,role,agency,attendance\nA,B,C,present\nD,E,F,maybe\n",
                 3,
-                4,
+                Some(4),
                 "'maybe'",
             ),
-            ("role,agency,name\nGP,Surgery,\n", 2, 3, "no name"),
-            ("name,role,agency,parts\nA,B,C,part 3\n", 2, 4, "'part 3'"),
+            (b"role,agency,name\nGP,Surgery,\n", 2, Some(3), "no name"),
+            (
+                b"name,role,agency,parts\nA,B,C,part 3\n",
+                2,
+                Some(4),
+                "'part 3'",
+            ),
+            (
+                b"name,role,agency\nA,B,C\nJos\xe9,GP,Surgery\n",
+                3,
+                None,
+                "not UTF-8",
+            ),
+            (b"\xff\xfen\0a\0m\0e\0", 1, None, "UTF-16"),
         ];
         for (text, line, column, says) in cases {
+            let shown = String::from_utf8_lossy(text);
             let err = attendees_from_csv(text).unwrap_err();
-            assert_eq!((err.line, err.column), (line, column), "{text}: {err}");
-            assert!(err.message.contains(says), "{text}: {err}");
+            assert_eq!((err.line, err.column), (line, column), "{shown}: {err}");
+            assert!(err.message.contains(says), "{shown}: {err}");
         }
+    }
+
+    #[test]
+    fn the_error_says_the_column_only_when_one_cell_is_wrong() {
+        let whole_line = attendees_from_csv(b"name,role,agency\nA,B\n").unwrap_err();
+        assert_eq!(
+            whole_line.to_string(),
+            "line 2: this row has 2 fields; the header row has 3"
+        );
+        let cell = attendees_from_csv(b"name,role,agency,parts\nA,B,C,3\n").unwrap_err();
+        assert!(
+            cell.to_string().starts_with("line 2, column 4: '3'"),
+            "{cell}"
+        );
     }
 }

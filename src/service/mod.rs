@@ -3,7 +3,8 @@
 //! A [`Service`] holds the records folder (the store), the template catalogue, the bank
 //! holidays, where the user's config is, and a clock; each part is read when a use case
 //! first needs it. Use cases: [`list`](Service::list), [`read`](Service::read),
-//! [`open_for_editing`](Service::open_for_editing), [`create`](Service::create),
+//! [`open_for_editing`](Service::open_for_editing), [`create`](Service::create) (and
+//! [`create_arranged`](Service::create_arranged), with a chair, venue and invitation list),
 //! [`follow_up`](Service::follow_up), [`actions`](Service::actions) and
 //! [`set_action_status`](Service::set_action_status), [`search`](Service::search),
 //! [`minutes`](Service::minutes) and [`export`](Service::export), [`agree`](Service::agree),
@@ -26,7 +27,7 @@ mod warning;
 pub use across::{Due, Found, SacCounted, Tracked};
 pub use actions::ActionAdded;
 pub use lifecycle::{Changed, Refused, StatusChanged};
-pub use records::{Checked, FollowUp, OpenRecord, Records, record_in_words};
+pub use records::{Arrangements, Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use state::Service;
 pub use warning::Warning;
 

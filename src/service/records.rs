@@ -8,7 +8,10 @@ use super::state::Service;
 use super::warning::Warning;
 use crate::error::{Error, Result};
 use crate::followup;
-use crate::model::{self, MinutesStatus, NewMeeting, Record, Timestamp};
+use crate::model::{
+    self, MeetingDetailsInput, MeetingMode, MinutesStatus, NewMeeting, Record, Refusal, Timestamp,
+};
+use crate::people::{self, Invited};
 use crate::store::{self, ListEntry, Loaded, RecordFile, Restored};
 
 /// Every readable record of the folder, newest first; each file that could not be read is a
@@ -45,6 +48,33 @@ pub struct FollowUp {
     pub subject: String,
     /// The meeting date (default: today, or the earlier meeting's date if that is later).
     pub date: Option<NaiveDate>,
+    /// Who chairs, where, how, and anyone invited besides the people carried over.
+    pub arrangements: Arrangements,
+}
+
+/// What a new meeting may be given besides its type, title, subject and date: who chairs
+/// and who takes the minutes, where and how it is held, and the invitation list. Each is
+/// recorded through the model's commands, with their rules; what is left blank stays
+/// not recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Arrangements {
+    /// Who chairs (an attendee's initials are recorded as their name).
+    pub chair: String,
+    /// Who takes the minutes (likewise).
+    pub minute_taker: String,
+    /// The venue, or the video or phone details.
+    pub venue: String,
+    /// In person, video, phone or mixed.
+    pub mode: Option<MeetingMode>,
+    /// The invitation list: a CSV file (see [`crate::people::attendees_from_csv`]).
+    pub invitation: Option<PathBuf>,
+}
+
+/// An invitation list read and parsed: the file, and the people it names.
+#[derive(Debug, Default)]
+struct Invitation {
+    path: PathBuf,
+    people: Vec<Invited>,
 }
 
 /// One file `minutes check` read, and the rules it breaks (or why it cannot be read).
@@ -145,16 +175,40 @@ impl Service<'_> {
     /// counting the user's holidays, locked and ready for the live screen.
     ///
     /// # Errors
-    /// No such meeting type; the record cannot be written.
+    /// As [`create_arranged`](Self::create_arranged).
     pub fn create(&self, meeting_type: &str, details: NewMeeting) -> Result<OpenRecord> {
+        self.create_arranged(meeting_type, details, &Arrangements::default())
+    }
+
+    /// Creates a record for a new meeting of type `meeting_type` with its `arrangements`
+    /// (chair, minute taker, venue, mode, the people on the invitation list, added by the
+    /// model's attendee command so its rules make and check their initials), its minutes
+    /// deadline counting the user's holidays, locked and ready for the live screen. How
+    /// many people the list invites is a warning ([`Warning::Done`]).
+    ///
+    /// # Errors
+    /// A blank title ([`Error::Usage`]); no such meeting type; the invitation list cannot
+    /// be read, or a row of it is wrong or breaks a rule ([`Error::Invalid`] naming the
+    /// file and line); the record cannot be written. Nothing is created then.
+    pub fn create_arranged(
+        &self,
+        meeting_type: &str,
+        details: NewMeeting,
+        arrangements: &Arrangements,
+    ) -> Result<OpenRecord> {
+        details.check().map_err(refused)?;
         let template = self.catalogue().get(meeting_type)?;
+        let invitation = read_invitation(arrangements)?;
         self.store()?;
         let holidays = self.holidays();
-        self.create_with(|id, now| {
+        let created = self.create_with(|id, now| {
             let mut record = Record::new(template, details.clone(), id, now);
+            arrange(&mut record, arrangements, &invitation, now)?;
             model::refresh_minutes_due(&mut record, template.deadline, holidays);
-            record
-        })
+            Ok(record)
+        })?;
+        self.say_who_is_invited(&invitation, arrangements);
+        Ok(created)
     }
 
     /// Creates the follow-up (review) meeting of the record at `previous`: its attendees,
@@ -162,9 +216,14 @@ impl Service<'_> {
     /// How many actions are carried, and whether the earlier minutes are not circulated
     /// yet, are warnings.
     ///
+    /// `given.arrangements` are recorded as [`create_arranged`](Self::create_arranged)
+    /// records them, the invitation list adding to the people carried over.
+    ///
     /// # Errors
     /// The earlier record cannot be read; no such meeting type; the date is before the
-    /// earlier meeting ([`Error::Usage`]); the record cannot be written.
+    /// earlier meeting or the title given is blank ([`Error::Usage`]); as
+    /// [`create_arranged`](Self::create_arranged) for the arrangements; the record cannot
+    /// be written.
     pub fn follow_up(&self, previous_path: &Path, given: FollowUp) -> Result<OpenRecord> {
         let previous = self.store()?.load(previous_path)?.record;
         let key = given
@@ -189,13 +248,36 @@ impl Service<'_> {
             subject_ref: given.subject,
             date,
         };
+        details.check().map_err(refused)?;
+        let arrangements = &given.arrangements;
+        let invitation = read_invitation(arrangements)?;
         let holidays = self.holidays();
-        self.say_what_follows(&previous);
-        self.create_with(|id, now| {
+        let created = self.create_with(|id, now| {
             let mut record = followup::follow_up(&previous, template, details.clone(), id, now);
+            arrange(&mut record, arrangements, &invitation, now)?;
             model::refresh_minutes_due(&mut record, template.deadline, holidays);
-            record
-        })
+            Ok(record)
+        })?;
+        self.say_what_follows(&previous);
+        self.say_who_is_invited(&invitation, arrangements);
+        Ok(created)
+    }
+
+    /// How many people the invitation list (if one was given) invited.
+    fn say_who_is_invited(&self, invitation: &Invitation, arrangements: &Arrangements) {
+        if arrangements.invitation.is_none() {
+            return;
+        }
+        let file = invitation.path.display();
+        match invitation.people.len() {
+            0 => self.warn(Warning::Note(format!(
+                "{file} names nobody below its header row; no attendees added"
+            ))),
+            n => self.warn(Warning::Done(format!(
+                "{n} {} invited from {file}",
+                if n == 1 { "person" } else { "people" }
+            ))),
+        }
     }
 
     /// Warnings about the meeting a follow-up carries on from.
@@ -217,12 +299,15 @@ impl Service<'_> {
 
     /// Creates the record `build` makes (given an id and the time), locked. File names carry
     /// the first 8 hex digits of the id: on the rare clash, another id is drawn.
-    fn create_with(&self, build: impl Fn(String, Timestamp) -> Record) -> Result<OpenRecord> {
+    fn create_with(
+        &self,
+        build: impl Fn(String, Timestamp) -> Result<Record>,
+    ) -> Result<OpenRecord> {
         let store = self.store()?;
         let mut attempts = 0;
         loop {
             let id = uuid::Uuid::new_v4().simple().to_string();
-            let record = build(id, self.now());
+            let record = build(id, self.now())?;
             match store.create_record(&record) {
                 Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
                 result => {
@@ -275,6 +360,77 @@ impl Service<'_> {
             })
             .collect())
     }
+}
+
+/// The invitation list of `arrangements`, if one is given, read through the store and
+/// parsed.
+///
+/// # Errors
+/// The file cannot be read, or a row is wrong: [`Error::Invalid`] naming the file, the line
+/// and, where one cell is wrong, the column.
+fn read_invitation(arrangements: &Arrangements) -> Result<Invitation> {
+    let Some(path) = &arrangements.invitation else {
+        return Ok(Invitation::default());
+    };
+    let bytes = store::read_invitation(path)?;
+    let people = people::attendees_from_csv(&bytes).map_err(|error| Error::Invalid {
+        path: path.clone(),
+        message: format!("{error}; no record was created"),
+    })?;
+    Ok(Invitation {
+        path: path.clone(),
+        people,
+    })
+}
+
+/// Records `arrangements` in a new `record` through the model's commands: the invited
+/// people first (so the chair and minute taker can be given as their initials), then the
+/// meeting's details.
+///
+/// # Errors
+/// A person breaks an attendee rule (initials already used): [`Error::Invalid`] naming the
+/// invitation list and the line.
+fn arrange(
+    record: &mut Record,
+    arrangements: &Arrangements,
+    invitation: &Invitation,
+    now: Timestamp,
+) -> Result<()> {
+    for person in &invitation.people {
+        record
+            .add_attendee(person.input.clone(), now)
+            .map_err(|refusal| {
+                let hint = if matches!(refusal, Refusal::InitialsTaken(_)) {
+                    " (an 'initials' column can give them)"
+                } else {
+                    ""
+                };
+                Error::Invalid {
+                    path: invitation.path.clone(),
+                    message: format!(
+                        "line {}: {refusal}{hint}; no record was created",
+                        person.line
+                    ),
+                }
+            })?;
+    }
+    let details = MeetingDetailsInput {
+        chair: arrangements.chair.clone(),
+        minute_taker: arrangements.minute_taker.clone(),
+        location: arrangements.venue.clone(),
+        mode: arrangements.mode,
+        started: None,
+        ended: None,
+    };
+    record
+        .set_meeting_details(details, now)
+        .map(drop)
+        .map_err(refused)
+}
+
+/// A refusal of the model's as what the user asked for differently.
+fn refused(refusal: Refusal) -> Error {
+    Error::Usage(format!("{refusal} Nothing was created."))
 }
 
 /// A record in words: "1a2b3c4d (Case conference, 2026-11-23)".

@@ -35,6 +35,8 @@
 //! - [`write_document`] writes an exported document (`minutes export -o`) the same way, 0600,
 //!   outside the records folder and every folder in it, replacing only a regular file and
 //!   only when asked.
+//! - [`read_invitation`] reads a file the user hands over (`minutes new --attendees`),
+//!   a small regular file only; it writes nothing.
 //!
 //! A file that fails to parse is never written or renamed by the store: loading and listing
 //! report it and leave it alone, and no [`RecordFile`] can be had for it.
@@ -55,6 +57,7 @@
 mod atomic;
 mod document_file;
 mod guarded;
+mod import;
 mod index;
 mod load;
 mod lock;
@@ -68,6 +71,7 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub use document_file::{Replace, write_document};
+pub use import::read_invitation;
 pub use lock::RecordLock;
 pub use record_file::RecordFile;
 pub use recovery::Restored;

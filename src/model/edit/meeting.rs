@@ -1,10 +1,21 @@
 //! Commands on the meeting's own details: who chairs and who takes the minutes, where and
-//! how it is held, and when it started and ended.
+//! how it is held, and when it started and ended; and what a new meeting needs.
 
 use chrono::NaiveTime;
 
-use super::{Changed, Refusal, replace};
-use crate::model::{MeetingMode, Record, Timestamp};
+use super::{Changed, Refusal, replace, required};
+use crate::model::{Attendee, MeetingMode, NewMeeting, Record, Timestamp};
+
+impl NewMeeting {
+    /// Refuses what no meeting can be created from: a title left blank (or only spaces),
+    /// which would leave the record nameless in every listing and copy.
+    ///
+    /// # Errors
+    /// [`Refusal::Blank`] naming the title.
+    pub fn check(&self) -> Result<(), Refusal> {
+        required(&self.title, "The title")
+    }
+}
 
 /// The meeting's details as a front end gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +35,11 @@ pub struct MeetingDetailsInput {
 }
 
 impl Record {
-    /// Records the meeting's details. A start or end given as the time it already has
-    /// keeps its timestamp as it is; another time is that time on the meeting's day.
+    /// Records the meeting's details. The chair and the minute taker are kept as written
+    /// (a full name stays as typed, even when it names an attendee another way), except
+    /// that an attendee's initials (ignoring case) are recorded as that attendee's name:
+    /// the minutes name people in the header. A start or end given as the time it already
+    /// has keeps its timestamp as it is; another time is that time on the meeting's day.
     ///
     /// # Errors
     /// [`Refusal::NotDraft`]; [`Refusal::EndsBeforeStart`].
@@ -34,6 +48,11 @@ impl Record {
         input: MeetingDetailsInput,
         now: Timestamp,
     ) -> Result<Changed, Refusal> {
+        let input = MeetingDetailsInput {
+            chair: named(&self.attendees, input.chair),
+            minute_taker: named(&self.attendees, input.minute_taker),
+            ..input
+        };
         let started = self.meeting_timestamp(self.meeting.started_at, input.started, now);
         let ended = self.meeting_timestamp(self.meeting.ended_at, input.ended, now);
         if let (Some(start), Some(end)) = (started, ended)
@@ -89,6 +108,18 @@ impl Record {
             None => Some(self.at_meeting_time(time, &now)),
         }
     }
+}
+
+/// The name of the attendee whose initials `written` is (ignoring case), else `written`.
+fn named(attendees: &[Attendee], written: String) -> String {
+    let initials = written.trim();
+    if initials.is_empty() {
+        return written;
+    }
+    attendees
+        .iter()
+        .find(|a| !a.initials.is_empty() && a.initials.to_lowercase() == initials.to_lowercase())
+        .map_or(written, |a| a.name.clone())
 }
 
 #[cfg(test)]
@@ -168,5 +199,59 @@ mod tests {
         );
         record.meeting.status = MinutesStatus::Draft;
         assert_eq!(record, before);
+    }
+
+    #[test]
+    fn a_chair_named_in_full_is_kept_as_written_and_initials_name_the_attendee() {
+        let mut record = record();
+        record.attendees = vec![
+            Attendee::new("Zoë Martin", "Chair", "Adult Social Care"),
+            Attendee::new("Łukasz Nowak", "DC", "Police"),
+        ];
+        let input = MeetingDetailsInput {
+            chair: "Zoe Martin".to_owned(),
+            minute_taker: "łn".to_owned(),
+            started: None,
+            ended: None,
+            ..details()
+        };
+        assert_eq!(
+            record.set_meeting_details(input, at("09:30")),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(
+            record.meeting.chair, "Zoe Martin",
+            "as typed, never initials"
+        );
+        assert_eq!(record.meeting.minute_taker, "Łukasz Nowak");
+        let input = MeetingDetailsInput {
+            chair: "the chair".to_owned(),
+            minute_taker: "Dr Nowak".to_owned(),
+            started: None,
+            ended: None,
+            ..details()
+        };
+        assert_eq!(
+            record.set_meeting_details(input, at("09:31")),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(record.meeting.chair, "the chair");
+        assert_eq!(record.meeting.minute_taker, "Dr Nowak");
+    }
+
+    #[test]
+    fn a_new_meeting_needs_a_title() {
+        let meeting = |title: &str| NewMeeting {
+            title: title.to_owned(),
+            subject_ref: String::new(),
+            date: record().meeting.date,
+        };
+        assert_eq!(meeting("").check(), Err(Refusal::Blank("The title")));
+        assert_eq!(meeting("  \t ").check(), Err(Refusal::Blank("The title")));
+        assert_eq!(meeting("Case conference").check(), Ok(()));
+        assert_eq!(
+            Refusal::Blank("The title").to_string(),
+            "The title is required."
+        );
     }
 }
