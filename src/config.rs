@@ -187,6 +187,20 @@ fn non_empty_env(name: &str) -> Option<PathBuf> {
 pub struct Settings {
     /// The theme to use unless `--theme` or `MINUTES_THEME` says otherwise.
     pub theme: Option<String>,
+    /// Your name as minutes should write it: the minute taker of a record you create, and
+    /// who corrected a note.
+    pub name: Option<String>,
+}
+
+/// The configured `name`, if `config.toml` gives one that is not blank (a settings file
+/// that cannot be read gives none; its warning is shown where the settings are loaded).
+#[must_use]
+pub fn user_name() -> Option<String> {
+    load_settings()
+        .0
+        .name
+        .map(|name| crate::text::for_record(name.trim()).into_owned())
+        .filter(|name| !name.is_empty())
 }
 
 /// The settings file's path.

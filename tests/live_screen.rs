@@ -24,6 +24,8 @@ struct Screen {
     terminal: Terminal<TestBackend>,
     theme: Theme,
     effects: Vec<Effect>,
+    /// Keys pressed beyond the text typed (moves, chords, Enter, a command's words), by kind.
+    extra_keys: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl Screen {
@@ -57,6 +59,7 @@ impl Screen {
             terminal,
             theme,
             effects: Vec::new(),
+            extra_keys: std::collections::BTreeMap::new(),
         };
         screen.draw();
         screen
@@ -81,11 +84,24 @@ impl Screen {
         self.draw();
     }
 
+    fn count(&mut self, kind: &'static str, keys: usize) {
+        *self.extra_keys.entry(kind).or_default() += keys;
+    }
+
     fn key(&mut self, code: KeyCode) {
+        let kind = match code {
+            KeyCode::Tab | KeyCode::BackTab => "Tab (next field or pane)",
+            KeyCode::Enter => "Enter (save a form, next note)",
+            KeyCode::Left | KeyCode::Right => "Left/Right (a choice)",
+            KeyCode::Up | KeyCode::Down => "Up/Down (a list)",
+            _ => "other keys",
+        };
+        self.count(kind, 1);
         self.event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
 
     fn ctrl(&mut self, c: char) {
+        self.count("Ctrl chords", 1);
         self.event(Event::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::CONTROL,
@@ -125,6 +141,7 @@ impl Screen {
     fn command(&mut self, words: &str) {
         self.ctrl('p');
         self.keys(words);
+        self.count("a command's words in the palette", words.chars().count());
         assert!(
             matches!(self.app.overlay, Some(minutes::tui::app::Overlay::Palette(ref p)) if !p.matches().is_empty()),
             "no command matches {words:?}: {}",
@@ -1296,7 +1313,7 @@ mod full_meeting {
 
     /// Adds an attendee through the form: `attendance` Right presses from Present.
     fn add_person(screen: &mut Screen, name: &str, role: &str, agency: &str, attendance: usize) {
-        screen.command("add an attendee");
+        screen.command("attendee");
         screen.keys(name);
         screen.key(KeyCode::Tab);
         screen.key(KeyCode::Tab);
@@ -1393,7 +1410,7 @@ mod full_meeting {
         screen.key(KeyCode::Right);
         screen.key(KeyCode::Enter);
         screen.key(KeyCode::Down);
-        screen.command("is the adult");
+        screen.command("adult");
         assert!(screen.app.record.attendees[7].is_adult);
 
         // The adult's participation: did not attend, why, views through the advocate.
@@ -1478,7 +1495,7 @@ mod full_meeting {
                             "Her account is consistent but uncorroborated",
                         ),
                     ] {
-                        screen.command("add a finding");
+                        screen.command("finding");
                         screen.keys(allegation);
                         screen.key(KeyCode::Tab);
                         screen.key(KeyCode::Right);
@@ -1496,7 +1513,7 @@ mod full_meeting {
                 ItemKind::Decisions if decisions < 3 => {
                     focus(&mut screen, Pane::Findings);
                     decisions += 1;
-                    screen.command("add a decision");
+                    screen.command("decision");
                     screen.keys(&format!("Decision {decisions}"));
                     screen.key(KeyCode::Tab);
                     screen.keys(&format!("Reason {decisions}"));
@@ -1552,7 +1569,7 @@ mod full_meeting {
                 .all(|i| i.status != ItemStatus::Pending)
             {
                 screen.ctrl('d');
-                screen.command("end the meeting");
+                screen.command("end meeting");
                 assert!(
                     screen.shows("Closing check: nothing missing"),
                     "{}",
@@ -1580,6 +1597,15 @@ mod full_meeting {
             );
             assert_eq!(action.due, Some(common::date(due)), "{action:?}");
         }
+
+        // The figure in the README: keys beyond the text to minute the whole conference.
+        let total: usize = screen.extra_keys.values().sum();
+        eprintln!("keys beyond the text: {total} {:?}", screen.extra_keys);
+        assert!(
+            total <= 400,
+            "{total} keys beyond the text: {:?}",
+            screen.extra_keys
+        );
 
         // Save as the shell does, then read the file back.
         screen.ctrl('q');

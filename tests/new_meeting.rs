@@ -475,3 +475,31 @@ fn a_bad_invitation_list_names_file_and_line_and_creates_no_record() {
         .stderr(predicate::str::contains("missing.csv"));
     assert!(record_files(tmp.path()).is_empty());
 }
+
+#[test]
+fn the_configured_name_is_the_minute_taker_unless_one_is_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "name = \"Tom Walsh\"\n").unwrap();
+    let made = |args: &[&str]| {
+        let output = minutes(tmp.path())
+            .env("MINUTES_CONFIG_DIR", &config)
+            .args([
+                "new",
+                "--type",
+                "case-conference",
+                "--title",
+                "S42",
+                "--no-open",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let path = PathBuf::from(String::from_utf8(output.stdout).unwrap().trim());
+        read_json(&path)["meeting"]["minute_taker"].clone()
+    };
+    assert_eq!(made(&[]), "Tom Walsh");
+    assert_eq!(made(&["--minute-taker", "Amara Okafor"]), "Amara Okafor");
+}

@@ -338,7 +338,10 @@ fn new_meeting(
     };
     let arrangements = Arrangements {
         chair: args.chair.unwrap_or_default(),
-        minute_taker: args.minute_taker.unwrap_or_default(),
+        minute_taker: args
+            .minute_taker
+            .or_else(crate::config::user_name)
+            .unwrap_or_default(),
         venue: args.venue.unwrap_or_default(),
         mode: args.mode,
         invitation: args.attendees,

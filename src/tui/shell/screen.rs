@@ -120,7 +120,9 @@ impl Meeting {
                 .then(|| "this session cannot write the file; opened read-only".to_owned())
         });
         let saver = Saver::spawn(file, path.clone(), reports)?;
-        let app = LiveScreen::new(record, read_only, SystemClock.now()).with_keys(keys);
+        let app = LiveScreen::new(record, read_only, SystemClock.now())
+            .with_keys(keys)
+            .with_user_name(crate::config::user_name());
         Ok(Self::new(app, saver, path))
     }
 
