@@ -1940,3 +1940,37 @@ fn snapshots_at_80x24_of_help_the_palette_and_the_closing_check() {
     screen.command("end the meeting");
     insta::assert_snapshot!("closing_check_80x24", screen.text());
 }
+
+#[test]
+fn the_action_forms_owner_is_read_through_the_people_matcher_and_fills_the_agency() {
+    let mut screen = Screen::new(live_record(), 100, 30);
+    screen.ctrl('t');
+    screen.keys("Request CCTV from Oakfield");
+    screen.key(KeyCode::Tab);
+    assert!(matches!(screen.app.overlay, Some(Overlay::Form { .. })));
+    screen.key(KeyCode::Tab);
+    assert!(
+        screen.shows("PN Priya Nair"),
+        "the owner's hint names the attendees: {}",
+        screen.text()
+    );
+    screen.keys("jane");
+    screen.key(KeyCode::Enter);
+    let action = screen.app.record.actions.last().unwrap();
+    assert_eq!(
+        (action.owner.as_str(), action.agency.as_str()),
+        ("Jane Smith", "Police")
+    );
+
+    screen.ctrl('t');
+    screen.keys("Chase the report");
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Tab);
+    screen.keys("Nobody Known");
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.app.record.actions.last().unwrap().owner,
+        "Nobody Known"
+    );
+    assert!(screen.shows("matches no attendee"), "{}", screen.text());
+}

@@ -67,7 +67,7 @@ impl LiveScreen {
                 let draft = self
                     .record
                     .draft_action(input_of(&parsed), self.current, self.now);
-                let (form, fields) = ActionForm::open(None, &draft);
+                let (form, fields) = ActionForm::open(None, &draft, &self.record.attendees);
                 self.show_form(form, FormFields::Action(fields));
                 return;
             }

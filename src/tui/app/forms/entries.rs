@@ -2,9 +2,11 @@
 
 use super::Saved;
 use crate::model::{
-    AbuseType, ActionInput, ActionItem, ActionStatus, BalanceFinding, Changed, DecisionInput,
-    EnquiryResult, FindingInput, Record, RiskLocation, RiskOutcome, RiskSource, Visibility,
+    AbuseType, ActionInput, ActionItem, ActionStatus, Attendee, BalanceFinding, Changed,
+    DecisionInput, EnquiryResult, FindingInput, Record, RiskLocation, RiskOutcome, RiskSource,
+    Visibility,
 };
+use crate::people::{PersonMatch, match_person};
 use crate::tui::app::LiveScreen;
 use crate::tui::form::{ChoiceField, DateField, FlagField, Form, TextField};
 
@@ -212,12 +214,16 @@ pub struct ActionForm {
 impl ActionForm {
     /// The form on `action`: action `index`, or a new one not yet in the record.
     #[must_use]
-    pub fn open(index: Option<usize>, action: &ActionItem) -> (Form, Self) {
+    pub fn open(index: Option<usize>, action: &ActionItem, attendees: &[Attendee]) -> (Form, Self) {
         let mut form = Form::new(&format!("Action #{}", action.id));
+        let owner_hint = super::people_hint(attendees, "initials, a name, a role or an agency");
         let fields = Self {
             index,
             text: form.add_text("Action", &action.text).required().handle(),
-            owner: form.add_text("Owner", &action.owner).handle(),
+            owner: form
+                .add_text("Owner", &action.owner)
+                .hint(&owner_hint)
+                .handle(),
             agency: form.add_text("Agency", &action.agency).handle(),
             due: form
                 .add_date("Due", action.due)
@@ -251,9 +257,56 @@ impl ActionForm {
         }
     }
 
+    /// A changed owner read through the people matcher: an attendee named any way (initials,
+    /// "Dr Hughes", "zoe", "the GP") is written in full, with their agency when none is
+    /// given; a miss or a tie is kept as typed and said.
+    fn resolve_owner(
+        &self,
+        form: &Form,
+        attendees: &[Attendee],
+        input: &mut ActionInput,
+    ) -> Option<String> {
+        self.owner.read_changed(form)?;
+        let typed = input.owner.trim().to_owned();
+        if typed.is_empty() {
+            return None;
+        }
+        let fill_agency = |input: &mut ActionInput, agency: &str| {
+            if input.agency.trim().is_empty() {
+                input.agency = agency.to_owned();
+            }
+        };
+        match match_person(&typed, attendees) {
+            PersonMatch::One(i) | PersonMatch::Agency { index: Some(i), .. } => {
+                let attendee = &attendees[i];
+                input.owner.clone_from(&attendee.name);
+                fill_agency(input, &attendee.agency);
+                None
+            }
+            PersonMatch::Agency { name, index: None } => {
+                fill_agency(input, &name);
+                None
+            }
+            PersonMatch::Ambiguous(found) => {
+                let names: Vec<&str> = found
+                    .iter()
+                    .filter_map(|i| attendees.get(*i).map(|a| a.name.as_str()))
+                    .collect();
+                Some(format!(
+                    "owner '{typed}' could be {}: kept as typed",
+                    names.join(" or ")
+                ))
+            }
+            PersonMatch::NoOne => Some(format!(
+                "owner '{typed}' matches no attendee: kept as typed"
+            )),
+        }
+    }
+
     /// Adds (under the item being minuted) or edits the action.
     pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
-        let input = self.read(form);
+        let mut input = self.read(form);
+        let owner_note = self.resolve_owner(form, &screen.record.attendees, &mut input);
         let (index, changed) = match self.index {
             Some(index) => (index, screen.record.edit_action(index, input, screen.now)?),
             None => {
@@ -265,7 +318,8 @@ impl ActionForm {
             }
         };
         let id = screen.record.actions[index].id;
-        Ok((changed, format!("Action #{id} saved")))
+        let note = owner_note.map(|n| format!("; {n}")).unwrap_or_default();
+        Ok((changed, format!("Action #{id} saved{note}")))
     }
 }
 

@@ -229,7 +229,7 @@ impl LiveScreen {
             }
             FormPurpose::Action(index) => match index.and_then(|i| record.actions.get(i)) {
                 Some(action) => {
-                    let (form, fields) = ActionForm::open(index, action);
+                    let (form, fields) = ActionForm::open(index, action, &record.attendees);
                     (form, FormFields::Action(fields))
                 }
                 None => return,
