@@ -133,9 +133,77 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` wrapped into lines of at most `width` columns of display width, at spaces; a word
+/// too long for a line is broken, so no line is ever wider than `width`. Line breaks in
+/// `text` are kept; an empty text is one empty line.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for source in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in source.split_whitespace() {
+            let word_width = word.width();
+            if used > 0 && used + 1 + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + word_width;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if word_width <= width {
+                line.push_str(word);
+                used = word_width;
+                continue;
+            }
+            for c in word.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used > 0 && used + w > width {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += w;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// [`wrap`], at most `rows` lines: when more are needed the last one shown ends in `…`.
+#[must_use]
+pub fn wrap_rows(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let cut = truncate(last, width.saturating_sub(1));
+            *last = format!("{}…", cut.trim_end_matches('…'));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod truncate_tests {
-    use super::truncate;
+    use super::{truncate, wrap, wrap_rows};
+
+    #[test]
+    fn wraps_at_spaces_by_display_width_and_marks_what_is_left_out() {
+        assert_eq!(
+            wrap("Minutes written to a.docx", 12),
+            ["Minutes", "written to", "a.docx"]
+        );
+        assert_eq!(wrap("陈伟陈伟", 5), ["陈伟", "陈伟"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap_rows("one two three four", 9, 2), ["one two", "three…"]);
+        assert_eq!(wrap_rows("one two", 9, 2), ["one two"]);
+    }
 
     #[test]
     fn cuts_by_display_width_not_bytes() {

@@ -65,7 +65,8 @@ impl Screen {
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
             theme: Theme::builtin("default").unwrap(),
         };
-        screen.draw();
+        // As the shell does: the screen's size before anything is laid out.
+        screen.event(Event::Resize(width, height));
         screen
     }
 
@@ -152,14 +153,13 @@ fn lists_every_meeting_and_filters_as_you_type() {
     }
     screen.key(KeyCode::Esc);
     assert!(screen.effects.is_empty());
-    screen.key(KeyCode::Esc);
-    assert_eq!(screen.effects, [Effect::Exit]);
+    assert!(screen.browser.filter.is_empty());
 }
 
 #[test]
 fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
     let mut screen = Screen::new(100, 40);
-    screen.keys("?");
+    screen.key(KeyCode::F(1));
     let headings = common::help_headings(&screen.text());
     assert!(
         headings[0].starts_with("Browser: the meetings"),
@@ -172,10 +172,9 @@ fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
     );
     screen.key(KeyCode::Esc);
     assert!(screen.browser.help.is_none());
-    assert!(
-        screen.browser.filter.is_empty(),
-        "? is not typed into the filter"
-    );
+    assert!(screen.browser.filter.is_empty());
+    screen.ctrl('k');
+    assert!(screen.browser.help.is_some(), "Ctrl-K is help too");
 }
 
 #[test]
@@ -183,15 +182,17 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     let mut screen = Screen::with_keys(
         160,
         30,
-        "[browser]\nsearch = [\"ctrl-s\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-o\", \"A\"]\n",
+        "[browser]\nsearch = [\"ctrl-g\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-o\", \"A\"]\n",
     );
     let hints = screen.text().lines().last().unwrap_or_default().to_owned();
     assert!(
-        hints.contains("Ctrl-S search") && hints.contains("F2 help"),
+        hints.contains("Ctrl-G search") && hints.contains("F2 help"),
         "{hints}"
     );
     screen.keys("/?");
-    assert_eq!(screen.browser.filter, "/?", "now typed into the filter");
+    assert_eq!(screen.browser.filter, "/?", "typed into the filter");
+    screen.ctrl('s');
+    screen.key(KeyCode::F(1));
     assert!(screen.browser.help.is_none());
     assert!(matches!(screen.browser.mode, Mode::List));
     screen.key(KeyCode::F(2));
@@ -202,7 +203,7 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     );
     screen.key(KeyCode::Esc);
     screen.key(KeyCode::Esc);
-    screen.ctrl('s');
+    screen.ctrl('g');
     assert!(
         matches!(screen.browser.mode, Mode::Search { .. }),
         "{}",
@@ -272,16 +273,21 @@ fn new_meeting_and_follow_up_are_requested() {
     assert_eq!(details.title, "Strategy: Mr K");
     screen.key(KeyCode::Down);
     screen.ctrl('f');
+    assert_eq!(screen.asked(), None, "asks first");
+    screen.keys("y");
     assert_eq!(
         screen.asked(),
-        Some(Request::FollowUp("/records/two-part.json".into()))
+        Some(Request::FollowUp {
+            path: "/records/two-part.json".into(),
+            date: common::date("2026-11-23"),
+        })
     );
 }
 
 #[test]
-fn slash_searches_every_record_and_opens_a_hit() {
+fn ctrl_s_searches_every_record_and_opens_a_hit() {
     let mut screen = Screen::new(80, 24);
-    screen.keys("/");
+    screen.ctrl('s');
     screen.keys("cctv");
     screen.key(KeyCode::Enter);
     assert_eq!(screen.asked(), Some(Request::Search("cctv".to_owned())));

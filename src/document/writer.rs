@@ -14,6 +14,9 @@ use super::markup::{self, md_block, md_line, sanitize, width, wrap_cell, wrap_in
 /// Plain text is wrapped to this many columns (tables shrink their widest columns to fit).
 pub(super) const TEXT_WIDTH: usize = 100;
 
+/// Narrowest plain text is laid out to.
+pub(super) const MIN_TEXT_WIDTH: usize = 30;
+
 /// Narrowest a text table column is squeezed to before the table is allowed to overflow.
 const MIN_COLUMN: usize = 10;
 
@@ -94,6 +97,8 @@ pub(super) struct Writer {
     out: String,
     blocks: Vec<Block>,
     target: Target,
+    /// Columns plain text is wrapped to ([`TEXT_WIDTH`] unless laid out for a screen).
+    width: usize,
 }
 
 impl Writer {
@@ -104,7 +109,14 @@ impl Writer {
             out: String::with_capacity(if rich { 0 } else { capacity }),
             blocks: Vec::new(),
             target,
+            width: TEXT_WIDTH,
         }
+    }
+
+    /// The same writer wrapping plain text to `width` columns (at least [`MIN_TEXT_WIDTH`]).
+    pub(super) fn wrapped_to(mut self, width: usize) -> Self {
+        self.width = width.max(MIN_TEXT_WIDTH);
+        self
     }
 
     /// The finished document, ending in exactly one newline (empty for [`Target::Rich`]).
@@ -181,7 +193,7 @@ impl Writer {
                     _ => '~',
                 };
                 let start = self.out.len();
-                wrap_into(&mut self.out, &inline, TEXT_WIDTH, "", "");
+                wrap_into(&mut self.out, &inline, self.width, "", "");
                 let widest = self.out[start..].lines().map(width).max().unwrap_or(0);
                 self.out.extend(std::iter::repeat_n(rule, widest));
                 self.out.push_str("\n\n");
@@ -284,7 +296,7 @@ impl Writer {
             }
             // Rich blocks are not written as lines.
             Target::Text | Target::Rich => {
-                wrap_into(&mut self.out, inline, TEXT_WIDTH, first, rest);
+                wrap_into(&mut self.out, inline, self.width, first, rest);
             }
         }
     }
@@ -344,7 +356,7 @@ impl Writer {
                     .unwrap_or(0)
             })
             .collect();
-        let widths = fit_columns(&natural, TEXT_WIDTH.saturating_sub(3 * columns + 1));
+        let widths = fit_columns(&natural, self.width.saturating_sub(3 * columns + 1));
         let mut rule = String::from("|");
         for w in &widths {
             rule.extend(std::iter::repeat_n('-', w + 2));

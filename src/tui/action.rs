@@ -166,15 +166,64 @@ pub enum Effect {
     Ask(Request),
 }
 
-/// Applies a typed key to a one-line text field (a filter, a query, a path): a character is
-/// added, Backspace removes the last one. `false` when the key is not for the line.
+/// Applies a typed key to a one-line text field (a filter, a query, a path, the go-to
+/// prompt): a character is added, Backspace removes the last one, Ctrl-W and Alt-Backspace
+/// the last word (as in the notes editor and a shell), Ctrl-U the whole line. `false` when
+/// the key is not for the line.
 pub fn edit_line(line: &mut String, input: &Input) -> bool {
+    use ratatui_textarea::Key;
     match input.key {
-        ratatui_textarea::Key::Char(c) if !input.ctrl && !input.alt => line.push(c),
-        ratatui_textarea::Key::Backspace => {
+        Key::Char(c) if !input.ctrl && !input.alt => line.push(c),
+        Key::Char('w') if input.ctrl && !input.alt => delete_word(line),
+        Key::Backspace if input.alt && !input.ctrl => delete_word(line),
+        Key::Char('u') if input.ctrl && !input.alt => line.clear(),
+        Key::Backspace => {
             line.pop();
         }
         _ => return false,
     }
     true
+}
+
+/// Removes the last word of `line` and the spaces after it.
+fn delete_word(line: &mut String) {
+    let kept = line.trim_end().len();
+    line.truncate(kept);
+    let start = line
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    line.truncate(start);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui_textarea::{Input, Key};
+
+    use super::edit_line;
+
+    fn key(key: Key, ctrl: bool, alt: bool) -> Input {
+        Input {
+            key,
+            ctrl,
+            alt,
+            shift: false,
+        }
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_last_word_and_ctrl_u_the_line() {
+        let mut line = "Mrs Zoë  ".to_owned();
+        assert!(edit_line(&mut line, &key(Key::Char('w'), true, false)));
+        assert_eq!(line, "Mrs ");
+        assert!(edit_line(&mut line, &key(Key::Backspace, false, true)));
+        assert_eq!(line, "");
+        assert!(edit_line(&mut line, &key(Key::Char('w'), true, false)));
+        assert_eq!(line, "");
+        line.push_str("case conference");
+        assert!(edit_line(&mut line, &key(Key::Char('u'), true, false)));
+        assert_eq!(line, "");
+        assert!(!edit_line(&mut line, &key(Key::Char('x'), true, false)));
+    }
 }

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use crate::model::Visibility;
 use crate::tui::app::{LiveScreen, Pane, Tone};
-use crate::tui::keymap::{self, Command, Context};
+use crate::tui::keymap::{self, Command, Context, Hint};
 use crate::tui::theme::Theme;
 
 /// Below this size the screen says so instead of drawing a cramped layout.
@@ -197,22 +197,66 @@ fn render_status(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: R
     let line = match &app.message {
         Some((text, Tone::Warning)) => Line::from(Span::styled(text.as_str(), theme.warning())),
         Some((text, Tone::Info)) => Line::from(Span::styled(text.as_str(), theme.status_bar())),
-        None => hint_line(theme, keymap::hints(app)),
+        None => hint_line(theme, keymap::hints(app), area.width),
     };
     frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
 }
 
-/// The status bar's hints: each key, then its words.
-pub(crate) fn hint_line(theme: &Theme, hints: Vec<(String, &'static str)>) -> Line<'static> {
+/// The status bar's hints in `width` columns: each key, then its words. Help and quit are
+/// kept first; the others follow in table order while whole hints fit, so none is cut
+/// mid-word (only a bar too narrow for help and quit ends in `…`).
+pub(crate) fn hint_line(theme: &Theme, hints: Vec<Hint>, width: u16) -> Line<'static> {
+    let shown = fit_hints(&hints, usize::from(width));
     let mut spans = Vec::new();
-    for (key, words) in hints {
+    for hint in hints
+        .into_iter()
+        .zip(shown)
+        .filter_map(|(h, s)| s.then_some(h))
+    {
         if !spans.is_empty() {
-            spans.push(Span::styled("  ", theme.status_bar()));
+            spans.push(Span::styled(HINT_GAP, theme.status_bar()));
         }
-        spans.push(Span::styled(key, theme.key_hint()));
-        spans.push(Span::styled(format!(" {words}"), theme.status_bar()));
+        spans.push(Span::styled(hint.key, theme.key_hint()));
+        spans.push(Span::styled(format!(" {}", hint.words), theme.status_bar()));
     }
-    Line::from(spans)
+    let line = Line::from(spans);
+    if line.width() <= usize::from(width) {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::styled(
+        crate::table::truncate(&text, usize::from(width)),
+        theme.status_bar(),
+    )
+}
+
+/// Between two hints.
+const HINT_GAP: &str = "  ";
+
+/// Which of `hints` fit in `width` columns: the essential ones (help, quit) first, then the
+/// others in order, each whole or not at all.
+fn fit_hints(hints: &[Hint], width: usize) -> Vec<bool> {
+    let cost = |hint: &Hint| {
+        unicode_width::UnicodeWidthStr::width(hint.key.as_str())
+            + 1
+            + unicode_width::UnicodeWidthStr::width(hint.words)
+    };
+    let mut shown = vec![false; hints.len()];
+    let mut used = 0;
+    let essential_first = hints
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.essential())
+        .chain(hints.iter().enumerate().filter(|(_, h)| !h.essential()));
+    for (i, hint) in essential_first {
+        let gap = if used == 0 { 0 } else { HINT_GAP.len() };
+        let needed = gap + cost(hint);
+        if used + needed <= width || (used == 0 && hint.essential()) {
+            shown[i] = true;
+            used += needed;
+        }
+    }
+    shown
 }
 
 fn render_too_small(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
