@@ -138,6 +138,12 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// `text` are kept; an empty text is one empty line.
 #[must_use]
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, false)
+}
+
+/// [`wrap`]; with `flow`, a word too long for any line starts on the current one, so a long
+/// path takes as few lines as it can.
+fn wrap_with(text: &str, width: usize, flow: bool) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for source in text.split('\n') {
@@ -151,7 +157,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 used += 1 + word_width;
                 continue;
             }
-            if used > 0 {
+            if flow && word_width > width && used > 0 && used + 2 < width {
+                line.push(' ');
+                used += 1;
+            } else if used > 0 {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
@@ -175,10 +184,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// [`wrap`], at most `rows` lines: when more are needed the last one shown ends in `…`.
+/// [`wrap`], at most `rows` lines: when more are needed the last one shown ends in `…`. A
+/// word too long for a line (a path) goes on from where the line is, not from a new one.
 #[must_use]
 pub fn wrap_rows(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut lines = wrap(text, width);
+    let mut lines = wrap_with(text, width, true);
     if lines.len() > rows {
         lines.truncate(rows);
         if let Some(last) = lines.last_mut() {
@@ -203,6 +213,11 @@ mod truncate_tests {
         assert_eq!(wrap("", 5), [""]);
         assert_eq!(wrap_rows("one two three four", 9, 2), ["one two", "three…"]);
         assert_eq!(wrap_rows("one two", 9, 2), ["one two"]);
+        assert_eq!(
+            wrap_rows("to /a/b/c/d.docx", 9, 3),
+            ["to /a/b/c", "/d.docx"]
+        );
+        assert_eq!(wrap("to /a/b/c/d.docx", 9), ["to", "/a/b/c/d.", "docx"]);
     }
 
     #[test]

@@ -262,7 +262,7 @@ fn the_built_in_keys_written_as_a_patch_read_back_as_the_built_in_table() {
         "{text}"
     );
     assert!(text.contains("next-item = [\"alt-n\"]"), "{text}");
-    assert!(text.contains("help = [\"?\", \"f1\"]"), "{text}");
+    assert!(text.contains("help = [\"f1\", \"ctrl-k\"]"), "{text}");
     assert!(text.contains("cycle-part = [\"P\"]"), "{text}");
     assert_eq!(Key::parse("ctrl-y").map(|k| k.code), Ok(KeyCode::Char('y')));
 }

@@ -36,15 +36,24 @@ pub struct Hint {
     pub key: String,
     /// What it does, in a word or two.
     pub words: &'static str,
-    /// Its command: help and quit are kept when the bar is short of room.
+    /// Its command: help, quit and back are kept when the bar is short of room.
     pub command: Command,
 }
 
 impl Hint {
-    /// Whether the bar keeps this hint before any other when short of room.
+    /// Whether the bar keeps this hint before any other when short of room: help, quit,
+    /// and the way back out of where you are.
     #[must_use]
     pub fn essential(&self) -> bool {
-        matches!(self.command, Command::Help | Command::Quit)
+        matches!(
+            self.command,
+            Command::Help
+                | Command::Quit
+                | Command::Back
+                | Command::Cancel
+                | Command::Close
+                | Command::No
+        )
     }
 }
 

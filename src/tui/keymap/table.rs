@@ -615,14 +615,16 @@ pub const BINDINGS: &[Binding] = &[
     // Browser: typing a search.
     hint(Qy, C::Search, &[Key::plain(Enter)], Action::Submit, "search", "search"),
     hint(Qy, C::Back, &[Key::plain(Esc)], Action::Back, "back to the meetings", "back"),
-    bind(Qy, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    hint(Qy, C::Help, &[Key::plain(F(1)), Key::ctrl('k')], Action::Help, "help", "help"),
+    hint(Qy, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
     // Browser: search hits.
     hint(Re, C::Read, &[Key::plain(Enter)], Action::Activate, "read the minutes of the hit", "read"),
     bind(Re, C::MoveDown, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "next hit"),
     bind(Re, C::MoveUp, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "previous hit"),
     hint(Re, C::NewSearch, &[Key::ctrl('s'), Key::ch('/')], Action::Search, "new search", "new search"),
     hint(Re, C::Back, &[Key::plain(Esc)], Action::Back, "back to the meetings", "back"),
-    bind(Re, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    hint(Re, C::Help, &[Key::plain(F(1)), Key::ctrl('k')], Action::Help, "help", "help"),
+    hint(Re, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
     // Browser: reading minutes.
     bind(Rd, C::MoveDown, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "scroll down"),
     bind(Rd, C::MoveUp, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "scroll up"),
@@ -635,7 +637,8 @@ pub const BINDINGS: &[Binding] = &[
     hint(Rd, C::Edit, &[Key::ch('e'), Key::ctrl('e')], Action::EditSelected, "open on the live screen to edit", "edit"),
     hint(Rd, C::Export, &[Key::ch('p'), Key::ctrl('p')], Action::Export, "export these minutes", "export"),
     hint(Rd, C::Back, &[Key::plain(Esc), Key::ch('q')], Action::Back, "back", "back"),
-    bind(Rd, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    hint(Rd, C::Help, &[Key::plain(F(1)), Key::ctrl('k')], Action::Help, "help", "help"),
+    hint(Rd, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
     // Browser: action tracker.
     bind(Tr, C::MoveDown, &[Key::ch('j'), Key::plain(Down)], Action::SelectNext, "move down"),
     bind(Tr, C::MoveUp, &[Key::ch('k'), Key::plain(Up)], Action::SelectPrev, "move up"),
@@ -647,5 +650,6 @@ pub const BINDINGS: &[Binding] = &[
     hint(Tr, C::ToggleFilter, &[Key::ch('a')], Action::ToggleFilter, "all actions / open ones", "all/open"),
     hint(Tr, C::Read, &[Key::plain(Enter)], Action::Activate, "read the meeting's minutes", "read"),
     hint(Tr, C::Back, &[Key::plain(Esc), Key::ch('q')], Action::Back, "back", "back"),
-    bind(Tr, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit"),
+    hint(Tr, C::Help, &[Key::plain(F(1)), Key::ctrl('k')], Action::Help, "help", "help"),
+    hint(Tr, C::Quit, &[Key::ctrl('q'), Key::ctrl('c')], Action::Quit, "quit", "quit"),
 ];

@@ -202,9 +202,10 @@ fn render_status(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: R
     frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
 }
 
-/// The status bar's hints in `width` columns: each key, then its words. Help and quit are
-/// kept first; the others follow in table order while whole hints fit, so none is cut
-/// mid-word (only a bar too narrow for help and quit ends in `…`).
+/// The status bar's hints in `width` columns: each key, then its words. Help, quit and the
+/// way back ([`Hint::essential`]) are kept first; the others follow in table order while
+/// whole hints fit, so none is cut mid-word (only a bar too narrow for the essential ones
+/// ends in `…`).
 pub(crate) fn hint_line(theme: &Theme, hints: Vec<Hint>, width: u16) -> Line<'static> {
     let shown = fit_hints(&hints, usize::from(width));
     let mut spans = Vec::new();
@@ -233,8 +234,8 @@ pub(crate) fn hint_line(theme: &Theme, hints: Vec<Hint>, width: u16) -> Line<'st
 /// Between two hints.
 const HINT_GAP: &str = "  ";
 
-/// Which of `hints` fit in `width` columns: the essential ones (help, quit) first, then the
-/// others in order, each whole or not at all.
+/// Which of `hints` fit in `width` columns: the essential ones first, then the others in
+/// order, each whole or not at all.
 fn fit_hints(hints: &[Hint], width: usize) -> Vec<bool> {
     let cost = |hint: &Hint| {
         unicode_width::UnicodeWidthStr::width(hint.key.as_str())
