@@ -723,3 +723,20 @@ fn the_reader_lays_the_minutes_out_again_when_the_window_changes() {
         .collect();
     assert!(wider.is_empty(), "{wider:#?}");
 }
+
+#[test]
+fn a_filter_longer_than_the_line_shows_its_end_after_an_ellipsis() {
+    let mut screen = Screen::new(60, 24);
+    let typed = "safeguarding adults review of the missed care calls at Oakfield";
+    screen.keys(typed);
+    assert_eq!(screen.browser.filter, typed);
+    let line = screen.text().lines().nth(1).unwrap_or_default().to_owned();
+    assert!(line.starts_with("Filter: …"), "{line}");
+    assert!(line.trim_end().ends_with("at Oakfield"), "{line}");
+    let cursor = screen.terminal.get_cursor_position().unwrap();
+    assert_eq!(
+        (cursor.x, cursor.y),
+        (59, 1),
+        "the caret after the last letter"
+    );
+}

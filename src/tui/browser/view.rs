@@ -191,10 +191,10 @@ fn render_list(
     if browser.form.is_some() {
         return None;
     }
-    let col = u16::try_from(
-        FILTER_PROMPT.len() + unicode_width::UnicodeWidthStr::width(browser.filter.as_str()),
-    )
-    .unwrap_or(0);
+    let shown = shown_filter(&browser.filter, filter_area.width);
+    let col =
+        u16::try_from(FILTER_PROMPT.len() + unicode_width::UnicodeWidthStr::width(shown.as_str()))
+            .unwrap_or(0);
     Some(Position::new(
         filter_area.x + col.min(filter_area.width.saturating_sub(1)),
         filter_area.y,
@@ -203,6 +203,27 @@ fn render_list(
 
 /// The words before the filter typed.
 const FILTER_PROMPT: &str = "Filter: ";
+
+/// The end of the filter typed, as much as fits after the prompt with room for the cursor:
+/// when its start is left out, it begins with `…`.
+fn shown_filter(filter: &str, width: u16) -> String {
+    let room = usize::from(width).saturating_sub(FILTER_PROMPT.len() + 1);
+    if unicode_width::UnicodeWidthStr::width(filter) <= room {
+        return for_terminal(filter).into_owned();
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in filter.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("…{}", for_terminal(&tail))
+}
 
 /// The filter line: what is typed, or what typing does.
 fn render_filter(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -214,7 +235,7 @@ fn render_filter(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: 
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(FILTER_PROMPT, theme.muted()),
-            Span::styled(browser.filter.as_str(), theme.input(true)),
+            Span::styled(shown_filter(&browser.filter, area.width), theme.input(true)),
             Span::styled(hint, theme.muted()),
         ])),
         area,
