@@ -133,9 +133,92 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` wrapped into lines of at most `width` columns of display width, at spaces; a word
+/// too long for a line is broken, so no line is ever wider than `width`. Line breaks in
+/// `text` are kept; an empty text is one empty line.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, false)
+}
+
+/// [`wrap`]; with `flow`, a word too long for any line starts on the current one, so a long
+/// path takes as few lines as it can.
+fn wrap_with(text: &str, width: usize, flow: bool) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for source in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in source.split_whitespace() {
+            let word_width = word.width();
+            if used > 0 && used + 1 + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + word_width;
+                continue;
+            }
+            if flow && word_width > width && used > 0 && used + 2 < width {
+                line.push(' ');
+                used += 1;
+            } else if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if word_width <= width {
+                line.push_str(word);
+                used = word_width;
+                continue;
+            }
+            for c in word.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used > 0 && used + w > width {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += w;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// [`wrap`], at most `rows` lines: when more are needed the last one shown ends in `…`. A
+/// word too long for a line (a path) goes on from where the line is, not from a new one.
+#[must_use]
+pub fn wrap_rows(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines = wrap_with(text, width, true);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let cut = truncate(last, width.saturating_sub(1));
+            *last = format!("{}…", cut.trim_end_matches('…'));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod truncate_tests {
-    use super::truncate;
+    use super::{truncate, wrap, wrap_rows};
+
+    #[test]
+    fn wraps_at_spaces_by_display_width_and_marks_what_is_left_out() {
+        assert_eq!(
+            wrap("Minutes written to a.docx", 12),
+            ["Minutes", "written to", "a.docx"]
+        );
+        assert_eq!(wrap("陈伟陈伟", 5), ["陈伟", "陈伟"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap_rows("one two three four", 9, 2), ["one two", "three…"]);
+        assert_eq!(wrap_rows("one two", 9, 2), ["one two"]);
+        assert_eq!(
+            wrap_rows("to /a/b/c/d.docx", 9, 3),
+            ["to /a/b/c", "/d.docx"]
+        );
+        assert_eq!(wrap("to /a/b/c/d.docx", 9), ["to", "/a/b/c/d.", "docx"]);
+    }
 
     #[test]
     fn cuts_by_display_width_not_bytes() {

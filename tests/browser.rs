@@ -65,7 +65,8 @@ impl Screen {
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
             theme: Theme::builtin("default").unwrap(),
         };
-        screen.draw();
+        // As the shell does: the screen's size before anything is laid out.
+        screen.event(Event::Resize(width, height));
         screen
     }
 
@@ -152,14 +153,13 @@ fn lists_every_meeting_and_filters_as_you_type() {
     }
     screen.key(KeyCode::Esc);
     assert!(screen.effects.is_empty());
-    screen.key(KeyCode::Esc);
-    assert_eq!(screen.effects, [Effect::Exit]);
+    assert!(screen.browser.filter.is_empty());
 }
 
 #[test]
 fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
     let mut screen = Screen::new(100, 40);
-    screen.keys("?");
+    screen.key(KeyCode::F(1));
     let headings = common::help_headings(&screen.text());
     assert!(
         headings[0].starts_with("Browser: the meetings"),
@@ -172,10 +172,9 @@ fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
     );
     screen.key(KeyCode::Esc);
     assert!(screen.browser.help.is_none());
-    assert!(
-        screen.browser.filter.is_empty(),
-        "? is not typed into the filter"
-    );
+    assert!(screen.browser.filter.is_empty());
+    screen.ctrl('k');
+    assert!(screen.browser.help.is_some(), "Ctrl-K is help too");
 }
 
 #[test]
@@ -183,15 +182,17 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     let mut screen = Screen::with_keys(
         160,
         30,
-        "[browser]\nsearch = [\"ctrl-s\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-o\", \"A\"]\n",
+        "[browser]\nsearch = [\"ctrl-g\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-o\", \"A\"]\n",
     );
     let hints = screen.text().lines().last().unwrap_or_default().to_owned();
     assert!(
-        hints.contains("Ctrl-S search") && hints.contains("F2 help"),
+        hints.contains("Ctrl-G search") && hints.contains("F2 help"),
         "{hints}"
     );
     screen.keys("/?");
-    assert_eq!(screen.browser.filter, "/?", "now typed into the filter");
+    assert_eq!(screen.browser.filter, "/?", "typed into the filter");
+    screen.ctrl('s');
+    screen.key(KeyCode::F(1));
     assert!(screen.browser.help.is_none());
     assert!(matches!(screen.browser.mode, Mode::List));
     screen.key(KeyCode::F(2));
@@ -202,7 +203,7 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     );
     screen.key(KeyCode::Esc);
     screen.key(KeyCode::Esc);
-    screen.ctrl('s');
+    screen.ctrl('g');
     assert!(
         matches!(screen.browser.mode, Mode::Search { .. }),
         "{}",
@@ -272,16 +273,21 @@ fn new_meeting_and_follow_up_are_requested() {
     assert_eq!(details.title, "Strategy: Mr K");
     screen.key(KeyCode::Down);
     screen.ctrl('f');
+    assert_eq!(screen.asked(), None, "asks first");
+    screen.key(KeyCode::Enter);
     assert_eq!(
         screen.asked(),
-        Some(Request::FollowUp("/records/two-part.json".into()))
+        Some(Request::FollowUp {
+            path: "/records/two-part.json".into(),
+            date: common::date("2026-11-23"),
+        })
     );
 }
 
 #[test]
-fn slash_searches_every_record_and_opens_a_hit() {
+fn ctrl_s_searches_every_record_and_opens_a_hit() {
     let mut screen = Screen::new(80, 24);
-    screen.keys("/");
+    screen.ctrl('s');
     screen.keys("cctv");
     screen.key(KeyCode::Enter);
     assert_eq!(screen.asked(), Some(Request::Search("cctv".to_owned())));
@@ -438,5 +444,299 @@ fn the_end_of_a_meeting_opened_from_the_reader_brings_back_the_list_saying_where
         screen.text().contains("Saved to /records/typical.json"),
         "{}",
         screen.text()
+    );
+}
+
+// --- The browser at 80x24 -----------------------------------------------------------------
+
+/// The status bar: the screen's last line.
+fn status_line(screen: &Screen) -> String {
+    screen.text().lines().last().unwrap_or_default().to_owned()
+}
+
+/// A browser whose first meeting has a title far too long for its column.
+fn with_a_long_title() -> Screen {
+    let mut screen = Screen::new(80, 24);
+    let mut record = common::typical_record();
+    record.meeting.title = "Review: Case conference: Mrs Winifred Wainwright-Whitaker".to_owned();
+    let mut entries: Vec<ListEntry> = records().iter().map(|(n, r)| entry(r, n)).collect();
+    entries[0] = entry(&record, "long");
+    screen.respond(Response::Listing(entries, Vec::new()));
+    screen
+}
+
+#[test]
+fn a_title_too_long_for_its_column_ends_in_an_ellipsis_at_80x24() {
+    let screen = with_a_long_title();
+    let text = screen.text();
+    let row = text
+        .lines()
+        .find(|l| l.contains("Review: Case"))
+        .unwrap_or_default();
+    assert!(row.contains("Review: Case conference: M…"), "{text}");
+    assert!(!row.contains("Mrs Winifred"), "cut, and marked so: {row}");
+    insta::assert_snapshot!("long_title_80x24", text);
+}
+
+#[test]
+fn the_status_bar_always_names_help_and_quit_and_cuts_no_hint() {
+    for width in [60, 80, 100, 140] {
+        let screen = Screen::new(width, 24);
+        let status = status_line(&screen);
+        assert!(
+            status.contains("F1 help") && status.contains("Ctrl-Q quit"),
+            "{width}: {status}"
+        );
+        assert!(!status.contains('…'), "{width}: {status}");
+        // Each hint shown whole: every word after a key is one of the table's hint words.
+        let whole = [
+            "Enter read",
+            "Ctrl-E edit",
+            "Ctrl-S search",
+            "Ctrl-T actions",
+            "Ctrl-N new",
+            "Ctrl-F follow-up",
+            "Ctrl-P export",
+            "F1 help",
+            "Ctrl-Q quit",
+        ];
+        let mut rest = status.trim_end().to_owned();
+        for hint in whole {
+            rest = rest.replacen(hint, "", 1);
+        }
+        assert!(
+            rest.trim().is_empty(),
+            "{width}: left over {rest:?} in {status}"
+        );
+    }
+    let screen = Screen::new(140, 24);
+    assert!(status_line(&screen).contains("Ctrl-F follow-up"));
+}
+
+#[test]
+fn every_printable_key_types_into_the_filter_and_runs_nothing() {
+    let mut screen = Screen::new(80, 24);
+    let typed: String = (' '..='~').collect();
+    for c in typed.chars() {
+        screen.key(KeyCode::Char(c));
+        assert!(
+            screen.effects.is_empty(),
+            "{c:?} asked {:?}",
+            screen.effects
+        );
+        assert!(matches!(screen.browser.mode, Mode::List), "{c:?}");
+        assert!(
+            screen.browser.help.is_none() && screen.browser.form.is_none(),
+            "{c:?}"
+        );
+    }
+    assert_eq!(screen.browser.filter, typed);
+    screen.keys("é陈");
+    assert!(screen.browser.filter.ends_with("é陈"));
+}
+
+#[test]
+fn esc_clears_the_filter_and_with_nothing_to_clear_does_not_quit() {
+    let mut screen = Screen::new(80, 24);
+    screen.keys("zoë");
+    screen.key(KeyCode::Esc);
+    assert!(screen.browser.filter.is_empty());
+    for _ in 0..3 {
+        screen.key(KeyCode::Esc);
+        assert!(screen.effects.is_empty(), "{:?}", screen.effects);
+    }
+    assert!(matches!(screen.browser.mode, Mode::List));
+    screen.ctrl('q');
+    assert_eq!(screen.effects, [Effect::Exit], "quitting is the quit key's");
+}
+
+#[test]
+fn ctrl_w_deletes_the_last_word_of_the_filter() {
+    let mut screen = Screen::new(80, 24);
+    screen.keys("police zo");
+    assert!(screen.browser.visible.is_empty() || screen.browser.visible.len() < 3);
+    screen.ctrl('w');
+    assert_eq!(screen.browser.filter, "police ");
+    assert!(
+        screen.text().contains("Filter: police"),
+        "{}",
+        screen.text()
+    );
+    screen.ctrl('w');
+    assert_eq!(screen.browser.filter, "");
+    assert_eq!(
+        screen.browser.visible.len(),
+        3,
+        "the list is filtered again"
+    );
+    screen.keys("two part");
+    screen.ctrl('u');
+    assert_eq!(screen.browser.filter, "");
+}
+
+#[test]
+fn ctrl_f_asks_before_creating_a_follow_up_and_esc_creates_nothing() {
+    let mut screen = Screen::new(80, 24);
+    screen.ctrl('f');
+    assert!(screen.effects.is_empty(), "nothing created yet");
+    let text = screen.text();
+    let question: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        question.contains("Create a follow-up (review) meeting of"),
+        "{text}"
+    );
+    assert!(question.contains("dated 23 Nov 2026?"), "{text}");
+    assert!(question.contains("Enter: yes, Esc: no"), "{text}");
+    insta::assert_snapshot!("follow_up_question_80x24", text);
+    assert_eq!(
+        status_line(&screen).trim_end(),
+        "Enter yes  Esc no",
+        "the question's keys only"
+    );
+    screen.keys("x");
+    assert!(screen.effects.is_empty() && screen.browser.filter.is_empty());
+    screen.key(KeyCode::Esc);
+    assert!(screen.effects.is_empty(), "{:?}", screen.effects);
+    assert!(screen.browser.question.is_none());
+    assert!(!screen.text().contains("Create a follow-up"));
+    screen.ctrl('f');
+    screen.key(KeyCode::Enter);
+    assert_eq!(
+        screen.asked(),
+        Some(Request::FollowUp {
+            path: "/records/typical.json".into(),
+            date: common::date("2026-11-23"),
+        })
+    );
+}
+
+#[test]
+fn a_long_message_wraps_and_keeps_its_file_name_whole() {
+    let mut screen = Screen::new(80, 24);
+    let path = "/home/minute-taker/Documents/safeguarding/exports/2026/november/\
+                case-conference-mrs-w-2026-11-23-f5ca7923.docx";
+    screen.respond(Response::Done(format!("Minutes written to {path}")));
+    let text = screen.text();
+    let joined: String = text.lines().map(str::trim_end).collect();
+    assert!(joined.contains("f5ca7923.docx"), "{text}");
+    let status = status_line(&screen);
+    assert!(status.contains("F1 help") && status.contains("Ctrl-Q quit"));
+    screen.respond(Response::Failed("word ".repeat(60)));
+    let text = screen.text();
+    assert!(
+        text.lines().any(|l| l.trim_end().ends_with('…')),
+        "a message longer than two rows ends in …: {text}"
+    );
+}
+
+#[test]
+fn help_at_80x24_wraps_its_descriptions() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::F(1));
+    let text = screen.text();
+    let joined: String = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: String = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words
+            .contains("export the minutes (md, html, txt, docx, json; professionals or the adult)"),
+        "{text}"
+    );
+    insta::assert_snapshot!("help_80x24", text);
+}
+
+/// Opens the reader on the typical record at `width` x 24.
+fn reading(width: u16) -> Screen {
+    let mut screen = Screen::new(width, 24);
+    screen.key(KeyCode::Enter);
+    let Some(Request::Read(path)) = screen.asked() else {
+        panic!("{:?}", screen.effects);
+    };
+    screen.respond(Response::Record(path, Box::new(common::typical_record())));
+    screen
+}
+
+#[test]
+fn the_reader_lays_the_minutes_out_for_the_window_and_keeps_table_rows_whole() {
+    let mut screen = reading(80);
+    let Mode::Reader(reader) = &screen.browser.mode else {
+        panic!()
+    };
+    let widest = reader
+        .lines
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()))
+        .max()
+        .unwrap_or(0);
+    assert!(widest <= 78, "laid out inside the border: {widest}");
+    assert!(
+        reader.lines.iter().any(|l| l.starts_with('|')),
+        "has tables"
+    );
+    let pages = reader.lines.len() / 20 + 1;
+    for _ in 0..pages {
+        for line in screen.text().lines().skip(2).take(20) {
+            let inside = line
+                .trim_start_matches('│')
+                .trim_end_matches('│')
+                .trim_end();
+            if inside.starts_with('|') {
+                assert!(inside.ends_with('|'), "a table row broken: {line}");
+            }
+        }
+        screen.key(KeyCode::PageDown);
+    }
+    let reading_at = reading(80);
+    insta::assert_snapshot!("reader_80x24", reading_at.text());
+}
+
+#[test]
+fn the_reader_lays_the_minutes_out_again_when_the_window_changes() {
+    let mut screen = reading(120);
+    let wide = match &screen.browser.mode {
+        Mode::Reader(reader) => reader.lines.len(),
+        _ => panic!(),
+    };
+    screen.keys("]]");
+    let section = match &screen.browser.mode {
+        Mode::Reader(reader) => reader.current_section().map(str::to_owned),
+        _ => panic!(),
+    };
+    screen.terminal.backend_mut().resize(70, 24);
+    screen.event(Event::Resize(70, 24));
+    let Mode::Reader(reader) = &screen.browser.mode else {
+        panic!()
+    };
+    assert!(reader.lines.len() > wide, "narrower: more lines");
+    assert_eq!(
+        reader.current_section().map(str::to_owned),
+        section,
+        "still at the same heading"
+    );
+    let wider: Vec<&String> = reader
+        .lines
+        .iter()
+        .filter(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) > 68)
+        .collect();
+    assert!(wider.is_empty(), "{wider:#?}");
+}
+
+#[test]
+fn a_filter_longer_than_the_line_shows_its_end_after_an_ellipsis() {
+    let mut screen = Screen::new(60, 24);
+    let typed = "safeguarding adults review of the missed care calls at Oakfield";
+    screen.keys(typed);
+    assert_eq!(screen.browser.filter, typed);
+    let line = screen.text().lines().nth(1).unwrap_or_default().to_owned();
+    assert!(line.starts_with("Filter: …"), "{line}");
+    assert!(line.trim_end().ends_with("at Oakfield"), "{line}");
+    let cursor = screen.terminal.get_cursor_position().unwrap();
+    assert_eq!(
+        (cursor.x, cursor.y),
+        (59, 1),
+        "the caret after the last letter"
     );
 }

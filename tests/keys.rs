@@ -279,7 +279,7 @@ fn the_built_in_keys_written_as_a_patch_read_back_as_the_built_in_table() {
         "{text}"
     );
     assert!(text.contains("next-item = [\"ctrl-n\"]"), "{text}");
-    assert!(text.contains("help = [\"?\", \"f1\"]"), "{text}");
+    assert!(text.contains("help = [\"f1\", \"ctrl-k\"]"), "{text}");
     assert!(text.contains("cycle-part = []"), "{text}");
     assert_eq!(Key::parse("ctrl-y").map(|k| k.code), Ok(KeyCode::Char('y')));
 }
@@ -380,4 +380,33 @@ fn minutes_keys_prints_the_table_in_force_and_names_each_mistake() {
         text.lines()
             .any(|l| l.contains("save-now") && l.contains("ctrl-y"))
     );
+}
+
+#[test]
+fn hints_offer_only_the_keys_of_what_is_open() {
+    use minutes::tui::app::{LiveScreen, Overlay};
+    let mut app = LiveScreen::new(common::typical_record(), None, common::fixed_now());
+    app.overlay = Some(Overlay::Roles { selected: 0 });
+    let hints = minutes::tui::keymap::hints(&app);
+    let commands: Vec<Command> = hints.iter().map(|h| h.command).collect();
+    assert!(commands.contains(&Command::Choose), "{hints:?}");
+    assert!(
+        !commands.contains(&Command::AcknowledgeGap) && !commands.contains(&Command::EndMeeting),
+        "the roles list neither acknowledges gaps nor ends the meeting: {hints:?}"
+    );
+    // Every browser context names help and quit in its bar.
+    let keymap = Keymap::defaults();
+    for context in [
+        Context::Browser,
+        Context::Query,
+        Context::Results,
+        Context::Reader,
+        Context::Tracker,
+    ] {
+        let hinted: Vec<Command> = keymap.hints(&[context]).iter().map(|h| h.command).collect();
+        assert!(
+            hinted.contains(&Command::Help) && hinted.contains(&Command::Quit),
+            "{context:?}: {hinted:?}"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::text::{is_bidi_control, push_code_point};
 
@@ -152,44 +152,7 @@ pub(super) fn wrap_into(out: &mut String, text: &str, width: usize, first: &str,
 /// `text` wrapped into lines of at most `width` columns for a table cell. Unlike
 /// [`wrap_into`] a word too long for the column is broken, so columns always line up.
 pub(super) fn wrap_cell(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for source in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in source.split_whitespace() {
-            let word_width = self::width(word);
-            if used > 0 && used + 1 + word_width <= width {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + word_width;
-                continue;
-            }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if word_width <= width {
-                line.push_str(word);
-                used = word_width;
-                continue;
-            }
-            for c in word.chars() {
-                let w = c.width().unwrap_or(0);
-                if used > 0 && used + w > width {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += w;
-            }
-        }
-        lines.push(line);
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
+    crate::table::wrap(text, width)
 }
 
 #[cfg(test)]

@@ -110,6 +110,17 @@ pub fn render(record: &Record, format: Format, audience: Audience) -> String {
     }
 }
 
+/// The minutes of `record` for `audience` as plain text laid out for a screen `width`
+/// columns wide: paragraphs wrap and tables narrow their widest columns to fit, so a table
+/// row is never broken across screen lines (below about 30 columns, or with many columns,
+/// a table may still be wider than `width`).
+#[must_use]
+pub fn render_text(record: &Record, audience: Audience, width: usize) -> String {
+    let mut out = Writer::new(Target::Text, capacity(record)).wrapped_to(width);
+    write(record, audience, &mut out);
+    out.finish()
+}
+
 /// The minutes of `record` for `audience` as a Word document: A4, headings, tables, a
 /// confidentiality header and page numbers on every page. The same record gives the same
 /// bytes (every date in the package comes from the record).

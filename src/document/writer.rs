@@ -14,8 +14,14 @@ use super::markup::{self, md_block, md_line, sanitize, width, wrap_cell, wrap_in
 /// Plain text is wrapped to this many columns (tables shrink their widest columns to fit).
 pub(super) const TEXT_WIDTH: usize = 100;
 
+/// Narrowest plain text is laid out to.
+pub(super) const MIN_TEXT_WIDTH: usize = 30;
+
 /// Narrowest a text table column is squeezed to before the table is allowed to overflow.
 const MIN_COLUMN: usize = 10;
+
+/// Narrowest a text table column is squeezed to when laid out for a narrow screen.
+const MIN_SCREEN_COLUMN: usize = 5;
 
 /// Opens and closes strongly emphasised text in a rich inline string.
 pub(super) const STRONG: (char, char) = ('\u{1}', '\u{2}');
@@ -94,6 +100,8 @@ pub(super) struct Writer {
     out: String,
     blocks: Vec<Block>,
     target: Target,
+    /// Columns plain text is wrapped to ([`TEXT_WIDTH`] unless laid out for a screen).
+    width: usize,
 }
 
 impl Writer {
@@ -104,7 +112,14 @@ impl Writer {
             out: String::with_capacity(if rich { 0 } else { capacity }),
             blocks: Vec::new(),
             target,
+            width: TEXT_WIDTH,
         }
+    }
+
+    /// The same writer wrapping plain text to `width` columns (at least [`MIN_TEXT_WIDTH`]).
+    pub(super) fn wrapped_to(mut self, width: usize) -> Self {
+        self.width = width.max(MIN_TEXT_WIDTH);
+        self
     }
 
     /// The finished document, ending in exactly one newline (empty for [`Target::Rich`]).
@@ -181,7 +196,7 @@ impl Writer {
                     _ => '~',
                 };
                 let start = self.out.len();
-                wrap_into(&mut self.out, &inline, TEXT_WIDTH, "", "");
+                wrap_into(&mut self.out, &inline, self.width, "", "");
                 let widest = self.out[start..].lines().map(width).max().unwrap_or(0);
                 self.out.extend(std::iter::repeat_n(rule, widest));
                 self.out.push_str("\n\n");
@@ -284,7 +299,7 @@ impl Writer {
             }
             // Rich blocks are not written as lines.
             Target::Text | Target::Rich => {
-                wrap_into(&mut self.out, inline, TEXT_WIDTH, first, rest);
+                wrap_into(&mut self.out, inline, self.width, first, rest);
             }
         }
     }
@@ -344,7 +359,15 @@ impl Writer {
                     .unwrap_or(0)
             })
             .collect();
-        let widths = fit_columns(&natural, TEXT_WIDTH.saturating_sub(3 * columns + 1));
+        let budget = self.width.saturating_sub(3 * columns + 1);
+        // Laid out for a screen narrower than the page, a column may go below the page's
+        // narrowest so that the table still fits the screen.
+        let narrowest = if self.width < TEXT_WIDTH {
+            MIN_COLUMN.min((budget / columns.max(1)).max(MIN_SCREEN_COLUMN))
+        } else {
+            MIN_COLUMN
+        };
+        let widths = fit_columns(&natural, budget, narrowest);
         let mut rule = String::from("|");
         for w in &widths {
             rule.extend(std::iter::repeat_n('-', w + 2));
@@ -396,10 +419,10 @@ impl Writer {
 }
 
 /// Column widths no wider than needed, narrowing the widest first until they fit `budget`
-/// (or every column is down to [`MIN_COLUMN`] or its natural width).
-fn fit_columns(natural: &[usize], budget: usize) -> Vec<usize> {
+/// (or every column is down to `narrowest` or its natural width).
+fn fit_columns(natural: &[usize], budget: usize, narrowest: usize) -> Vec<usize> {
     let mut widths = natural.to_vec();
-    let floor = |i: usize| natural[i].min(MIN_COLUMN);
+    let floor = |i: usize| natural[i].min(narrowest);
     let mut total: usize = widths.iter().sum();
     while total > budget {
         let Some((widest, &w)) = widths
@@ -431,13 +454,13 @@ mod tests {
 
     #[test]
     fn columns_shrink_widest_first() {
-        let fitted = fit_columns(&[5, 50, 80], 100);
+        let fitted = fit_columns(&[5, 50, 80], 100, MIN_COLUMN);
         assert_eq!(fitted.iter().sum::<usize>(), 100);
         assert_eq!(fitted[0], 5);
         assert!(fitted[1].abs_diff(fitted[2]) <= 1, "{fitted:?}");
-        assert_eq!(fit_columns(&[5, 60, 60], 65), vec![5, 30, 30]);
-        assert_eq!(fit_columns(&[30, 30, 30], 10), vec![10, 10, 10]);
-        assert_eq!(fit_columns(&[3, 4], 100), vec![3, 4]);
+        assert_eq!(fit_columns(&[5, 60, 60], 65, MIN_COLUMN), vec![5, 30, 30]);
+        assert_eq!(fit_columns(&[30, 30, 30], 10, MIN_COLUMN), vec![10, 10, 10]);
+        assert_eq!(fit_columns(&[3, 4], 100, MIN_COLUMN), vec![3, 4]);
     }
 
     #[test]

@@ -64,8 +64,12 @@ pub(crate) fn perform(service: &Service<'_>, request: Request) -> Result<Handled
         Request::New { template, details } => {
             Handled::Meeting(Box::new(service.create(&template, details)?))
         }
-        Request::FollowUp(previous) => {
-            Handled::Meeting(Box::new(service.follow_up(&previous, FollowUp::default())?))
+        Request::FollowUp { path, date } => {
+            let given = FollowUp {
+                date: Some(date),
+                ..FollowUp::default()
+            };
+            Handled::Meeting(Box::new(service.follow_up(&path, given)?))
         }
         Request::Refresh => {
             let records = service.list()?;
@@ -300,11 +304,16 @@ mod tests {
         let (_tmp, places, path) = folder_with_a_meeting();
         let clock = clock();
         let service = Service::new(places, &clock);
-        let Handled::Meeting(meeting) = ask(&service, Request::FollowUp(path)) else {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
+        let Handled::Meeting(meeting) = ask(&service, Request::FollowUp { path, date }) else {
             unreachable!()
         };
         assert_eq!(meeting.record.meeting.subject_ref, "SA-1");
         assert!(meeting.record.meeting.follow_up_of.is_some());
+        assert_eq!(
+            meeting.record.meeting.date, date,
+            "the date the question named"
+        );
         assert_eq!(
             meeting.record.actions.len(),
             1,

@@ -29,7 +29,12 @@ pub enum Request {
         details: NewMeeting,
     },
     /// Create the follow-up (review) meeting of a record and open it.
-    FollowUp(PathBuf),
+    FollowUp {
+        /// The earlier meeting's record file.
+        path: PathBuf,
+        /// The new meeting's date, as the question asked named it.
+        date: NaiveDate,
+    },
     /// Search the full text of every record.
     Search(String),
     /// Every action across all records.

@@ -74,6 +74,10 @@ pub fn run_browser(
 ) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
     browser = browser.with_keys(std::sync::Arc::clone(&session.keys));
+    // The reader lays the minutes out for the screen's width; later sizes come as resizes.
+    if let Ok(size) = session.screen.terminal().size() {
+        browser = browser.with_width(size.width);
+    }
     let mut notices = std::mem::take(&mut session.warnings);
     notices.append(&mut browser.notices);
     browser.notices = notices;

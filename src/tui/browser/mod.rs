@@ -18,11 +18,14 @@ use crate::model::{ActionStatus, Audience, NewMeeting};
 use crate::store::ListEntry;
 use crate::tui::action::{Action, Effect, edit_line};
 use crate::tui::form::{Form, FormOutcome};
-use crate::tui::keymap::{Context, Help, Keymap};
+use crate::tui::keymap::{Command, Context, Help, Keymap};
 use crate::tui::request::{Hit, Request, Response, TrackedRow};
 
 pub use reader::Reader;
 pub use view::render;
+
+/// The width assumed until the shell says how wide the screen is.
+const DEFAULT_WIDTH: u16 = 80;
 
 /// What the browser shows.
 #[derive(Debug)]
@@ -76,6 +79,10 @@ pub struct Browser {
     pub notices: Vec<String>,
     /// The help screen, when open.
     pub help: Option<Help>,
+    /// A question asked before something is created: its words and what a yes asks for.
+    pub question: Option<(String, Request)>,
+    /// The screen's width, for laying out the minutes in the reader.
+    pub width: u16,
     /// The key table in force: what keys do, and what the screen calls them.
     pub keys: Arc<Keymap>,
     /// Today, for overdue dates.
@@ -105,6 +112,8 @@ impl Browser {
             exporting: None,
             notices,
             help: None,
+            question: None,
+            width: DEFAULT_WIDTH,
             keys: Keymap::shared_default(),
             today,
             redraw: true,
@@ -120,6 +129,14 @@ impl Browser {
     #[must_use]
     pub fn with_keys(mut self, keys: Arc<Keymap>) -> Self {
         self.keys = keys;
+        self
+    }
+
+    /// The same browser on a screen `width` columns wide (later sizes come as
+    /// [`Action::Resize`]).
+    #[must_use]
+    pub const fn with_width(mut self, width: u16) -> Self {
+        self.width = width;
         self
     }
 
@@ -164,6 +181,35 @@ impl Browser {
         self.visible
             .get(self.selected)
             .and_then(|i| self.entries.get(*i))
+    }
+
+    /// Asks before creating the follow-up of the highlighted meeting, naming it and the date
+    /// the new one gets (today, or the meeting's own date if that is later).
+    fn ask_follow_up(&mut self) {
+        let Some(entry) = self.selected_entry() else {
+            return;
+        };
+        let date = self.today.max(entry.summary.date);
+        let title = crate::text::for_terminal(&entry.summary.title).into_owned();
+        let yes = self.keys.labels(Context::Question, Command::Yes);
+        let no = self.keys.labels(Context::Question, Command::No);
+        let text = format!(
+            "Create a follow-up (review) meeting of \u{201c}{title}\u{201d} dated {}? {yes}: yes, {no}: no",
+            date.format("%-d %b %Y")
+        );
+        let request = Request::FollowUp {
+            path: entry.path.clone(),
+            date,
+        };
+        self.question = Some((text, request));
+    }
+
+    /// The screen is now `width` columns wide: the reader lays the minutes out again.
+    fn resize(&mut self, width: u16) {
+        self.width = width;
+        if let Mode::Reader(reader) = &mut self.mode {
+            reader.lay_out(reader_width(width));
+        }
     }
 
     fn open_export(&mut self, path: PathBuf) {
@@ -211,6 +257,9 @@ impl Browser {
         if self.help.is_some() {
             return &[Context::Help];
         }
+        if self.question.is_some() {
+            return &[Context::Question];
+        }
         if self.form.is_some() {
             return &[Context::Form];
         }
@@ -223,13 +272,16 @@ impl Browser {
         }
     }
 
-    /// Whether typed characters are text even where the table binds them (a query, a form
-    /// field). The list's filter is not: there a character the table binds (`/`, `?`) is
-    /// its command and every other one types into the filter.
+    /// Whether typed characters are text even where the table binds them (the list's
+    /// filter, a query, a form field): typing always types, and commands are chords, Enter,
+    /// Esc, arrows and function keys.
     fn typing(&self) -> bool {
+        if self.help.is_some() || self.question.is_some() {
+            return false;
+        }
         match (&self.form, &self.mode) {
             (Some(form), _) => form.is_editing_text(),
-            (None, Mode::Search { hits: None, .. }) => true,
+            (None, Mode::List | Mode::Search { hits: None, .. }) => true,
             _ => false,
         }
     }
@@ -247,6 +299,10 @@ impl Browser {
             return Vec::new();
         }
         self.redraw = true;
+        if let Action::Resize(width, _) = action {
+            self.resize(width);
+            return Vec::new();
+        }
         let effect = match action {
             Action::Responded(response) => {
                 self.respond(response);
@@ -277,6 +333,20 @@ impl Browser {
                 self.help = None;
             }
             return None;
+        }
+        if let Some((_, request)) = &self.question {
+            return match action {
+                Action::Yes => {
+                    let request = request.clone();
+                    self.question = None;
+                    Some(Effect::Ask(request))
+                }
+                Action::Back => {
+                    self.question = None;
+                    None
+                }
+                _ => None,
+            };
         }
         if self.form.is_some() {
             return self.update_form(action).map(Effect::Ask);
@@ -364,18 +434,17 @@ impl Browser {
                 self.filter.push_str(text.lines().next().unwrap_or(""));
                 self.refilter();
             }
-            Action::Back if !self.filter.is_empty() => {
+            Action::Back => {
                 self.filter.clear();
                 self.refilter();
             }
-            Action::Back => return Some(Effect::Exit),
             Action::SelectNext => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Action::SelectPrev => self.selected = self.selected.saturating_sub(1),
             Action::PageDown => self.selected = (self.selected + 10).min(len.saturating_sub(1)),
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::Activate => ask = path.map(Request::Read),
             Action::EditSelected => ask = path.map(Request::Edit),
-            Action::FollowUp => ask = path.map(Request::FollowUp),
+            Action::FollowUp => self.ask_follow_up(),
             Action::Add => self.open_form(),
             Action::Search => {
                 self.mode = Mode::Search {
@@ -473,7 +542,8 @@ impl Browser {
     fn respond(&mut self, response: Response) {
         match response {
             Response::Record(path, record) => {
-                self.mode = Mode::Reader(Box::new(Reader::new(path, &record)));
+                let width = reader_width(self.width);
+                self.mode = Mode::Reader(Box::new(Reader::new(path, *record, width)));
             }
             Response::Hits(found) => {
                 if let Mode::Search { hits, selected, .. } = &mut self.mode {
@@ -514,6 +584,11 @@ impl Browser {
             }
         }
     }
+}
+
+/// The columns inside the reader's border on a screen `width` wide.
+const fn reader_width(width: u16) -> usize {
+    width.saturating_sub(2) as usize
 }
 
 /// The rows of the tracker shown: all, or only open ones.

@@ -2,17 +2,22 @@
 
 use std::path::PathBuf;
 
-use crate::document::{self, Audience, Format};
+use crate::document::{self, Audience};
 use crate::model::Record;
 use crate::tui::action::Action;
 
-/// The minutes of one record, as text lines, and where the reader is in them.
+/// The minutes of one record, laid out as text lines for the screen's width, and where the
+/// reader is in them.
 #[derive(Debug, Clone)]
 pub struct Reader {
     /// The record file.
     pub path: PathBuf,
     /// The record's title, for the pane.
     pub title: String,
+    /// The record, to lay its minutes out again when the screen's width changes.
+    record: Box<Record>,
+    /// The width the lines are laid out for.
+    width: usize,
     /// The minutes as plain-text lines.
     pub lines: Vec<String>,
     /// Headings: (line index, title, level 1-3).
@@ -24,20 +29,44 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// The professionals' minutes of `record`, as plain text.
+    /// The professionals' minutes of `record`, as plain text laid out `width` columns wide
+    /// (the text format itself: paragraphs wrap, tables narrow their columns to fit).
     #[must_use]
-    pub fn new(path: PathBuf, record: &Record) -> Self {
-        let text = document::render(record, Format::Text, Audience::Professionals);
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let sections = sections_of(&lines);
-        Self {
+    pub fn new(path: PathBuf, record: Record, width: usize) -> Self {
+        let mut reader = Self {
             path,
             title: record.meeting.title.clone(),
-            lines,
-            sections,
+            record: Box::new(record),
+            width: 0,
+            lines: Vec::new(),
+            sections: Vec::new(),
             scroll: 0,
             picking: None,
+        };
+        reader.lay_out(width);
+        reader
+    }
+
+    /// Lays the minutes out again for `width` columns, keeping the reader at the same
+    /// heading (or the same part of the document).
+    pub fn lay_out(&mut self, width: usize) {
+        if width == self.width && !self.lines.is_empty() {
+            return;
         }
+        let at_heading = self
+            .sections
+            .iter()
+            .position(|(line, ..)| *line == self.scroll);
+        let (was_at, was_of) = (self.scroll, self.lines.len().max(1));
+        let text = document::render_text(&self.record, Audience::Professionals, width);
+        self.lines = text.lines().map(str::to_owned).collect();
+        self.sections = sections_of(&self.lines);
+        self.width = width;
+        let last = self.lines.len().saturating_sub(1);
+        self.scroll = match at_heading.and_then(|i| self.sections.get(i)) {
+            Some((line, ..)) => *line,
+            None => (was_at * self.lines.len() / was_of).min(last),
+        };
     }
 
     /// Applies one action; `true` when the reader is closed.

@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState};
 
 use super::{Browser, Mode, Reader, tracker_rows};
 use crate::model::{MinutesStatus, RecordSummary};
-use crate::table::truncate;
+use crate::table::{truncate, wrap_rows};
+use crate::text::for_terminal;
 use crate::tui::keymap::{Command, Context};
 use crate::tui::request::{Hit, TrackedRow};
 use crate::tui::theme::Theme;
@@ -19,7 +20,8 @@ use crate::tui::ui::{draw_pane, hint_line, popup};
 pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base());
-    let notice_rows = u16::try_from(browser.notices.len().min(2)).unwrap_or(2);
+    let notice_lines = notice_lines(browser, usize::from(area.width));
+    let notice_rows = u16::try_from(notice_lines.len()).unwrap_or(0);
     let [title, body, notices, status] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -49,16 +51,14 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
             open_only,
         } => render_tracker(browser, theme, frame, body, rows, *selected, *open_only),
     };
-    let lines: Vec<Line<'_>> = browser
-        .notices
-        .iter()
-        .take(2)
-        .map(|n| Line::styled(n.as_str(), theme.warning()))
+    let lines: Vec<Line<'_>> = notice_lines
+        .into_iter()
+        .map(|n| Line::styled(n, theme.warning()))
         .collect();
     frame.render_widget(Paragraph::new(lines), notices);
+    let hints = browser.keys.hints(browser.contexts());
     frame.render_widget(
-        Paragraph::new(hint_line(theme, browser.keys.hints(browser.contexts())))
-            .style(theme.status_bar()),
+        Paragraph::new(hint_line(theme, hints, status.width)).style(theme.status_bar()),
         status,
     );
     if let Some(form) = &browser.form {
@@ -69,6 +69,10 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
         let inner = popup(theme, frame, body, width, height, form.title());
         cursor = form.render(inner, frame.buffer_mut(), theme, &browser.keys.form_keys());
     }
+    if let Some((question, _)) = &browser.question {
+        render_question(theme, frame, body, question);
+        cursor = None;
+    }
     if let Some(help) = &browser.help {
         crate::tui::ui::render_help(theme, frame, body, help, &browser.keys);
         cursor = None;
@@ -76,6 +80,32 @@ pub fn render(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// The messages shown above the status bar: the two newest, each wrapped to the width in at
+/// most two rows (ending in `…` if even that is not enough), so a file name is never cut
+/// unseen.
+fn notice_lines(browser: &Browser, width: usize) -> Vec<String> {
+    browser
+        .notices
+        .iter()
+        .take(2)
+        .flat_map(|n| wrap_rows(&for_terminal(n), width, 2))
+        .collect()
+}
+
+/// A question before something is created, in a pop-up with its words wrapped.
+fn render_question(theme: &Theme, frame: &mut Frame<'_>, area: Rect, question: &str) {
+    let width = area.width.min(72);
+    let lines = wrap_rows(
+        question,
+        usize::from(width.saturating_sub(2)),
+        usize::from(area.height.saturating_sub(2)),
+    );
+    let height = u16::try_from(lines.len()).unwrap_or(0).saturating_add(2);
+    let inner = popup(theme, frame, area, width, height, "Create a meeting?");
+    let lines: Vec<Line<'_>> = lines.into_iter().map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn render_title(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -86,17 +116,37 @@ fn render_title(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: R
             browser.entries.len()
         ),
         Mode::Search { .. } => "Search the minutes of every meeting".to_owned(),
-        Mode::Reader(reader) => reader.title.clone(),
+        Mode::Reader(reader) => for_terminal(&reader.title).into_owned(),
         Mode::Tracker { rows, .. } => format!("Action tracker: {} actions", rows.len()),
     };
+    let what = truncate(&what, usize::from(area.width).saturating_sub(TITLE.len()));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("minutes  ", theme.title()),
+            Span::styled(TITLE, theme.title()),
             Span::styled(what, theme.header()),
         ]))
         .style(theme.header()),
         area,
     );
+}
+
+/// The program's name at the start of the title bar.
+const TITLE: &str = "minutes  ";
+
+/// The widths `constraints` give columns in `width` columns, one apart, as a table lays
+/// them out: cells are cut to these widths with `…` rather than by the table.
+fn column_widths(width: u16, constraints: &[Constraint]) -> Vec<u16> {
+    Layout::horizontal(constraints.iter().copied())
+        .spacing(1)
+        .split(Rect::new(0, 0, width, 1))
+        .iter()
+        .map(|r| r.width)
+        .collect()
+}
+
+/// A cell of `text` cut to `width` columns, ending in `…` when cut.
+fn cell<'a>(text: &str, width: u16) -> Cell<'a> {
+    Cell::from(truncate(&for_terminal(text), usize::from(width)))
 }
 
 /// The first row to show so that `selected` is visible in `rows` rows.
@@ -141,10 +191,10 @@ fn render_list(
     if browser.form.is_some() {
         return None;
     }
-    let col = u16::try_from(
-        FILTER_PROMPT.len() + unicode_width::UnicodeWidthStr::width(browser.filter.as_str()),
-    )
-    .unwrap_or(0);
+    let shown = shown_filter(&browser.filter, filter_area.width);
+    let col =
+        u16::try_from(FILTER_PROMPT.len() + unicode_width::UnicodeWidthStr::width(shown.as_str()))
+            .unwrap_or(0);
     Some(Position::new(
         filter_area.x + col.min(filter_area.width.saturating_sub(1)),
         filter_area.y,
@@ -153,6 +203,27 @@ fn render_list(
 
 /// The words before the filter typed.
 const FILTER_PROMPT: &str = "Filter: ";
+
+/// The end of the filter typed, as much as fits after the prompt with room for the cursor:
+/// when its start is left out, it begins with `…`.
+fn shown_filter(filter: &str, width: u16) -> String {
+    let room = usize::from(width).saturating_sub(FILTER_PROMPT.len() + 1);
+    if unicode_width::UnicodeWidthStr::width(filter) <= room {
+        return for_terminal(filter).into_owned();
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in filter.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("…{}", for_terminal(&tail))
+}
 
 /// The filter line: what is typed, or what typing does.
 fn render_filter(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -164,7 +235,7 @@ fn render_filter(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: 
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(FILTER_PROMPT, theme.muted()),
-            Span::styled(browser.filter.as_str(), theme.input(true)),
+            Span::styled(shown_filter(&browser.filter, area.width), theme.input(true)),
             Span::styled(hint, theme.muted()),
         ])),
         area,
@@ -172,20 +243,13 @@ fn render_filter(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: 
 }
 
 /// The table of meetings that match the filter: only the rows that fit are built. Wide
-/// screens add the meeting type and the review date.
+/// screens add the meeting type and the review date. Text too long for its column ends in
+/// `…`.
 fn render_meetings(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let rows = usize::from(area.height.saturating_sub(1));
     let offset = offset_for(browser.selected, rows);
     let wide = area.width >= 110;
-    let body: Vec<Row<'_>> = browser
-        .visible
-        .iter()
-        .skip(offset)
-        .take(rows)
-        .filter_map(|i| browser.entries.get(*i))
-        .map(|entry| meeting_row(&entry.summary, browser.today, wide, theme))
-        .collect();
-    let mut widths = vec![
+    let mut constraints = vec![
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(12),
@@ -195,21 +259,31 @@ fn render_meetings(browser: &Browser, theme: &Theme, frame: &mut Frame<'_>, area
     ];
     let mut header = vec!["Date", "Title", "Subject", "Status", "Due", "Actions"];
     if wide {
-        widths.insert(1, Constraint::Length(24));
+        constraints.insert(1, Constraint::Length(24));
         header.insert(1, "Type");
-        widths.push(Constraint::Length(11));
+        constraints.push(Constraint::Length(11));
         header.push("Review");
     }
-    let table = Table::new(body, widths)
+    let widths = column_widths(area.width, &constraints);
+    let body: Vec<Row<'_>> = browser
+        .visible
+        .iter()
+        .skip(offset)
+        .take(rows)
+        .filter_map(|i| browser.entries.get(*i))
+        .map(|entry| meeting_row(&entry.summary, browser.today, &widths, theme))
+        .collect();
+    let table = Table::new(body, widths.iter().map(|w| Constraint::Length(*w)))
         .header(Row::new(header).style(theme.muted()))
         .row_highlight_style(theme.selected(true));
     let mut state = TableState::default().with_selected(Some(browser.selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// One meeting's row. Late minutes and late actions are marked in words too, not by colour
-/// alone.
-fn meeting_row<'a>(s: &'a RecordSummary, today: NaiveDate, wide: bool, theme: &Theme) -> Row<'a> {
+/// One meeting's row, its cells cut to `widths` (eight of them on a wide screen, with the
+/// type and review date). Late minutes and late actions are marked in words too, not by
+/// colour alone.
+fn meeting_row<'a>(s: &RecordSummary, today: NaiveDate, widths: &[u16], theme: &Theme) -> Row<'a> {
     let late_style = |late: bool| if late { theme.overdue() } else { theme.base() };
     let minutes_late = s.minutes_overdue(today);
     let due = match (s.status, s.minutes_due) {
@@ -223,22 +297,37 @@ fn meeting_row<'a>(s: &'a RecordSummary, today: NaiveDate, wide: bool, theme: &T
         (n, 0) => format!("{n}"),
         (n, late) => format!("{n} ({late} late)"),
     };
-    let mut cells = vec![
-        Cell::from(s.date.format("%Y-%m-%d").to_string()),
-        Cell::from(s.title.as_str()),
-        Cell::from(s.subject_ref.as_str()),
-        Cell::from(short_status(s.status)),
-        Cell::from(due).style(late_style(minutes_late)),
-        Cell::from(actions).style(late_style(overdue > 0)),
+    let wide = widths.len() > 6;
+    let mut texts = vec![
+        s.date.format("%Y-%m-%d").to_string(),
+        s.title.clone(),
+        s.subject_ref.clone(),
+        short_status(s.status).to_owned(),
+        due,
+        actions,
     ];
     if wide {
-        cells.insert(1, Cell::from(s.meeting_type.as_str()));
-        cells.push(Cell::from(
+        texts.insert(1, s.meeting_type.clone());
+        texts.push(
             s.review_date
                 .map(|d| d.format("%-d %b %Y").to_string())
                 .unwrap_or_default(),
-        ));
+        );
     }
+    let (due_at, actions_at) = if wide { (5, 6) } else { (4, 5) };
+    let cells: Vec<Cell<'a>> = texts
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(i, (text, width))| {
+            let cell = cell(text, *width);
+            match i {
+                _ if i == due_at => cell.style(late_style(minutes_late)),
+                _ if i == actions_at => cell.style(late_style(overdue > 0)),
+                _ => cell,
+            }
+        })
+        .collect();
     Row::new(cells)
 }
 
@@ -328,7 +417,7 @@ fn render_reader(
     reader: &Reader,
 ) -> Option<Position> {
     let title = format!(
-        " {} · {} ",
+        "{} · {}",
         reader.current_section().unwrap_or("Minutes"),
         reader
             .path
@@ -336,7 +425,17 @@ fn render_reader(
             .map(|n| n.to_string_lossy())
             .unwrap_or_default()
     );
+    let title = format!(
+        " {} ",
+        truncate(
+            &for_terminal(&title),
+            usize::from(area.width.saturating_sub(4))
+        )
+    );
     let inner = draw_pane(frame, theme, area, title, true);
+    // The lines are laid out for this width; one still wider (a table of many columns on a
+    // narrow screen) is cut with `…`, never wrapped through its neighbours' columns.
+    let width = usize::from(inner.width);
     let lines: Vec<Line<'_>> = reader
         .lines
         .iter()
@@ -348,10 +447,10 @@ fn render_reader(
             } else {
                 theme.base()
             };
-            Line::styled(line.as_str(), style)
+            Line::styled(truncate(line, width), style)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
     let picking = reader.picking?;
     let height = u16::try_from(reader.sections.len().min(20))
         .unwrap_or(20)
@@ -401,6 +500,16 @@ fn render_tracker(
     }
     let visible = usize::from(inner.height.saturating_sub(1));
     let offset = offset_for(selected, visible);
+    let widths = column_widths(
+        inner.width,
+        &[
+            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ],
+    );
     let body: Vec<Row<'_>> = shown
         .iter()
         .skip(offset)
@@ -423,28 +532,19 @@ fn render_tracker(
             } else {
                 row.status.label().to_lowercase()
             };
-            Row::new(vec![
-                Cell::from(due),
-                Cell::from(status),
-                Cell::from(row.text.as_str()),
-                Cell::from(row.owner.as_str()),
-                Cell::from(row.record.as_str()),
-            ])
-            .style(style)
+            let texts = [
+                due,
+                status,
+                row.text.clone(),
+                row.owner.clone(),
+                row.record.clone(),
+            ];
+            Row::new(texts.iter().zip(&widths).map(|(text, w)| cell(text, *w))).style(style)
         })
         .collect();
-    let table = Table::new(
-        body,
-        [
-            Constraint::Length(11),
-            Constraint::Length(9),
-            Constraint::Fill(2),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(Row::new(vec!["Due", "Status", "Action", "Owner", "Meeting"]).style(theme.muted()))
-    .row_highlight_style(theme.selected(true));
+    let table = Table::new(body, widths.iter().map(|w| Constraint::Length(*w)))
+        .header(Row::new(vec!["Due", "Status", "Action", "Owner", "Meeting"]).style(theme.muted()))
+        .row_highlight_style(theme.selected(true));
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(table, inner, &mut state);
     let row = u16::try_from(selected - offset + 1).ok()?;

@@ -84,7 +84,13 @@ impl Help {
             rows.push(HelpRow::Heading(context.title()));
             for row in keymap.rows(context) {
                 let keys: Vec<String> = row.keys.iter().map(Key::label).collect();
-                rows.push(HelpRow::Binding(keys.join(" "), row.binding.description));
+                // A command without a key of its own is reached through the palette.
+                let keys = if keys.is_empty() {
+                    "palette".to_owned()
+                } else {
+                    keys.join(" ")
+                };
+                rows.push(HelpRow::Binding(keys, row.binding.description));
             }
         }
         rows

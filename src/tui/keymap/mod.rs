@@ -29,6 +29,34 @@ use crate::tui::action::Action;
 use crate::tui::app::{LiveScreen, Overlay, Pane};
 use crate::tui::form::FormKeys;
 
+/// A status-bar hint: a binding's first key and its short words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The key as the screen names it: `Ctrl-Q`.
+    pub key: String,
+    /// What it does, in a word or two.
+    pub words: &'static str,
+    /// Its command: help, quit and back are kept when the bar is short of room.
+    pub command: Command,
+}
+
+impl Hint {
+    /// Whether the bar keeps this hint before any other when short of room: help, quit,
+    /// and the way back out of where you are.
+    #[must_use]
+    pub fn essential(&self) -> bool {
+        matches!(
+            self.command,
+            Command::Help
+                | Command::Quit
+                | Command::Back
+                | Command::Cancel
+                | Command::Close
+                | Command::No
+        )
+    }
+}
+
 /// One binding as in force: the built-in row and its keys now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -148,13 +176,19 @@ impl Keymap {
         })
     }
 
-    /// The status-bar hints for `contexts`: (first key, words).
+    /// The status-bar hints for `contexts`, in table order.
     #[must_use]
-    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+    pub fn hints(&self, contexts: &[Context]) -> Vec<Hint> {
         contexts
             .iter()
             .flat_map(|context| self.rows(*context))
-            .filter_map(|row| Some((row.keys.first()?.label(), row.binding.hint?)))
+            .filter_map(|row| {
+                Some(Hint {
+                    key: row.keys.first()?.label(),
+                    words: row.binding.hint?,
+                    command: row.binding.command,
+                })
+            })
             .collect()
     }
 
@@ -232,22 +266,21 @@ pub fn map_event(app: &LiveScreen, event: &Event) -> Option<Action> {
     app.keys.map(contexts(app), typing(app), event)
 }
 
-/// The status-bar hints for what is focused now on the live screen: (key, words).
+/// The status-bar hints for what is focused now on the live screen. The pop-up lists share
+/// one context: only the closing check acknowledges gaps and ends the meeting, so the roles
+/// list does not offer those keys.
 #[must_use]
-pub fn hints(app: &LiveScreen) -> Vec<(String, &'static str)> {
+pub fn hints(app: &LiveScreen) -> Vec<Hint> {
     let contexts = contexts(app);
-    let Some(overlay) = &app.overlay else {
-        return app.keys.hints(contexts);
+    // A pop-up hints only its own keys: the screen's commands behind it do not apply there.
+    let here = if app.overlay.is_some() {
+        &contexts[..1]
+    } else {
+        contexts
     };
-    // A pop-up's own keys only: the screen's commands behind it do not apply there.
-    let mut hints = app.keys.hints(&contexts[..1]);
-    if matches!(overlay, Overlay::Roles { .. }) {
-        let closing_only = [Command::AcknowledgeGap, Command::EndMeeting];
-        let words: Vec<&str> = closing_only
-            .iter()
-            .filter_map(|c| app.keys.row(Context::Picker, *c)?.binding.hint)
-            .collect();
-        hints.retain(|(_, w)| !words.contains(w));
+    let mut hints = app.keys.hints(here);
+    if matches!(app.overlay, Some(Overlay::Roles { .. })) {
+        hints.retain(|hint| !matches!(hint.command, Command::AcknowledgeGap | Command::EndMeeting));
     }
     hints
 }

@@ -14,11 +14,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use crate::model::Visibility;
 use crate::tui::app::{LiveScreen, Pane, Tone};
-use crate::tui::keymap::{self, Command, Context};
+use crate::tui::keymap::{self, Command, Context, Hint};
 use crate::tui::theme::Theme;
 
 /// Below this size the screen says so instead of drawing a cramped layout.
@@ -204,37 +203,67 @@ fn render_status(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: R
     let line = match &app.message {
         Some((text, Tone::Warning)) => Line::from(Span::styled(fit(text), theme.warning())),
         Some((text, Tone::Info)) => Line::from(Span::styled(fit(text), theme.status_bar())),
-        None => hint_line(theme, fitting(keymap::hints(app), area.width)),
+        None => hint_line(theme, keymap::hints(app), area.width),
     };
     frame.render_widget(Paragraph::new(line).style(theme.status_bar()), area);
 }
 
-/// The first hints, in the table's order, that fit whole in `width` columns (two spaces
-/// apart): a hint is left out rather than cut.
-fn fitting(hints: Vec<(String, &'static str)>, width: u16) -> Vec<(String, &'static str)> {
-    let mut used = 0;
-    hints
+/// The status bar's hints in `width` columns: each key, then its words. Help, quit and the
+/// way back ([`Hint::essential`]) are kept first; the others follow in table order while
+/// whole hints fit, so none is cut mid-word (only a bar too narrow for the essential ones
+/// ends in `…`).
+pub(crate) fn hint_line(theme: &Theme, hints: Vec<Hint>, width: u16) -> Line<'static> {
+    let shown = fit_hints(&hints, usize::from(width));
+    let mut spans = Vec::new();
+    for hint in hints
         .into_iter()
-        .take_while(|(key, words)| {
-            let gap = if used == 0 { 0 } else { 2 };
-            let need = gap + key.width() + 1 + words.width();
-            used += need;
-            used <= usize::from(width)
-        })
-        .collect()
+        .zip(shown)
+        .filter_map(|(h, s)| s.then_some(h))
+    {
+        if !spans.is_empty() {
+            spans.push(Span::styled(HINT_GAP, theme.status_bar()));
+        }
+        spans.push(Span::styled(hint.key, theme.key_hint()));
+        spans.push(Span::styled(format!(" {}", hint.words), theme.status_bar()));
+    }
+    let line = Line::from(spans);
+    if line.width() <= usize::from(width) {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::styled(
+        crate::table::truncate(&text, usize::from(width)),
+        theme.status_bar(),
+    )
 }
 
-/// The status bar's hints: each key, then its words.
-pub(crate) fn hint_line(theme: &Theme, hints: Vec<(String, &'static str)>) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (key, words) in hints {
-        if !spans.is_empty() {
-            spans.push(Span::styled("  ", theme.status_bar()));
+/// Between two hints.
+const HINT_GAP: &str = "  ";
+
+/// Which of `hints` fit in `width` columns: the essential ones first, then the others in
+/// order, each whole or not at all.
+fn fit_hints(hints: &[Hint], width: usize) -> Vec<bool> {
+    let cost = |hint: &Hint| {
+        unicode_width::UnicodeWidthStr::width(hint.key.as_str())
+            + 1
+            + unicode_width::UnicodeWidthStr::width(hint.words)
+    };
+    let mut shown = vec![false; hints.len()];
+    let mut used = 0;
+    let essential_first = hints
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.essential())
+        .chain(hints.iter().enumerate().filter(|(_, h)| !h.essential()));
+    for (i, hint) in essential_first {
+        let gap = if used == 0 { 0 } else { HINT_GAP.len() };
+        let needed = gap + cost(hint);
+        if used + needed <= width || (used == 0 && hint.essential()) {
+            shown[i] = true;
+            used += needed;
         }
-        spans.push(Span::styled(key, theme.key_hint()));
-        spans.push(Span::styled(format!(" {words}"), theme.status_bar()));
     }
-    Line::from(spans)
+    shown
 }
 
 fn render_too_small(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
+use crate::table::wrap;
 use crate::tui::app::{
     LiveScreen, Overlay, Palette, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches,
 };
@@ -123,15 +124,7 @@ fn render_picker(
 ) -> Option<Position> {
     // Each row wrapped at the pop-up's width (after the "> " marker): nothing cut.
     let width = usize::from(body.width.min(76).saturating_sub(4)).max(10);
-    let wrapped: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            textwrap::wrap(row, width)
-                .into_iter()
-                .map(std::borrow::Cow::into_owned)
-                .collect()
-        })
-        .collect();
+    let wrapped: Vec<Vec<String>> = rows.iter().map(|row| wrap(row, width)).collect();
     let counts: Vec<usize> = wrapped.iter().map(Vec::len).collect();
     let lines: usize = counts.iter().sum();
     let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(4);
@@ -317,7 +310,22 @@ pub(crate) fn render_help(
         key(Command::MoveUp)
     );
     let inner = popup(theme, frame, body, 96, body.height, &title);
-    let rows = help.rows(keys);
+    let lines = help_lines(theme, &help.rows(keys), inner.width);
+    let scroll = help
+        .scroll
+        .min(lines.len().saturating_sub(usize::from(inner.height)));
+    let lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The help rows as screen lines `width` columns wide: keys in a column, what they do
+/// beside them, both wrapped (never cut) so every word of help is shown.
+fn help_lines(theme: &Theme, rows: &[HelpRow], width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width);
     let key_width = rows
         .iter()
         .filter_map(|r| match r {
@@ -326,23 +334,32 @@ pub(crate) fn render_help(
         })
         .max()
         .unwrap_or(10)
-        .min(usize::from(inner.width / 3));
-    let scroll = help
-        .scroll
-        .min(rows.len().saturating_sub(usize::from(inner.height)));
-    let lines: Vec<Line<'_>> = rows
-        .into_iter()
-        .skip(scroll)
-        .take(usize::from(inner.height))
-        .map(|row| match row {
-            HelpRow::Heading(title) => Line::styled(title, theme.title()),
-            HelpRow::Binding(keys, words) => Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$} "), theme.help_key()),
-                Span::raw(words),
-            ]),
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+        .min(width / 3)
+        .max(1);
+    let words_width = width.saturating_sub(key_width + 3).max(1);
+    let mut lines = Vec::new();
+    for row in rows {
+        match row {
+            HelpRow::Heading(title) => lines.extend(
+                wrap(title, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.title())),
+            ),
+            HelpRow::Binding(keys, words) => {
+                let keys = wrap(keys, key_width);
+                let words = wrap(words, words_width);
+                for i in 0..keys.len().max(words.len()) {
+                    let key = keys.get(i).map_or("", String::as_str);
+                    let pad = key_width.saturating_sub(unicode_width::UnicodeWidthStr::width(key));
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {key}{} ", " ".repeat(pad)), theme.help_key()),
+                        Span::raw(words.get(i).cloned().unwrap_or_default()),
+                    ]));
+                }
+            }
+        }
+    }
+    lines
 }
 
 fn render_quit(
