@@ -1311,19 +1311,11 @@ mod full_meeting {
         record
     }
 
-    /// Adds an attendee through the form: `attendance` Right presses from Present.
+    /// Adds an attendee on one line of the people prompt (open): `attendance` is the index
+    /// of present, apologies, absent, written contribution.
     fn add_person(screen: &mut Screen, name: &str, role: &str, agency: &str, attendance: usize) {
-        screen.command("attendee");
-        screen.keys(name);
-        screen.key(KeyCode::Tab);
-        screen.key(KeyCode::Tab);
-        screen.keys(role);
-        screen.key(KeyCode::Tab);
-        screen.keys(agency);
-        screen.key(KeyCode::Tab);
-        for _ in 0..attendance {
-            screen.key(KeyCode::Right);
-        }
+        let attendance = ["present", "apologies", "absent", "written contribution"][attendance];
+        screen.keys(&format!("{name}, {role}, {agency}, {attendance}"));
         screen.key(KeyCode::Enter);
     }
 
@@ -1355,7 +1347,7 @@ mod full_meeting {
     #[test]
     fn a_scripted_case_conference_is_all_in_the_saved_file() {
         let mut screen = Screen::new(empty_case_conference(), 100, 30);
-        focus(&mut screen, Pane::People);
+        screen.command("add people");
         add_person(&mut screen, "Priya Nair", "Chair", "Adult Social Care", 0);
         add_person(
             &mut screen,
@@ -1400,7 +1392,8 @@ mod full_meeting {
             0,
         );
         add_person(&mut screen, "Edith Warren", "", "", 2);
-        assert_eq!(screen.app.record.attendees.len(), 8);
+        screen.key(KeyCode::Esc);
+        assert_eq!(screen.app.record.attendees.len(), 8, "{}", screen.text());
         // Sam Taylor represents the adult as advocate; Edith Warren is the adult.
         screen.app.selected.people = 6;
         screen.key(KeyCode::Enter);

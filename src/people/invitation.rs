@@ -101,6 +101,42 @@ pub fn attendees_from_csv(bytes: &[u8]) -> Result<Vec<Invited>, InvitationError>
     Ok(invited)
 }
 
+/// One person typed on one line as a row of the invitation list without its header: name,
+/// then optionally role, agency, attendance and parts, separated by commas ("Priya Raman,
+/// DC, Police"; quotes keep a comma in a name: "\"Nowak, Łukasz\", DC, Police").
+///
+/// # Errors
+/// What is wrong with the line, in the words the invitation list uses (no name, an
+/// attendance that is not one of the values, more than five parts).
+pub fn attendee_from_line(line: &str) -> Result<AttendeeInput, String> {
+    const COLUMNS: [&str; 5] = ["name", "role", "agency", "attendance", "parts"];
+    let line = line.trim();
+    let fields = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map_or(0, |row| row.len());
+    if line.is_empty() || fields == 0 {
+        return Err("type a name, then role and agency, separated by commas".to_owned());
+    }
+    if fields > COLUMNS.len() {
+        return Err(format!(
+            "{fields} parts: give name, role, agency (and attendance, parts), separated by commas"
+        ));
+    }
+    // Name, role and agency are the list's required columns: absent ones are empty.
+    let columns = fields.max(3);
+    let padding = ",".repeat(columns - fields);
+    let text = format!("{}\n{line}{padding}\n", COLUMNS[..columns].join(","));
+    let mut people = attendees_from_csv(text.as_bytes()).map_err(|error| error.message)?;
+    people
+        .pop()
+        .map(|invited| invited.input)
+        .ok_or_else(|| "type a name".to_owned())
+}
+
 /// What to say about a file that is not UTF-8 text.
 const NOT_UTF8: &str = "the file is not UTF-8 text (save it from the spreadsheet as 'CSV UTF-8')";
 
@@ -406,6 +442,29 @@ mod tests {
         assert!(
             cell.to_string().starts_with("line 2, column 4: '3'"),
             "{cell}"
+        );
+    }
+
+    #[test]
+    fn one_line_names_a_person_with_role_and_agency() {
+        let person = attendee_from_line("Priya Raman, DC, Police").unwrap();
+        assert_eq!(
+            (
+                person.name.as_str(),
+                person.role.as_str(),
+                person.agency.as_str()
+            ),
+            ("Priya Raman", "DC", "Police")
+        );
+        let person = attendee_from_line("\"Nowak, Łukasz\", DS, Police, apologies").unwrap();
+        assert_eq!(person.name, "Nowak, Łukasz");
+        assert_eq!(person.attendance, crate::model::Attendance::Apologies);
+        assert_eq!(attendee_from_line("Zoë Martin").unwrap().role, "");
+        assert!(attendee_from_line("  ").is_err());
+        assert!(
+            attendee_from_line("A, b, c, maybe")
+                .unwrap_err()
+                .contains("maybe")
         );
     }
 }

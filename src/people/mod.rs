@@ -20,7 +20,7 @@ mod invitation;
 mod key;
 mod vocab;
 
-pub use invitation::{InvitationError, Invited, attendees_from_csv};
+pub use invitation::{InvitationError, Invited, attendee_from_line, attendees_from_csv};
 pub use key::{loosely_contains, phrase_key, word_key};
 
 use std::ops::RangeInclusive;

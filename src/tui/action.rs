@@ -98,6 +98,8 @@ pub enum Action {
     ToggleAdult,
     /// Add an attendee from the usual roles.
     QuickAddRole,
+    /// Add attendees one line each ("Priya Raman, DC, Police").
+    AddPeople,
 
     // --- meeting ---------------------------------------------------------------------------
     /// Switch to the next meeting part: whole -> part 1 (professionals only) -> part 2 (with the adult).

@@ -7,6 +7,7 @@ mod forms;
 mod notes;
 mod overlay;
 mod palette;
+mod people_line;
 mod quick;
 mod saving;
 mod typing;
@@ -26,6 +27,7 @@ pub use forms::{FormFields, FormPurpose};
 pub use notes::{SpeakerCompletion, speaker_matches, text_of};
 pub use overlay::{Overlay, QuitQuestion, USUAL_ROLES, goto_matches};
 pub use palette::{Palette, PaletteEntry};
+pub use people_line::PeopleLine;
 pub use quick::QuickAction;
 pub use saving::SaveState;
 pub use typing::printable;
@@ -386,6 +388,7 @@ impl LiveScreen {
             Action::GotoItem => self.open_goto(),
             Action::EndMeeting => self.open_closing(),
             Action::QuickAddRole => self.open_roles(),
+            Action::AddPeople => self.open_people_line(),
             Action::SetAttendance(attendance) => self.set_attendance(attendance),
             Action::StampJoined => self.stamp(Stamp::Joined),
             Action::StampLeft => self.stamp(Stamp::Left),

@@ -65,6 +65,8 @@ pub enum Overlay {
     QuickAction(Box<super::quick::QuickAction>),
     /// The command palette.
     Palette(super::Palette),
+    /// Attendees one line each.
+    PeopleLine(super::PeopleLine),
     /// Pick one of the usual roles to add an attendee.
     Roles {
         /// The highlighted role.
@@ -191,6 +193,10 @@ impl LiveScreen {
                 Vec::new()
             }
             Overlay::Palette(_) => self.update_palette(action),
+            Overlay::PeopleLine(_) => {
+                self.update_people_line(action);
+                Vec::new()
+            }
             Overlay::Closing { .. } => {
                 self.update_closing(action);
                 Vec::new()

@@ -32,7 +32,8 @@ impl LiveScreen {
                     Overlay::Form { .. }
                     | Overlay::Goto { .. }
                     | Overlay::QuickAction(_)
-                    | Overlay::Palette(_),
+                    | Overlay::Palette(_)
+                    | Overlay::PeopleLine(_),
                 ) => false,
             }
     }

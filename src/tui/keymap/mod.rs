@@ -231,6 +231,7 @@ pub fn contexts(app: &LiveScreen) -> &'static [Context] {
             Overlay::Confirm { .. } => &[Context::Question],
             Overlay::Goto { .. } | Overlay::QuickAction(_) => &[Context::Prompt, Context::Global],
             Overlay::Palette(_) => &[Context::Palette, Context::Global],
+            Overlay::PeopleLine(_) => &[Context::Prompt, Context::Global],
             Overlay::Form { .. } => &[Context::Form, Context::Global],
             Overlay::Closing { .. } | Overlay::Roles { .. } => &[Context::Picker, Context::Global],
         };
@@ -253,7 +254,12 @@ pub fn contexts(app: &LiveScreen) -> &'static [Context] {
 fn typing(app: &LiveScreen) -> bool {
     match &app.overlay {
         Some(Overlay::Quit(question)) => question.save_as.is_some(),
-        Some(Overlay::Goto { .. } | Overlay::QuickAction(_) | Overlay::Palette(_)) => true,
+        Some(
+            Overlay::Goto { .. }
+            | Overlay::QuickAction(_)
+            | Overlay::Palette(_)
+            | Overlay::PeopleLine(_),
+        ) => true,
         Some(Overlay::Form { form, .. }) => form.is_editing_text(),
         Some(_) => false,
         None => app.focus == Pane::Notes && app.note_selected.is_none(),

@@ -219,6 +219,7 @@ pub enum Command {
     Reopen,
     Add,
     AddFromRoles,
+    AddPeople,
     Edit,
     Remove,
     Present,
@@ -261,7 +262,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Self; 76] = [
+    pub const ALL: [Self; 77] = [
         Self::Quit,
         Self::SaveNow,
         Self::QuickAction,
@@ -300,6 +301,7 @@ impl Command {
         Self::Reopen,
         Self::Add,
         Self::AddFromRoles,
+        Self::AddPeople,
         Self::Edit,
         Self::Remove,
         Self::Present,
@@ -382,6 +384,7 @@ impl Command {
             Self::Reopen => "reopen",
             Self::Add => "add",
             Self::AddFromRoles => "add-from-roles",
+            Self::AddPeople => "add-people",
             Self::Edit => "edit",
             Self::Remove => "remove",
             Self::Present => "present",
@@ -569,7 +572,8 @@ pub const BINDINGS: &[Binding] = &[
     // People.
     hint(Pe, C::Edit, &[Key::plain(Enter)], Action::EditSelected, "edit: name, role, agency, attendance, parts, times", "edit"),
     hint(Pe, C::Remove, &[Key::plain(Delete)], Action::RemoveSelected, "remove (asks first)", "remove"),
-    bind(Pe, C::Add, &[], Action::Add, "add an attendee"),
+    bind(Pe, C::AddPeople, &[], Action::AddPeople, "add people one line each: 'Priya Raman, DC, Police', Enter, the next"),
+    bind(Pe, C::Add, &[], Action::Add, "add an attendee in the full form"),
     bind(Pe, C::AddFromRoles, &[], Action::QuickAddRole, "add an attendee from the usual roles"),
     bind(Pe, C::Present, &[], Action::SetAttendance(Attendance::Present), "selected attendee: present"),
     bind(Pe, C::Apologies, &[], Action::SetAttendance(Attendance::Apologies), "selected attendee: apologies"),

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 
 use crate::table::wrap;
 use crate::tui::app::{
-    LiveScreen, Overlay, Palette, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches,
+    LiveScreen, Overlay, Palette, PeopleLine, QuickAction, QuitQuestion, USUAL_ROLES, goto_matches,
 };
 use crate::tui::keymap::{Command, Context, Help, HelpRow, Keymap};
 use crate::tui::theme::Theme;
@@ -49,6 +49,7 @@ pub(super) fn render(
         }
         Overlay::Goto { query, selected } => render_goto(app, theme, frame, body, query, *selected),
         Overlay::Palette(palette) => render_palette(theme, frame, body, palette),
+        Overlay::PeopleLine(prompt) => render_people_line(app, theme, frame, body, prompt),
         Overlay::Closing { gaps, selected } => {
             let rows: Vec<String> = gaps.iter().map(|g| g.message.clone()).collect();
             let key = |command| keys.label(Context::Picker, command);
@@ -264,6 +265,59 @@ fn render_palette(
                 .unwrap_or(0)
                 .min(input_area.width.saturating_sub(1)),
         input_area.y,
+    ))
+}
+
+/// Attendees one line each: the line, who it added (the last few), and its keys.
+fn render_people_line(
+    app: &LiveScreen,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    body: Rect,
+    prompt: &PeopleLine,
+) -> Option<Position> {
+    let shown = prompt.added.len().min(5);
+    let height = u16::try_from(shown).unwrap_or(5).saturating_add(5);
+    let inner = popup(
+        theme,
+        frame,
+        body,
+        70,
+        height,
+        "Add people: name, role, agency",
+    );
+    let width = usize::from(inner.width);
+    let key = |command| app.keys.label(Context::Prompt, command);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("> {}", prompt.line),
+            theme.input(true),
+        )),
+        Line::raw(""),
+    ];
+    lines.extend(
+        prompt.added[prompt.added.len() - shown..]
+            .iter()
+            .map(|added| Line::styled(crate::table::truncate(added, width), theme.muted())),
+    );
+    let keys = format!(
+        "{} adds and waits for the next · {} the full form · {} done",
+        key(Command::Accept),
+        key(Command::Adjust),
+        key(Command::Cancel)
+    );
+    lines.push(Line::styled(
+        crate::table::truncate(&keys, width),
+        theme.muted(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let col = 2 + unicode_width::UnicodeWidthStr::width(prompt.line.as_str());
+    Some(Position::new(
+        inner.x
+            + u16::try_from(col)
+                .unwrap_or(0)
+                .min(inner.width.saturating_sub(1)),
+        inner.y,
     ))
 }
 
