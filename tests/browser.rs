@@ -160,7 +160,15 @@ fn lists_every_meeting_and_filters_as_you_type() {
 fn the_filter_ignores_accents_and_case() {
     let unicode_title = record_named("unicode").meeting.title;
     for typed in [
-        "zoe", "ZOE", "Zoë", "lukasz", "ŁUKASZ", "reunion", "zoe's", "soren", "briain lukasz",
+        "zoe",
+        "ZOE",
+        "Zoë",
+        "lukasz",
+        "ŁUKASZ",
+        "reunion",
+        "zoe's",
+        "soren",
+        "briain lukasz",
     ] {
         let mut screen = Screen::new(100, 24);
         screen.keys(typed);
@@ -180,7 +188,12 @@ fn the_filter_ignores_accents_and_case() {
     screen.keys("0142");
     assert!(!screen.browser.visible.is_empty());
     for i in &screen.browser.visible {
-        assert!(screen.browser.entries[*i].summary.subject_ref.contains("0142"));
+        assert!(
+            screen.browser.entries[*i]
+                .summary
+                .subject_ref
+                .contains("0142")
+        );
     }
 }
 
