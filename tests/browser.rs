@@ -157,6 +157,47 @@ fn lists_every_meeting_and_filters_as_you_type() {
 }
 
 #[test]
+fn the_filter_ignores_accents_and_case() {
+    let unicode_title = record_named("unicode").meeting.title;
+    for typed in [
+        "zoe",
+        "ZOE",
+        "Zoë",
+        "lukasz",
+        "ŁUKASZ",
+        "reunion",
+        "zoe's",
+        "soren",
+        "briain lukasz",
+    ] {
+        let mut screen = Screen::new(100, 24);
+        screen.keys(typed);
+        let titles: Vec<&str> = screen
+            .browser
+            .visible
+            .iter()
+            .map(|i| screen.browser.entries[*i].summary.title.as_str())
+            .collect();
+        assert_eq!(titles, [unicode_title.as_str()], "{typed:?}");
+    }
+    let mut screen = Screen::new(100, 24);
+    screen.keys("zoex");
+    assert!(screen.browser.visible.is_empty(), "a miss is a miss");
+    screen.key(KeyCode::Esc);
+    // The middle of a case reference is still found, as before.
+    screen.keys("0142");
+    assert!(!screen.browser.visible.is_empty());
+    for i in &screen.browser.visible {
+        assert!(
+            screen.browser.entries[*i]
+                .summary
+                .subject_ref
+                .contains("0142")
+        );
+    }
+}
+
+#[test]
 fn help_opens_on_the_browsers_keys_with_the_live_screens_below() {
     let mut screen = Screen::new(100, 40);
     screen.key(KeyCode::F(1));
@@ -182,7 +223,7 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     let mut screen = Screen::with_keys(
         160,
         30,
-        "[browser]\nsearch = [\"ctrl-g\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-o\", \"A\"]\n",
+        "[browser]\nsearch = [\"ctrl-g\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-y\", \"A\"]\n",
     );
     let hints = screen.text().lines().last().unwrap_or_default().to_owned();
     assert!(
@@ -213,10 +254,10 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     screen.ctrl('t');
     assert_eq!(screen.asked(), Some(Request::Actions));
     screen.respond(Response::Actions(Vec::new()));
-    assert!(screen.text().contains("· Ctrl-O: all"), "{}", screen.text());
+    assert!(screen.text().contains("· Ctrl-Y: all"), "{}", screen.text());
     screen.keys("A");
     assert!(
-        screen.text().contains("· Ctrl-O: open only"),
+        screen.text().contains("· Ctrl-Y: open only"),
         "{}",
         screen.text()
     );
@@ -252,7 +293,10 @@ fn enter_reads_the_minutes_with_sections_to_jump_to() {
         panic!()
     };
     assert_eq!(reader.scroll, reader.sections[4].0);
-    screen.keys("e");
+    screen.keys("ep");
+    assert_eq!(screen.asked(), None, "a letter opens nothing for editing");
+    assert!(screen.browser.form.is_none(), "nor the export form");
+    screen.ctrl('e');
     assert!(matches!(screen.asked(), Some(Request::Edit(_))));
     screen.key(KeyCode::Esc);
     assert!(matches!(screen.browser.mode, Mode::List));
@@ -331,17 +375,116 @@ fn the_tracker_marks_actions_done_in_their_record() {
     ]));
     assert!(screen.text().contains("OVERDUE"), "{}", screen.text());
     assert!(!screen.text().contains("Action 3"), "open only at first");
-    screen.keys("a");
-    assert!(screen.text().contains("Action 3"), "a shows all");
-    screen.keys("jc");
-    assert_eq!(
-        screen.asked(),
+    screen.ctrl('f');
+    assert!(screen.text().contains("Action 3"), "Ctrl-F shows all");
+    screen.key(KeyCode::Down);
+    for c in "cxoajkq".chars() {
+        screen.key(KeyCode::Char(c));
+        assert_eq!(screen.asked(), None, "{c:?} changes nothing");
+        assert!(matches!(screen.browser.mode, Mode::Tracker { .. }), "{c:?}");
+    }
+    let set = |status| {
         Some(Request::SetAction {
             path: "/records/typical.json".into(),
             id: 2,
-            status: ActionStatus::Done
+            status,
         })
+    };
+    screen.ctrl('d');
+    assert_eq!(screen.asked(), set(ActionStatus::Done));
+    screen.ctrl('x');
+    assert_eq!(screen.asked(), set(ActionStatus::Cancelled));
+    screen.ctrl('o');
+    assert_eq!(screen.asked(), set(ActionStatus::Open));
+    let hints = status_line(&screen);
+    assert!(
+        hints.contains("Ctrl-D done") && hints.contains("Ctrl-X cancelled"),
+        "{hints}"
     );
+}
+
+/// The tracker on three actions (two open, one done) of the typical record.
+fn tracking() -> Screen {
+    let mut screen = Screen::new(100, 24);
+    screen.ctrl('t');
+    let row = |id, status| TrackedRow {
+        path: "/records/typical.json".into(),
+        record: "23 Nov  Case conference".to_owned(),
+        id,
+        text: format!("Action {id}"),
+        owner: "Jane Smith (Police)".to_owned(),
+        due: Some(common::date("2026-11-20")),
+        status,
+        overdue: false,
+    };
+    screen.respond(Response::Actions(vec![
+        row(1, ActionStatus::Open),
+        row(2, ActionStatus::Open),
+        row(3, ActionStatus::Done),
+    ]));
+    screen
+}
+
+#[test]
+fn no_printable_key_in_the_tracker_changes_an_action() {
+    let mut screen = tracking();
+    let statuses = |screen: &Screen| match &screen.browser.mode {
+        Mode::Tracker { rows, .. } => rows.iter().map(|r| r.status).collect::<Vec<_>>(),
+        other => panic!("left the tracker: {other:?}"),
+    };
+    let before = statuses(&screen);
+    for c in ' '..='~' {
+        for mods in [KeyModifiers::NONE, KeyModifiers::SHIFT, KeyModifiers::ALT] {
+            screen.event(Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
+            assert!(
+                screen.effects.is_empty(),
+                "{c:?} with {mods:?} asked {:?}",
+                screen.effects
+            );
+            assert_eq!(statuses(&screen), before, "{c:?}");
+            assert!(
+                screen.browser.help.is_none() && screen.browser.form.is_none(),
+                "{c:?}"
+            );
+        }
+        screen.key(KeyCode::Down);
+    }
+    // The chords still work after all that typing.
+    screen.ctrl('d');
+    assert!(
+        matches!(
+            screen.asked(),
+            Some(Request::SetAction {
+                status: ActionStatus::Done,
+                ..
+            })
+        ),
+        "{:?}",
+        screen.effects
+    );
+}
+
+#[test]
+fn no_printable_key_in_the_reader_opens_the_minutes_for_editing_or_export() {
+    let mut screen = Screen::new(100, 30);
+    let record = common::typical_record();
+    for c in ' '..='~' {
+        if !matches!(screen.browser.mode, Mode::Reader(_)) {
+            // `q` goes back to the list, as Esc does: read again.
+            screen.key(KeyCode::Enter);
+            let Some(Request::Read(path)) = screen.asked() else {
+                panic!("{:?}", screen.effects);
+            };
+            screen.respond(Response::Record(path, Box::new(record.clone())));
+        }
+        screen.key(KeyCode::Char(c));
+        assert!(
+            screen.effects.is_empty(),
+            "{c:?} asked {:?}",
+            screen.effects
+        );
+        assert!(screen.browser.form.is_none(), "{c:?} opened a form");
+    }
 }
 
 #[test]
@@ -433,7 +576,7 @@ fn the_end_of_a_meeting_opened_from_the_reader_brings_back_the_list_saying_where
         panic!("{:?}", screen.effects);
     };
     screen.respond(Response::Record(path, Box::new(common::typical_record())));
-    screen.keys("e");
+    screen.ctrl('e');
     assert!(matches!(screen.asked(), Some(Request::Edit(_))));
     screen.respond(Response::MeetingEnded(
         "Saved to /records/typical.json".to_owned(),

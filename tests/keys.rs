@@ -410,3 +410,51 @@ fn hints_offer_only_the_keys_of_what_is_open() {
         );
     }
 }
+
+#[test]
+fn no_single_letter_in_the_browser_changes_a_record_or_opens_one_for_editing() {
+    use minutes::tui::action::Action;
+    let changes = |action: &Action| {
+        matches!(
+            action,
+            Action::CompleteAction
+                | Action::CancelAction
+                | Action::Reopen
+                | Action::EditSelected
+                | Action::Export
+                | Action::Add
+                | Action::FollowUp
+        )
+    };
+    let mut checked = 0;
+    for binding in BINDINGS
+        .iter()
+        .filter(|b| b.context.browser_only() && changes(&b.action))
+    {
+        checked += 1;
+        assert!(!binding.keys.is_empty(), "{}", binding.command.name());
+        for key in binding.keys {
+            assert!(
+                !key.is_printable(),
+                "{} is bound to {} in {}",
+                binding.command.name(),
+                key.label(),
+                binding.context.name()
+            );
+        }
+    }
+    assert!(checked >= 7, "only {checked} bindings checked");
+    let keymap = Keymap::defaults();
+    let tracker = |command| keys(&keymap, Context::Tracker, command);
+    assert_eq!(tracker(Command::MarkDone), ["ctrl-d"]);
+    assert_eq!(tracker(Command::MarkCancelled), ["ctrl-x"]);
+    assert_eq!(tracker(Command::Reopen), ["ctrl-o"]);
+    assert_eq!(tracker(Command::ToggleFilter), ["ctrl-f"]);
+    assert_eq!(tracker(Command::Back), ["esc"]);
+    for row in keymap.rows(Context::Tracker) {
+        for key in &row.keys {
+            assert!(key.refusal().is_none(), "{}", key.label());
+            assert!(!key.is_printable(), "{} in the tracker", key.label());
+        }
+    }
+}

@@ -15,6 +15,7 @@ use ratatui::crossterm::event::Event;
 
 use crate::document::ExportFormat;
 use crate::model::{ActionStatus, Audience, NewMeeting};
+use crate::people::loosely_contains;
 use crate::store::ListEntry;
 use crate::tui::action::{Action, Effect, edit_line};
 use crate::tui::form::{Form, FormOutcome};
@@ -59,8 +60,9 @@ pub enum Mode {
 pub struct Browser {
     /// Every record, newest first.
     pub entries: Vec<ListEntry>,
-    /// Lower-case text each record is filtered on (title, subject, type, people, agencies).
-    haystacks: Vec<String>,
+    /// The text each record is filtered on (title, subject, type, id, people, agencies), as
+    /// written and in lower case.
+    haystacks: Vec<(String, String)>,
     /// What is typed in the filter.
     pub filter: String,
     /// Indices into `entries` that match the filter.
@@ -151,25 +153,34 @@ impl Browser {
                     text.push(' ');
                     text.push_str(person);
                 }
-                text.to_lowercase()
+                let lower = text.to_lowercase();
+                (text, lower)
             })
             .collect();
         self.entries = entries;
         self.refilter();
     }
 
+    /// Keeps the records that have every word of the filter, in any order, each found the
+    /// way people and text are found everywhere ([`loosely_contains`]: the start of a word,
+    /// whatever its case and accents, so `zoe` finds `Zoë` and `lukasz` `Łukasz`), or else
+    /// anywhere in the text ignoring case, so the middle of a case reference or an id is
+    /// still found (`0042` in `SA-2026-0042`).
     fn refilter(&mut self) {
         let words: Vec<String> = self
             .filter
-            .to_lowercase()
             .split_whitespace()
-            .map(str::to_owned)
+            .map(str::to_lowercase)
             .collect();
         self.visible = self
             .haystacks
             .iter()
             .enumerate()
-            .filter(|(_, text)| words.iter().all(|w| text.contains(w.as_str())))
+            .filter(|(_, (text, lower))| {
+                words
+                    .iter()
+                    .all(|w| loosely_contains(text, w) || lower.contains(w.as_str()))
+            })
             .map(|(i, _)| i)
             .collect();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
