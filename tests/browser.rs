@@ -223,7 +223,7 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     let mut screen = Screen::with_keys(
         160,
         30,
-        "[browser]\nsearch = [\"ctrl-g\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-y\", \"A\"]\n",
+        "[browser]\nsearch = [\"ctrl-g\"]\nhelp = [\"f2\"]\n[tracker]\ntoggle-filter = [\"ctrl-y\"]\n",
     );
     let hints = screen.text().lines().last().unwrap_or_default().to_owned();
     assert!(
@@ -256,6 +256,11 @@ fn rebound_keys_search_and_help_and_free_their_old_keys_for_the_filter() {
     screen.respond(Response::Actions(Vec::new()));
     assert!(screen.text().contains("· Ctrl-Y: all"), "{}", screen.text());
     screen.keys("A");
+    assert!(
+        screen.text().contains("· Ctrl-Y: all"),
+        "a letter does nothing in the tracker"
+    );
+    screen.ctrl('y');
     assert!(
         screen.text().contains("· Ctrl-Y: open only"),
         "{}",

@@ -117,11 +117,7 @@ move-down = [\"ctrl-y\", \"down\", \"ctrl-y\"]
             1,
             "retry-save is not an action of [global]; it is in [quitting]",
         ),
-        (
-            7,
-            11,
-            "`r` is a printable key: on the live screen typing always types",
-        ),
+        (7, 11, "`r` is a printable key: a letter there types"),
         (8, 14, "a key is written as a string"),
         (9, 13, "as a list of strings"),
         (10, 2, "unknown context [globl]; did you mean [global]?"),

@@ -256,9 +256,10 @@ fn read_entry(
             Some(Ok(key)) if keys.iter().any(|(k, _)| *k == key) => {
                 Some(format!("`{}` is listed twice; {keep}", key.spelling()))
             }
-            Some(Ok(key)) if context.live_only() && key.is_printable() => Some(format!(
-                "`{}` is a printable key: on the live screen typing always types, so a command \
-                 there needs a Ctrl chord (or the palette); {keep}",
+            Some(Ok(key)) if types_there(context) && key.is_printable() => Some(format!(
+                "`{}` is a printable key: a letter there types or would change a record \
+                 unnoticed, so a command needs a Ctrl chord (or the live screen's palette); \
+                 {keep}",
                 key.spelling()
             )),
             Some(Ok(key)) => key.refusal().map_or_else(
@@ -280,6 +281,13 @@ fn read_entry(
         keys,
         at: action.span(),
     })
+}
+
+/// Whether a printable key may not be bound in `context`: on the live screen typing always
+/// types, and in the browser's list (which filters) and its tracker (whose commands change
+/// records) a stray letter must do nothing unseen.
+fn types_there(context: Context) -> bool {
+    context.live_only() || matches!(context, Context::Browser | Context::Tracker)
 }
 
 /// Keys as `keys.toml` writes them, space-separated.
