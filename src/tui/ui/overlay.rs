@@ -197,14 +197,7 @@ fn render_goto(
         list_area,
         &mut state,
     );
-    let col = 2 + unicode_width::UnicodeWidthStr::width(query);
-    Some(Position::new(
-        input_area.x
-            + u16::try_from(col)
-                .unwrap_or(0)
-                .min(input_area.width.saturating_sub(1)),
-        input_area.y,
-    ))
+    Some(prompt_cursor(input_area, query))
 }
 
 /// The command palette: the words typed, then the matching commands with their keys.
@@ -258,14 +251,7 @@ fn render_palette(
         list_area,
         &mut state,
     );
-    let col = 2 + unicode_width::UnicodeWidthStr::width(palette.query.as_str());
-    Some(Position::new(
-        input_area.x
-            + u16::try_from(col)
-                .unwrap_or(0)
-                .min(input_area.width.saturating_sub(1)),
-        input_area.y,
-    ))
+    Some(prompt_cursor(input_area, &palette.query))
 }
 
 /// Attendees one line each: the line, who it added (the last few), and its keys.
@@ -311,14 +297,16 @@ fn render_people_line(
         theme.muted(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
-    let col = 2 + unicode_width::UnicodeWidthStr::width(prompt.line.as_str());
-    Some(Position::new(
-        inner.x
-            + u16::try_from(col)
-                .unwrap_or(0)
-                .min(inner.width.saturating_sub(1)),
-        inner.y,
-    ))
+    Some(prompt_cursor(inner, &prompt.line))
+}
+
+/// Where the caret of a one-line prompt drawn as "> typed" at the top of `area` sits.
+fn prompt_cursor(area: Rect, typed: &str) -> Position {
+    let col = 2 + unicode_width::UnicodeWidthStr::width(typed);
+    let col = u16::try_from(col)
+        .unwrap_or(u16::MAX)
+        .min(area.width.saturating_sub(1));
+    Position::new(area.x + col, area.y)
 }
 
 /// A centred pop-up of at most `width` x `height` inside `area`, cleared, with a border.

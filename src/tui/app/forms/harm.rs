@@ -2,8 +2,9 @@
 //! (or to add someone), and one form per person with the feedback to them and to their
 //! employer.
 
+use super::sections::ArrangementFields;
 use super::{FormPurpose, Saved};
-use crate::model::{Changed, FeedbackArrangement, PersonCausingHarm, PersonCausingHarmInput};
+use crate::model::{Changed, PersonCausingHarm, PersonCausingHarmInput};
 use crate::tui::app::{LiveScreen, PLAN_SECTIONS};
 use crate::tui::form::{FlagField, Form, PickField, TextField};
 
@@ -54,42 +55,15 @@ impl HarmPicker {
     }
 }
 
-/// Who gives feedback, and what.
-#[derive(Debug)]
-struct Arrangement {
-    by: TextField,
-    what: TextField,
-}
-
-impl Arrangement {
-    fn open(form: &mut Form, to: &str, given: &FeedbackArrangement) -> Self {
-        Self {
-            by: form
-                .add_text(&format!("Feedback to {to}: by"), &given.by)
-                .handle(),
-            what: form
-                .add_long_text(&format!("Feedback to {to}: what"), &given.what)
-                .handle(),
-        }
-    }
-
-    fn read(&self, form: &Form) -> FeedbackArrangement {
-        FeedbackArrangement {
-            by: self.by.read(form),
-            what: self.what.read(form),
-        }
-    }
-}
-
 /// One person's form; `index` is the person edited, `None` for a new one.
 #[derive(Debug)]
 pub struct PersonForm {
     index: Option<usize>,
     who: TextField,
     employer: TextField,
-    feedback: Arrangement,
+    feedback: ArrangementFields,
     support: TextField,
-    employer_feedback: Arrangement,
+    employer_feedback: ArrangementFields,
     remove: Option<FlagField>,
 }
 
@@ -118,12 +92,17 @@ impl PersonForm {
                 .add_text("Their employer", &p.employer)
                 .hint("where relevant, e.g. the care provider")
                 .handle(),
-            feedback: Arrangement::open(&mut form, "them", &p.feedback),
+            feedback: ArrangementFields::open(&mut form, "Feedback to them", &p.feedback, true),
             support: form
                 .add_text("Supported by", &p.best_interests_support)
                 .hint("if they lack capacity: who acts in their best interests (004 §6.2)")
                 .handle(),
-            employer_feedback: Arrangement::open(&mut form, "the employer", &p.employer_feedback),
+            employer_feedback: ArrangementFields::open(
+                &mut form,
+                "Feedback to the employer",
+                &p.employer_feedback,
+                true,
+            ),
             remove: index.map(|_| {
                 form.add_flag("Remove this person", false)
                     .hint("entered by mistake: they leave the record")

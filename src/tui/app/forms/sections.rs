@@ -227,24 +227,32 @@ impl PlanForm {
 
 /// Who gives one kind of feedback, and what.
 #[derive(Debug)]
-struct ArrangementFields {
+pub(super) struct ArrangementFields {
     by: TextField,
     what: TextField,
 }
 
 impl ArrangementFields {
-    fn open(form: &mut Form, label: &str, arrangement: &FeedbackArrangement) -> Self {
-        Self {
-            by: form
-                .add_text(&format!("{label}: by"), &arrangement.by)
-                .handle(),
-            what: form
-                .add_text(&format!("{label}: what"), &arrangement.what)
-                .handle(),
-        }
+    /// The two fields, "`label`: by" and "`label`: what"; `long` gives "what" several lines.
+    pub(super) fn open(
+        form: &mut Form,
+        label: &str,
+        arrangement: &FeedbackArrangement,
+        long: bool,
+    ) -> Self {
+        let by = form
+            .add_text(&format!("{label}: by"), &arrangement.by)
+            .handle();
+        let what_label = format!("{label}: what");
+        let what = if long {
+            form.add_long_text(&what_label, &arrangement.what).handle()
+        } else {
+            form.add_text(&what_label, &arrangement.what).handle()
+        };
+        Self { by, what }
     }
 
-    fn read(&self, form: &Form) -> FeedbackArrangement {
+    pub(super) fn read(&self, form: &Form) -> FeedbackArrangement {
         FeedbackArrangement {
             by: self.by.read(form),
             what: self.what.read(form),
@@ -269,9 +277,19 @@ impl FeedbackForm {
         let f = &record.feedback;
         let mut form = Form::new(PLAN_SECTIONS[3]);
         let fields = Self {
-            to_adult: ArrangementFields::open(&mut form, "To the adult", &f.to_adult),
-            to_referrer: ArrangementFields::open(&mut form, "To the referrer", &f.to_referrer),
-            to_absent: ArrangementFields::open(&mut form, "To those not present", &f.to_absent),
+            to_adult: ArrangementFields::open(&mut form, "To the adult", &f.to_adult, false),
+            to_referrer: ArrangementFields::open(
+                &mut form,
+                "To the referrer",
+                &f.to_referrer,
+                false,
+            ),
+            to_absent: ArrangementFields::open(
+                &mut form,
+                "To those not present",
+                &f.to_absent,
+                false,
+            ),
             disagreement_contact: form
                 .add_text(
                     "If the adult disagrees, they contact",
