@@ -188,19 +188,7 @@ fn attendee(
         column: Some(column + 1),
         message,
     };
-    let mut person = AttendeeInput {
-        name: String::new(),
-        initials: String::new(),
-        role: String::new(),
-        agency: String::new(),
-        attendance: Attendance::Present,
-        joined_at: None,
-        left_at: None,
-        is_adult: false,
-        representative_kind: None,
-        parts: Vec::new(),
-        contact: String::new(),
-    };
+    let mut person = AttendeeInput::default();
     for (index, (column, value)) in columns.iter().zip(row.iter()).enumerate() {
         let value = cell(value);
         match column {

@@ -8,8 +8,9 @@ use crate::model::{
     Attendance, Attendee, MeetingPart, Record, RepresentativeKind, Timestamp, initials_for,
 };
 
-/// An attendee as a front end gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An attendee as a front end gives it. The default is nobody yet: present, for the whole
+/// meeting, nothing else known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AttendeeInput {
     /// Full name (required).
     pub name: String,
@@ -243,16 +244,9 @@ mod tests {
     fn input(name: &str) -> AttendeeInput {
         AttendeeInput {
             name: name.to_owned(),
-            initials: String::new(),
             role: "DC".to_owned(),
             agency: "Police".to_owned(),
-            attendance: Attendance::Present,
-            joined_at: None,
-            left_at: None,
-            is_adult: false,
-            representative_kind: None,
-            parts: Vec::new(),
-            contact: String::new(),
+            ..AttendeeInput::default()
         }
     }
 
