@@ -149,8 +149,8 @@ impl LiveScreen {
             self.changed();
         }
         let note = match next {
-            MeetingPart::ProfessionalsOnly => "; new entries are professionals-only",
-            _ => "; new entries are visible to all",
+            MeetingPart::ProfessionalsOnly => ", new entries P1",
+            _ => ", new entries for all",
         };
         self.say(&format!("Now: {}{note}.", next.label()), Tone::Info);
     }
