@@ -47,11 +47,16 @@ pub fn phrase_key(text: &str) -> Vec<String> {
 /// from `lukasz` and `O'Neill` from `oneill`. An empty needle is in everything.
 #[must_use]
 pub fn loosely_contains(haystack: &str, needle: &str) -> bool {
-    let needle = phrase_key(needle);
+    keys_contain(&phrase_key(haystack), &phrase_key(needle))
+}
+
+/// [`loosely_contains`] on word keys already made with [`phrase_key`]: for a list filtered
+/// on every keystroke, whose keys are made once.
+#[must_use]
+pub fn keys_contain(words: &[String], needle: &[String]) -> bool {
     let Some((last, whole)) = needle.split_last() else {
         return true;
     };
-    let words = phrase_key(haystack);
     (0..words.len()).any(|start| {
         let rest = &words[start..];
         rest.len() > whole.len()

@@ -21,7 +21,7 @@ mod key;
 mod vocab;
 
 pub use invitation::{InvitationError, Invited, attendee_from_line, attendees_from_csv};
-pub use key::{loosely_contains, phrase_key, word_key};
+pub use key::{keys_contain, loosely_contains, phrase_key, word_key};
 
 use std::ops::RangeInclusive;
 

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::Event;
 
 use crate::document::ExportFormat;
 use crate::model::{ActionStatus, Audience, NewMeeting};
-use crate::people::loosely_contains;
+use crate::people::{keys_contain, phrase_key};
 use crate::store::ListEntry;
 use crate::tui::action::{Action, Effect, edit_line};
 use crate::tui::form::{Form, FormOutcome};
@@ -61,8 +61,8 @@ pub struct Browser {
     /// Every record, newest first.
     pub entries: Vec<ListEntry>,
     /// The text each record is filtered on (title, subject, type, id, people, agencies), as
-    /// written and in lower case.
-    haystacks: Vec<(String, String)>,
+    /// word keys (folded once, not on every keystroke) and in lower case.
+    haystacks: Vec<(Vec<String>, String)>,
     /// What is typed in the filter.
     pub filter: String,
     /// Indices into `entries` that match the filter.
@@ -154,7 +154,7 @@ impl Browser {
                     text.push_str(person);
                 }
                 let lower = text.to_lowercase();
-                (text, lower)
+                (phrase_key(&text), lower)
             })
             .collect();
         self.entries = entries;
@@ -162,7 +162,7 @@ impl Browser {
     }
 
     /// Keeps the records that have every word of the filter, in any order, each found the
-    /// way people and text are found everywhere ([`loosely_contains`]: the start of a word,
+    /// way people and text are found everywhere ([`crate::people::loosely_contains`]: the start of a word,
     /// whatever its case and accents, so `zoe` finds `Zoë` and `lukasz` `Łukasz`), or else
     /// anywhere in the text ignoring case, so the middle of a case reference or an id is
     /// still found (`0042` in `SA-2026-0042`).
@@ -172,14 +172,16 @@ impl Browser {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
+        let needles: Vec<(&String, Vec<String>)> =
+            words.iter().map(|w| (w, phrase_key(w))).collect();
         self.visible = self
             .haystacks
             .iter()
             .enumerate()
-            .filter(|(_, (text, lower))| {
-                words
+            .filter(|(_, (keys, lower))| {
+                needles
                     .iter()
-                    .all(|w| loosely_contains(text, w) || lower.contains(w.as_str()))
+                    .all(|(w, key)| keys_contain(keys, key) || lower.contains(w.as_str()))
             })
             .map(|(i, _)| i)
             .collect();
