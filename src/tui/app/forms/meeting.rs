@@ -2,7 +2,7 @@
 //! or any name), where and how the meeting is held, and when it started and ended.
 
 use super::{Saved, people_hint};
-use crate::model::{Attendee, MeetingDetailsInput, MeetingMode};
+use crate::model::{MeetingDetailsInput, MeetingMode};
 use crate::tui::app::{LiveScreen, PLAN_SECTIONS};
 use crate::tui::form::{ChoiceField, Form, TextField, TimeField};
 
@@ -69,10 +69,11 @@ impl MeetingDetailsForm {
         (form, fields)
     }
 
-    fn read(&self, form: &Form, attendees: &[Attendee]) -> MeetingDetailsInput {
+    /// The details as typed; initials become the attendee's name in the record command.
+    fn read(&self, form: &Form) -> MeetingDetailsInput {
         MeetingDetailsInput {
-            chair: named(attendees, self.chair.read(form)),
-            minute_taker: named(attendees, self.minute_taker.read(form)),
+            chair: self.chair.read(form),
+            minute_taker: self.minute_taker.read(form),
             location: self.location.read(form),
             mode: self.mode.read(form),
             started: self.started.read(form),
@@ -82,16 +83,8 @@ impl MeetingDetailsForm {
 
     /// Records the details.
     pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
-        let input = self.read(form, &screen.record.attendees);
+        let input = self.read(form);
         let changed = screen.record.set_meeting_details(input, screen.now)?;
         Ok((changed, "Meeting details saved".to_owned()))
     }
-}
-
-/// The attendee's name when `typed` is their initials (ignoring case), else `typed`.
-fn named(attendees: &[Attendee], typed: String) -> String {
-    attendees
-        .iter()
-        .find(|a| !a.initials.is_empty() && a.initials.eq_ignore_ascii_case(typed.trim()))
-        .map_or(typed, |a| a.name.clone())
 }
