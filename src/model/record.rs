@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, AdultParticipation, AgendaItem, Attendee, Decision, Extra, Feedback, Finding,
-    MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Recipient, Review, Timestamp,
+    ActionItem, AdultParticipation, AgendaItem, Attendee, Decision, EnquiryKind, Extra, Feedback,
+    Finding, MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Recipient, Review, Timestamp,
 };
 use crate::calendar::DeadlineRule;
 
@@ -104,6 +104,12 @@ pub struct Meeting {
     /// The earlier meeting this one follows up (reviews), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_of: Option<MeetingLink>,
+    /// Whether the enquiry this meeting belongs to is a section 42 enquiry or another
+    /// safeguarding enquiry; `None` when not recorded (files written before the field
+    /// existed read as `None`). The SAC return counts a record without it by its meeting
+    /// type (see `crate::report::sac::enquiry_kind`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enquiry: Option<EnquiryKind>,
     /// When something was first written into the minutes after the meeting's day: the
     /// minutes were typed up afterwards from notes, and say so. `None` for minutes taken
     /// live.
@@ -200,6 +206,7 @@ impl Record {
                 status: MinutesStatus::Draft,
                 status_history: Vec::new(),
                 follow_up_of: None,
+                enquiry: None,
                 typed_up_at: None,
                 extra: Extra::new(),
             },
