@@ -43,8 +43,7 @@ pub fn table(sac: &SacReturn) -> String {
             "\nSG2a Type of risk by source of risk: {}",
             kind.sac_label()
         );
-        let any_source = |c: &Count| c.n.get(kind);
-        let totals: Vec<usize> = sac.source_totals.iter().map(any_source).collect();
+        let totals: Vec<usize> = sac.source_totals.iter().map(|c| c.n.get(kind)).collect();
         out.push_str(&by_source("TYPE OF RISK", &sac.type_by_source, &totals, kind).render());
     }
     for kind in KINDS {
@@ -76,9 +75,17 @@ pub fn table(sac: &SacReturn) -> String {
         out,
         "\nSG3a Mental capacity: did the individual lack capacity?"
     );
-    let mut capacity = counts_table("LACKED CAPACITY", &sac.mental_capacity);
-    capacity.push(split_row(CAPACITY_SUPPORTED, sac.capacity_supported));
-    out.push_str(&capacity.render());
+    out.push_str(&counts_table("LACKED CAPACITY", &sac.mental_capacity).render());
+    let supported = sac.capacity_supported;
+    let _ = writeln!(
+        out,
+        "{CAPACITY_SUPPORTED}:\n  {}: {}; {}: {}; All enquiries: {}",
+        EnquiryKind::Section42.sac_label(),
+        supported.section_42,
+        EnquiryKind::Other.sac_label(),
+        supported.other,
+        supported.count
+    );
 
     section(
         &mut out,
