@@ -14,11 +14,23 @@ use crate::calendar::DeadlineRule;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything one safeguarding meeting produces.
+///
+/// Rules between fields that `minutes check` enforces and this schema cannot express:
+/// `updated_at` is not earlier than `created_at`; the meeting's `ended_at` is not earlier
+/// than its `started_at`; no attendee's `left_at` is earlier than their `joined_at`; agenda
+/// keys are unique; at most one agenda item has status `current`; action ids are unique;
+/// a finding has a `risk_outcome` only where its `result` identified a risk
+/// (`risk_identified_action_taken` or `risk_identified_no_action`); the `agenda_key` of a
+/// finding, decision or action, when not empty, is the key of an agenda item; a note among
+/// an item's `notes` has no deletion in its history, and every note among its
+/// `deleted_notes` has one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Record {
     /// Format version of this file; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
-    /// Stable unique id (32 lowercase hex digits); any unique prefix names the record.
+    /// Stable unique id (32 lowercase hex digits; at least 8 are required); any unique
+    /// prefix names the record.
+    #[schemars(regex(pattern = super::schema::RECORD_ID))]
     pub id: String,
     /// When the record was created.
     pub created_at: Timestamp,
@@ -64,8 +76,10 @@ pub struct Record {
 /// The meeting's header fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meeting {
-    /// Template key, e.g. `case-conference`.
+    /// Template key, e.g. `case-conference`: not blank, no `/` or control character (it
+    /// goes into file names).
     #[serde(rename = "type")]
+    #[schemars(regex(pattern = super::schema::IDENTIFIER))]
     pub meeting_type: String,
     /// A short title, e.g. "Section 42 case conference".
     pub title: String,
@@ -141,6 +155,7 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct MeetingLink {
     /// The earlier record's id.
+    #[schemars(regex(pattern = super::schema::RECORD_ID))]
     pub record_id: String,
     /// Its meeting date.
     pub date: NaiveDate,
