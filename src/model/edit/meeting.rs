@@ -251,7 +251,10 @@ mod tests {
     fn the_enquiry_kind_is_recorded_changed_and_cleared() {
         let mut record = record();
         assert_eq!(record.meeting.enquiry, None);
-        record.set_meeting_details(details(), at("12:00")).unwrap();
+        assert_eq!(
+            record.set_meeting_details(details(), at("12:00")),
+            Ok(Changed::Yes)
+        );
         let other = MeetingDetailsInput {
             enquiry: Some(EnquiryKind::Other),
             ..details()
