@@ -1,5 +1,6 @@
 //! `minutes report sac`: the Safeguarding Adults Collection counts for a period, from every
-//! record held up to its end. The counting rules are in [`crate::report::sac`]; the service
+//! record held up to its end, in the shape NHS England publishes them (section 42 and other
+//! enquiries apart, SG2a and SG2b by source of risk, the published labels). The counting rules are in [`crate::report::sac`]; the service
 //! reads the records.
 
 use std::process::ExitCode;
@@ -15,9 +16,10 @@ use crate::service::Service;
 /// `minutes report ...`: the statutory returns.
 #[derive(Debug, Subcommand)]
 pub enum ReportKind {
-    /// Safeguarding Adults Collection counts (SG2a, SG2b, SG2c, SG2e, SG3a, SG4a) for the
-    /// enquiries concluded from --from to --to (both included): one count per category per
-    /// enquiry; missing codes are listed.
+    /// Safeguarding Adults Collection counts (SG2a and SG2b by source of risk, SG2c, SG2e,
+    /// SG3a, SG4a) for the enquiries concluded from --from to --to (both included), section
+    /// 42 and other enquiries apart, in NHS England's published labels: one count per
+    /// category per enquiry; missing codes are listed.
     Sac {
         /// First day of the period, YYYY-MM-DD (e.g. 2026-04-01).
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -36,9 +38,11 @@ pub enum ReportKind {
 pub enum SacFormat {
     /// Aligned tables, then the enquiries counted, missing codes and records not counted.
     Table,
-    /// One row per count: table,category,source,count (missing codes on stderr).
+    /// One row per count: table,enquiry_type,category,source,count, in the published labels
+    /// (missing codes on stderr).
     Csv,
-    /// Everything, counts and lists, as JSON.
+    /// Everything, counts and lists, as JSON: each category's stable key, label and
+    /// published label (sac_label).
     Json,
 }
 

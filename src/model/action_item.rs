@@ -10,6 +10,7 @@ use super::{ActionReview, ActionStatus, Extra, Timestamp, Visibility};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ActionItem {
     /// Number within the record, from 1, never reused.
+    #[schemars(range(min = 1))]
     pub id: u32,
     /// What is to be done.
     pub text: String,
@@ -52,8 +53,10 @@ pub struct ActionItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CarriedFrom {
     /// The earlier record's id.
+    #[schemars(regex(pattern = super::schema::RECORD_ID))]
     pub record_id: String,
     /// The action's id in that record.
+    #[schemars(range(min = 1))]
     pub action_id: u32,
     /// Done, or still open because circumstances changed or the agency did not act; `None`
     /// until the meeting has reviewed it.

@@ -8,7 +8,9 @@ use super::{Extra, ItemKind, ItemStatus, NoteChange, Record, Timestamp, Visibili
 /// One agenda item of a meeting, copied from its template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AgendaItem {
-    /// Stable key within the template, e.g. `finding-per-allegation`.
+    /// Stable key within the template, e.g. `finding-per-allegation`: not blank, no `/` or
+    /// control character, unique within the record.
+    #[schemars(regex(pattern = crate::model::schema::IDENTIFIER))]
     pub key: String,
     /// Title as printed in the minutes.
     pub title: String,

@@ -21,6 +21,7 @@ mod lifecycle;
 mod participation;
 mod plan;
 mod record;
+mod schema;
 mod summary;
 
 pub use action_item::{ActionItem, ActionLookupError, ActionUpdate, CarriedFrom};
@@ -44,6 +45,7 @@ pub use plan::{Feedback, FeedbackArrangement, PersonCausingHarm, Plan, Recipient
 pub use record::{
     Meeting, MeetingLink, MeetingType, NewMeeting, Record, SCHEMA_VERSION, StatusChange,
 };
+pub use schema::record_schema;
 pub use summary::{ActionSummary, RecordSummary};
 pub use vocab::*;
 
@@ -52,9 +54,3 @@ pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
 
 /// Fields this version does not know, kept as they were read so newer writers lose nothing.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
-
-/// The JSON Schema of the record format, generated from these types (`minutes schema`).
-#[must_use]
-pub fn record_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Record)).unwrap_or_default()
-}

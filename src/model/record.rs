@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, AdultParticipation, AgendaItem, Attendee, Decision, Extra, Feedback, Finding,
-    MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Recipient, Review, Timestamp,
+    ActionItem, AdultParticipation, AgendaItem, Attendee, Decision, EnquiryKind, Extra, Feedback,
+    Finding, MeetingMode, MeetingPart, MinutesStatus, Outcomes, Plan, Recipient, Review, Timestamp,
 };
 use crate::calendar::DeadlineRule;
 
@@ -14,11 +14,23 @@ use crate::calendar::DeadlineRule;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything one safeguarding meeting produces.
+///
+/// Rules between fields that `minutes check` enforces and this schema cannot express:
+/// `updated_at` is not earlier than `created_at`; the meeting's `ended_at` is not earlier
+/// than its `started_at`; no attendee's `left_at` is earlier than their `joined_at`; agenda
+/// keys are unique; at most one agenda item has status `current`; action ids are unique;
+/// a finding has a `risk_outcome` only where its `result` identified a risk
+/// (`risk_identified_action_taken` or `risk_identified_no_action`); the `agenda_key` of a
+/// finding, decision or action, when not empty, is the key of an agenda item; a note among
+/// an item's `notes` has no deletion in its history, and every note among its
+/// `deleted_notes` has one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Record {
     /// Format version of this file; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
-    /// Stable unique id (32 lowercase hex digits); any unique prefix names the record.
+    /// Stable unique id (32 lowercase hex digits; at least 8 are required); any unique
+    /// prefix names the record.
+    #[schemars(regex(pattern = super::schema::RECORD_ID))]
     pub id: String,
     /// When the record was created.
     pub created_at: Timestamp,
@@ -64,8 +76,10 @@ pub struct Record {
 /// The meeting's header fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meeting {
-    /// Template key, e.g. `case-conference`.
+    /// Template key, e.g. `case-conference`: not blank, no `/` or control character (it
+    /// goes into file names).
     #[serde(rename = "type")]
+    #[schemars(regex(pattern = super::schema::IDENTIFIER))]
     pub meeting_type: String,
     /// A short title, e.g. "Section 42 case conference".
     pub title: String,
@@ -104,6 +118,12 @@ pub struct Meeting {
     /// The earlier meeting this one follows up (reviews), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_of: Option<MeetingLink>,
+    /// Whether the enquiry this meeting belongs to is a section 42 enquiry or another
+    /// safeguarding enquiry; `None` when not recorded (files written before the field
+    /// existed read as `None`). The SAC return counts a record without it by its meeting
+    /// type (see `crate::report::sac::enquiry_kind`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enquiry: Option<EnquiryKind>,
     /// When something was first written into the minutes after the meeting's day: the
     /// minutes were typed up afterwards from notes, and say so. `None` for minutes taken
     /// live.
@@ -135,6 +155,7 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct MeetingLink {
     /// The earlier record's id.
+    #[schemars(regex(pattern = super::schema::RECORD_ID))]
     pub record_id: String,
     /// Its meeting date.
     pub date: NaiveDate,
@@ -200,6 +221,7 @@ impl Record {
                 status: MinutesStatus::Draft,
                 status_history: Vec::new(),
                 follow_up_of: None,
+                enquiry: None,
                 typed_up_at: None,
                 extra: Extra::new(),
             },

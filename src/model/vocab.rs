@@ -157,6 +157,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Whether the enquiry a meeting belongs to is a section 42 enquiry (Care Act 2014 s42(2):
+    /// the duty to make enquiries) or another safeguarding enquiry the local authority chose
+    /// to make. The SAC counts the two apart (SG1f; the SG2-SG4 tables are published for
+    /// "Concluded Section 42 Enquiries").
+    EnquiryKind {
+        Section42 = "section_42", "Section 42 enquiry";
+        Other = "other", "Other safeguarding enquiry (not section 42)";
+    }
+}
+
+vocabulary! {
     /// Who decides in the adult's best interests when they lack capacity (`004` section 4.2-4.3).
     BestInterestsDecider {
         Attorney = "lpa", "Lasting Power of Attorney (health and welfare or property and finance)";
@@ -382,6 +393,129 @@ vocabulary! {
         Actions = "actions", "Actions";
         Feedback = "feedback", "Feedback";
         Review = "review", "Review";
+    }
+}
+
+/// Defines `sac_label()` for a SAC list: the words NHS England's published tables use for
+/// each value, where they can differ from [`label`](AbuseType::label) (what the screens
+/// show). The match is exhaustive, so a new value cannot be left without its published label.
+macro_rules! sac_labels {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:literal,)+ }) => {
+        impl $name {
+            $(#[$meta])*
+            #[must_use]
+            pub const fn sac_label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+// The published labels, word for word, from NHS England's publication code
+// (`NHSDigital/ASC-Safeguarding-Adults`, `publication_outputs/data_tables_export_outputs.py`
+// `create_table_ranges`, and `pbi_risk_table.py` for the SG2a/SG2b rows and columns; SAC
+// guidance 2024-25, "SG2: Case details"). Gathered in `shared/sac-publication.md` section 3.
+
+sac_labels! {
+    /// SG1f (SAC guidance 2024-25, "SG1: Demographics", table SG1f): "of Section 42
+    /// Safeguarding Enquiries" and "of Other Safeguarding Enquiries".
+    EnquiryKind {
+        Section42 => "Section 42 Safeguarding Enquiries",
+        Other => "Other Safeguarding Enquiries",
+    }
+}
+
+sac_labels! {
+    /// SG2a, type of risk (table rows of "Type and Source (SG2a)"): each type ends in "Abuse"
+    /// where the publication says so.
+    AbuseType {
+        Physical => "Physical Abuse",
+        Sexual => "Sexual Abuse",
+        Psychological => "Psychological Abuse",
+        Financial => "Financial or Material Abuse",
+        Discriminatory => "Discriminatory Abuse",
+        Organisational => "Organisational Abuse",
+        Neglect => "Neglect and Acts of Omission",
+        DomesticAbuse => "Domestic Abuse",
+        SexualExploitation => "Sexual Exploitation",
+        ModernSlavery => "Modern Slavery",
+        SelfNeglect => "Self-Neglect",
+    }
+}
+
+sac_labels! {
+    /// SG2b, location of risk (rows of "Location and Source (SG2b)").
+    RiskLocation {
+        OwnHome => "Own Home",
+        Community => "In the Community",
+        CommunityService => "Community Service",
+        CareHomeNursing => "Care Home - Nursing",
+        CareHomeResidential => "Care Home - Residential",
+        HospitalAcute => "Hospital - Acute",
+        HospitalMentalHealth => "Hospital - Mental Health",
+        HospitalCommunity => "Hospital - Community",
+        Other => "Other",
+    }
+}
+
+sac_labels! {
+    /// SG2a and SG2b, source of risk (the columns of both tables).
+    RiskSource {
+        ServiceProvider => "Service Provider",
+        KnownToIndividual => "Other - Known to individual",
+        UnknownToIndividual => "Other - Unknown to individual",
+    }
+}
+
+sac_labels! {
+    /// SG2c, action taken and result of the concluded enquiry.
+    EnquiryResult {
+        RiskIdentifiedActionTaken => "Risk identified and action taken",
+        RiskIdentifiedNoAction => "Risk identified and no action taken",
+        InconclusiveActionTaken => "Risk Assessment inconclusive and action taken",
+        InconclusiveNoAction => "Risk Assessment inconclusive and no action taken",
+        NoRiskActionTaken => "No risk identified and action taken",
+        NoRiskNoAction => "No risk identified and no action taken",
+        CeasedAtRequest => "Enquiry ceased at individual's request and no action taken",
+    }
+}
+
+sac_labels! {
+    /// SG2e, risk outcome (where a risk was identified).
+    RiskOutcome {
+        Remained => "Risk remained",
+        Reduced => "Risk reduced",
+        Removed => "Risk removed",
+    }
+}
+
+sac_labels! {
+    /// SG3a, did the individual lack capacity.
+    MentalCapacity {
+        LackedCapacity => "Yes, they lacked capacity",
+        HadCapacity => "No, they did not lack capacity",
+        DontKnow => "Don't know",
+        NotRecorded => "Not recorded",
+    }
+}
+
+sac_labels! {
+    /// SG4a, were they asked about their desired outcomes (Making Safeguarding Personal).
+    MspAsked {
+        AskedExpressed => "Yes they were asked and outcomes were expressed",
+        AskedNoneExpressed => "Yes they were asked but no outcomes were expressed",
+        NotAsked => "No",
+        DontKnow => "Don't Know",
+        NotRecorded => "Not Recorded",
+    }
+}
+
+sac_labels! {
+    /// SG4a, of those who expressed outcomes, were they achieved.
+    OutcomeAchieved {
+        Fully => "Fully Achieved",
+        Partially => "Partially Achieved",
+        NotAchieved => "Not Achieved",
     }
 }
 

@@ -1,11 +1,24 @@
 //! The Safeguarding Adults Collection (SAC) counts for enquiries concluded in a period,
-//! from the findings and the adult's participation recorded in each meeting record
-//! (`shared/domain.md` part b).
+//! from the findings and the adult's participation recorded in each meeting record, in the
+//! shape NHS England publishes them (`shared/sac-publication.md`, which cites each source).
+//!
+//! # Sources
+//! - SAC guidance 2024-25, "SG2: Case details" (NHS England, social care collection
+//!   materials 2025): which enquiries the SG2 tables count and how multiple categories count.
+//! - SAC guidance 2024-25, "SG1: Demographics", table SG1f: section 42 enquiries and other
+//!   enquiries are counted apart.
+//! - NHS England's publication code (`NHSDigital/ASC-Safeguarding-Adults`):
+//!   `publication_outputs/pbi_risk_table.py` makes SG2a "Type and Source" (rows type of risk,
+//!   columns source of risk) and SG2b "Location and Source"; `data_tables_export_outputs.py`
+//!   `create_table_ranges` holds the published labels ([`AbuseType::sac_label`] and the
+//!   like); `data_tables_produce_all_measures.py` keeps ENQUIRY_TYPE "Concluded Section 42
+//!   Enquiries" for SG2, SG3 and SG4.
 //!
 //! # Which records count
 //! - A record **concludes an enquiry** when at least one of its findings gives an SG2c
 //!   result (the action and result of the concluded enquiry). A record with findings but no
-//!   result on any of them is not concluded, and is listed as not counted.
+//!   result on any of them is not concluded, and is listed as not counted. (SG2 tables count
+//!   enquiries **concluded** in the year: "SG2: Case details".)
 //! - It concluded **on** the day its meeting ended (`meeting.ended_at`, in the offset it was
 //!   recorded in), or on the meeting date when no end was recorded; it is in the period when
 //!   that day is from `from` to `to`, both included.
@@ -16,13 +29,25 @@
 //!   Records not linked are separate enquiries even for the same subject; two counted for one
 //!   subject are noted, in case they should have been linked.
 //!
+//! # Section 42 or other enquiry
+//! Every count is split into section 42 enquiries and other enquiries, as the collection
+//! splits them (SG1f; SG2-SG4 are published for "Concluded Section 42 Enquiries"). Which one
+//! an enquiry is comes from [`enquiry_kind`]: the record's own `meeting.enquiry`; else the
+//! nearest earlier meeting in its follow-up chain that records it (the strategy meeting that
+//! opened the enquiry, say); else, for records that say nothing (all records written before
+//! the field existed), the meeting type: [`SECTION_42_MEETING_TYPES`] (the built-in
+//! templates whose title names a section 42 meeting) count as section 42 enquiries, every
+//! other type as another enquiry. Those decided by meeting type are listed in a note.
+//!
 //! # How each table counts (one count per different category per enquiry)
-//! - SG2a type of risk: each different type among the enquiry's findings counts once, however
-//!   many allegations share it.
-//! - SG2b location by source of risk: each different (location, source) pair counts once.
-//!   The totals count enquiries, not cells: a location's total is the number of enquiries with
-//!   a finding at that location, so it can be less than the sum of its row when one enquiry
-//!   had two sources there.
+//! "Multiple counts are allowed: count one for each different category that applies to the
+//! enquiry" ("SG2: Case details"). Sources: several sources of different types count one
+//! each; two of the same type count once (same page).
+//! - SG2a type of risk by source of risk: each different (type, source) pair counts once. A
+//!   type's total counts enquiries, not cells: the number of enquiries with a finding of
+//!   that type, whatever the source, so it can be less than the sum of its row.
+//! - SG2b location by source of risk: each different (location, source) pair counts once;
+//!   totals as SG2a. The source totals count enquiries with a finding from that source.
 //! - SG2c result: each different result among the findings counts once.
 //! - SG2e risk outcome: each different outcome among the findings whose result identified a
 //!   risk counts once (SG2e is asked only where a risk was identified).
@@ -34,40 +59,97 @@
 //! Every missing or inconsistent code in a counted enquiry is listed ([`Gap`]) with its
 //! record and finding, never dropped silently. Large-scale enquiries that count each adult,
 //! and cross-authority cases, cannot be told from a record and are not handled. Counts are
-//! exact (the rounding and suppression in NHS England's publication are not applied).
+//! exact (the rounding and suppression in NHS England's publication are not applied: the
+//! local authority's return itself is unrounded).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::Hash;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{
-    AbuseType, EnquiryResult, MentalCapacity, MinutesStatus, MspAsked, OutcomeAchieved, Record,
-    RiskLocation, RiskOutcome, RiskSource,
+    AbuseType, EnquiryKind, EnquiryResult, MentalCapacity, MinutesStatus, MspAsked,
+    OutcomeAchieved, Record, RiskLocation, RiskOutcome, RiskSource,
 };
+
+/// The meeting types whose records, when they do not say, count as section 42 enquiries:
+/// the built-in templates titled "Section 42 safeguarding adults strategy discussion or
+/// meeting" (`strategy`) and "Section 42 safeguarding adults case conference"
+/// (`case-conference`). Every other type (self-neglect, serious concerns about a provider,
+/// MARAC, best interests, professionals) counts as another enquiry unless the record says it
+/// is a section 42 one.
+pub const SECTION_42_MEETING_TYPES: &[&str] = &["strategy", "case-conference"];
+
+/// Concluded enquiries, section 42 and other apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Split {
+    /// Section 42 enquiries.
+    pub section_42: usize,
+    /// Other safeguarding enquiries.
+    pub other: usize,
+    /// Both.
+    pub count: usize,
+}
+
+impl Split {
+    fn of(section_42: usize, other: usize) -> Self {
+        Self {
+            section_42,
+            other,
+            count: section_42 + other,
+        }
+    }
+
+    /// The count for one kind of enquiry.
+    #[must_use]
+    pub const fn get(&self, kind: EnquiryKind) -> usize {
+        match kind {
+            EnquiryKind::Section42 => self.section_42,
+            EnquiryKind::Other => self.other,
+        }
+    }
+}
 
 /// The number of enquiries in one category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Count {
     /// The category's key in record files.
     pub key: &'static str,
-    /// The SAC's wording.
+    /// The category as the screens show it.
     pub label: &'static str,
-    /// Concluded enquiries in it.
-    pub count: usize,
+    /// The category in NHS England's published tables, word for word.
+    pub sac_label: &'static str,
+    /// Concluded enquiries in it, section 42 and other.
+    #[serde(flatten)]
+    pub n: Split,
 }
 
-/// One location of risk, by source of risk (SG2b).
+/// One row of a table by source of risk: a type of risk (SG2a) or a location (SG2b).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LocationRow {
-    /// The location's key in record files.
+pub struct SourceRow {
+    /// The row's key in record files.
     pub key: &'static str,
-    /// The SAC's wording.
+    /// The row as the screens show it.
     pub label: &'static str,
-    /// Enquiries with this location and each source, in the SAC's order of sources.
+    /// The row in NHS England's published tables, word for word.
+    pub sac_label: &'static str,
+    /// Enquiries with this row and each source, in the SAC's order of sources.
     pub by_source: Vec<Count>,
-    /// Enquiries with this location (whatever the source).
-    pub total: usize,
+    /// Enquiries with this row (whatever the source).
+    pub total: Split,
+}
+
+/// How an enquiry's kind (section 42 or other) was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KindFrom {
+    /// The record says.
+    Recorded,
+    /// An earlier meeting in its follow-up chain says.
+    EarlierMeeting,
+    /// Nothing says: decided by the meeting type ([`SECTION_42_MEETING_TYPES`]).
+    MeetingType,
 }
 
 /// A concluded enquiry counted in the return.
@@ -83,6 +165,10 @@ pub struct Enquiry {
     pub concluded_on: NaiveDate,
     /// Where its minutes are (draft minutes are counted too: the enquiry concluded).
     pub minutes: MinutesStatus,
+    /// Section 42 or other enquiry.
+    pub kind: EnquiryKind,
+    /// How that was decided.
+    pub kind_from: KindFrom,
 }
 
 /// A code missing or inconsistent in a counted enquiry.
@@ -94,7 +180,7 @@ pub struct Gap {
     pub subject_ref: String,
     /// The finding (1-based), when the code belongs to one.
     pub finding: Option<usize>,
-    /// The SAC table: `SG2a`, `SG2b`, `SG2c`, `SG2e`, `SG3a` or `SG4a`.
+    /// The SAC table(s): `SG2a`, `SG2b`, `SG2a, SG2b`, `SG2c`, `SG2e`, `SG3a` or `SG4a`.
     pub table: &'static str,
     /// What is missing and how it was counted.
     pub problem: String,
@@ -120,13 +206,17 @@ pub struct SacReturn {
     pub from: NaiveDate,
     /// Last day of the period.
     pub to: NaiveDate,
+    /// Concluded enquiries counted, section 42 and other.
+    pub concluded: Split,
     /// The enquiries counted, by conclusion day.
     pub enquiries: Vec<Enquiry>,
-    /// SG2a: type of risk.
+    /// SG2a: type of risk by source of risk ("Type and Source (SG2a)").
+    pub type_by_source: Vec<SourceRow>,
+    /// SG2a: enquiries with each type of risk (whatever the source).
     pub types_of_risk: Vec<Count>,
-    /// SG2b: location of risk by source of risk.
-    pub location_by_source: Vec<LocationRow>,
-    /// SG2b: enquiries with each source of risk (whatever the location).
+    /// SG2b: location of risk by source of risk ("Location and Source (SG2b)").
+    pub location_by_source: Vec<SourceRow>,
+    /// SG2a and SG2b: enquiries with each source of risk (whatever the type or location).
     pub source_totals: Vec<Count>,
     /// SG2c: action and result of the concluded enquiry.
     pub results: Vec<Count>,
@@ -135,7 +225,7 @@ pub struct SacReturn {
     /// SG3a: did the individual lack capacity?
     pub mental_capacity: Vec<Count>,
     /// SG3a: of those who lacked capacity, supported by an advocate, family or friend.
-    pub capacity_supported: usize,
+    pub capacity_supported: Split,
     /// SG4a: were they asked about their desired outcomes?
     pub msp_asked: Vec<Count>,
     /// SG4a: of those who expressed outcomes, were they achieved?
@@ -161,6 +251,30 @@ pub fn concluded_on(record: &Record) -> NaiveDate {
 #[must_use]
 pub fn concludes_enquiry(record: &Record) -> bool {
     record.findings.iter().any(|f| f.result.is_some())
+}
+
+/// Whether `record`'s enquiry is a section 42 enquiry or another one, and how that was
+/// decided: recorded on it, else on the nearest earlier meeting of its follow-up chain among
+/// `records`, else by its meeting type ([`SECTION_42_MEETING_TYPES`]).
+#[must_use]
+pub fn enquiry_kind(record: &Record, records: &[Record]) -> (EnquiryKind, KindFrom) {
+    let by_id: HashMap<&str, &Record> = records.iter().map(|r| (r.id.as_str(), r)).collect();
+    kind_of(record, &by_id)
+}
+
+fn kind_of(record: &Record, by_id: &HashMap<&str, &Record>) -> (EnquiryKind, KindFrom) {
+    if let Some(kind) = record.meeting.enquiry {
+        return (kind, KindFrom::Recorded);
+    }
+    if let Some(kind) = chain(record, by_id).find_map(|earlier| earlier.meeting.enquiry) {
+        return (kind, KindFrom::EarlierMeeting);
+    }
+    let kind = if SECTION_42_MEETING_TYPES.contains(&record.meeting.meeting_type.as_str()) {
+        EnquiryKind::Section42
+    } else {
+        EnquiryKind::Other
+    };
+    (kind, KindFrom::MeetingType)
 }
 
 /// The SAC counts for the enquiries concluded from `from` to `to` (both included) among
@@ -193,7 +307,7 @@ pub fn sac_return(records: &[Record], from: NaiveDate, to: NaiveDate) -> SacRetu
             }
             continue;
         }
-        if let Some(earlier) = earlier_conclusion(record, &by_id) {
+        if let Some(earlier) = chain(record, &by_id).find(|r| concludes_enquiry(r)) {
             not_counted.push(skip(format!(
                 "follows up record {}, which concluded this enquiry on {}; counted there",
                 earlier.short_id(),
@@ -201,36 +315,39 @@ pub fn sac_return(records: &[Record], from: NaiveDate, to: NaiveDate) -> SacRetu
             )));
             continue;
         }
-        tally.count(record);
+        let (kind, kind_from) = kind_of(record, &by_id);
+        tally.count(record, kind);
         enquiries.push(Enquiry {
             record_id: record.id.clone(),
             subject_ref: record.meeting.subject_ref.clone(),
             meeting_type: record.meeting.meeting_type.clone(),
             concluded_on: concluded_on(record),
             minutes: record.meeting.status,
+            kind,
+            kind_from,
         });
     }
-    let notes = same_subject_notes(&enquiries);
+    let mut notes = same_subject_notes(&enquiries);
+    notes.extend(kind_by_type_note(&enquiries));
     tally.into_return(from, to, enquiries, not_counted, notes)
 }
 
-/// The nearest earlier record in `record`'s follow-up chain that concluded an enquiry.
-fn earlier_conclusion<'a>(
-    record: &Record,
-    by_id: &HashMap<&str, &'a Record>,
-) -> Option<&'a Record> {
+/// The earlier records of `record`'s follow-up chain, nearest first (a loop of links stops
+/// rather than goes round).
+fn chain<'a>(
+    record: &'a Record,
+    by_id: &'a HashMap<&str, &'a Record>,
+) -> impl Iterator<Item = &'a Record> + 'a {
     let mut seen = HashSet::from([record.id.as_str()]);
     let mut link = record.meeting.follow_up_of.as_ref();
-    while let Some(previous) = link.and_then(|l| by_id.get(l.record_id.as_str()).copied()) {
+    std::iter::from_fn(move || {
+        let previous = by_id.get(link?.record_id.as_str()).copied()?;
         if !seen.insert(previous.id.as_str()) {
-            return None; // a loop of links: stop rather than go round
-        }
-        if concludes_enquiry(previous) {
-            return Some(previous);
+            return None;
         }
         link = previous.meeting.follow_up_of.as_ref();
-    }
-    None
+        Some(previous)
+    })
 }
 
 fn same_subject_notes(enquiries: &[Enquiry]) -> Vec<String> {
@@ -240,7 +357,7 @@ fn same_subject_notes(enquiries: &[Enquiry]) -> Vec<String> {
         if subject.is_empty() {
             continue;
         }
-        let short = enquiry.record_id.get(..8).unwrap_or(&enquiry.record_id);
+        let short = short(&enquiry.record_id);
         match by_subject.iter_mut().find(|(s, _)| *s == subject) {
             Some((_, ids)) => ids.push(short),
             None => by_subject.push((subject, vec![short])),
@@ -260,11 +377,66 @@ fn same_subject_notes(enquiries: &[Enquiry]) -> Vec<String> {
         .collect()
 }
 
-/// Running counts, one per category per enquiry.
+/// A note naming the enquiries whose kind was decided by their meeting type.
+fn kind_by_type_note(enquiries: &[Enquiry]) -> Option<String> {
+    let ids: Vec<&str> = enquiries
+        .iter()
+        .filter(|e| e.kind_from == KindFrom::MeetingType)
+        .map(|e| short(&e.record_id))
+        .collect();
+    (!ids.is_empty()).then(|| {
+        format!(
+            "{} enquiries do not record whether they are section 42 enquiries (records {}); \
+             counted by meeting type: {} as section 42, any other type as other enquiries. \
+             Record it in the meeting details if that is wrong",
+            ids.len(),
+            ids.join(", "),
+            SECTION_42_MEETING_TYPES.join(" and ")
+        )
+    })
+}
+
+fn short(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// A SAC list: its values in order and their keys and labels.
+trait Category: Copy + Eq + Hash + 'static {
+    fn all() -> &'static [Self];
+    fn key(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn sac_label(self) -> &'static str;
+}
+
+macro_rules! category {
+    ($($name:ident),+) => {$(
+        impl Category for $name {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn key(self) -> &'static str { $name::key(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+            fn sac_label(self) -> &'static str { $name::sac_label(self) }
+        }
+    )+};
+}
+
+category!(
+    AbuseType,
+    RiskLocation,
+    RiskSource,
+    EnquiryResult,
+    RiskOutcome,
+    MentalCapacity,
+    MspAsked,
+    OutcomeAchieved
+);
+
+/// Running counts for one kind of enquiry, one per category per enquiry.
 #[derive(Default)]
-struct Tally {
+struct Counts {
+    enquiries: usize,
     types: HashMap<AbuseType, usize>,
-    cells: HashMap<(RiskLocation, RiskSource), usize>,
+    type_cells: HashMap<(AbuseType, RiskSource), usize>,
+    location_cells: HashMap<(RiskLocation, RiskSource), usize>,
     locations: HashMap<RiskLocation, usize>,
     sources: HashMap<RiskSource, usize>,
     results: HashMap<EnquiryResult, usize>,
@@ -273,6 +445,13 @@ struct Tally {
     supported: usize,
     asked: HashMap<MspAsked, usize>,
     achieved: HashMap<OutcomeAchieved, usize>,
+}
+
+/// Running counts for section 42 enquiries and for other enquiries, and the gaps found.
+#[derive(Default)]
+struct Tally {
+    section_42: Counts,
+    other: Counts,
     gaps: Vec<Gap>,
 }
 
@@ -281,7 +460,8 @@ struct Tally {
 #[derive(Default)]
 struct FindingCodes {
     types: BTreeSet<AbuseType>,
-    cells: BTreeSet<(RiskLocation, RiskSource)>,
+    type_cells: BTreeSet<(AbuseType, RiskSource)>,
+    location_cells: BTreeSet<(RiskLocation, RiskSource)>,
     locations: BTreeSet<RiskLocation>,
     sources: BTreeSet<RiskSource>,
     results: BTreeSet<EnquiryResult>,
@@ -328,10 +508,13 @@ impl FindingCodes {
                 Some(s) => {
                     codes.sources.insert(s);
                 }
-                None => gaps.add(n, "SG2b", "no source of risk".to_owned()),
+                None => gaps.add(n, "SG2a, SG2b", "no source of risk".to_owned()),
+            }
+            if let (Some(t), Some(s)) = (finding.abuse_type, finding.source) {
+                codes.type_cells.insert((t, s));
             }
             if let (Some(l), Some(s)) = (finding.location, finding.source) {
-                codes.cells.insert((l, s));
+                codes.location_cells.insert((l, s));
             }
             match finding.result {
                 None => gaps.add(
@@ -371,8 +554,8 @@ impl FindingCodes {
                 "SG2e",
                 format!(
                     "risk outcome '{}' given where no risk was identified ('{}'); not counted",
-                    o.label(),
-                    result.label()
+                    o.sac_label(),
+                    result.sac_label()
                 ),
             ),
             None => {}
@@ -381,22 +564,65 @@ impl FindingCodes {
 }
 
 impl Tally {
-    fn count(&mut self, record: &Record) {
+    fn count(&mut self, record: &Record, kind: EnquiryKind) {
         let mut gaps = RecordGaps {
             record,
             found: Vec::new(),
         };
         let codes = FindingCodes::of(record, &mut gaps);
-        self.count_adult(record, &mut gaps);
-        add_all(&mut self.types, codes.types);
-        add_all(&mut self.cells, codes.cells);
-        add_all(&mut self.locations, codes.locations);
-        add_all(&mut self.sources, codes.sources);
-        add_all(&mut self.results, codes.results);
-        add_all(&mut self.outcomes, codes.outcomes);
+        let counts = match kind {
+            EnquiryKind::Section42 => &mut self.section_42,
+            EnquiryKind::Other => &mut self.other,
+        };
+        counts.enquiries += 1;
+        counts.count_adult(record, &mut gaps);
+        add_all(&mut counts.types, codes.types);
+        add_all(&mut counts.type_cells, codes.type_cells);
+        add_all(&mut counts.location_cells, codes.location_cells);
+        add_all(&mut counts.locations, codes.locations);
+        add_all(&mut counts.sources, codes.sources);
+        add_all(&mut counts.results, codes.results);
+        add_all(&mut counts.outcomes, codes.outcomes);
         self.gaps.extend(gaps.found);
     }
 
+    fn into_return(
+        self,
+        from: NaiveDate,
+        to: NaiveDate,
+        enquiries: Vec<Enquiry>,
+        not_counted: Vec<NotCounted>,
+        notes: Vec<String>,
+    ) -> SacReturn {
+        let (s, o) = (&self.section_42, &self.other);
+        SacReturn {
+            from,
+            to,
+            concluded: Split::of(s.enquiries, o.enquiries),
+            enquiries,
+            type_by_source: by_source(&s.type_cells, &o.type_cells, &s.types, &o.types),
+            types_of_risk: counts(&s.types, &o.types),
+            location_by_source: by_source(
+                &s.location_cells,
+                &o.location_cells,
+                &s.locations,
+                &o.locations,
+            ),
+            source_totals: counts(&s.sources, &o.sources),
+            results: counts(&s.results, &o.results),
+            risk_outcomes: counts(&s.outcomes, &o.outcomes),
+            mental_capacity: counts(&s.capacity, &o.capacity),
+            capacity_supported: Split::of(s.supported, o.supported),
+            msp_asked: counts(&s.asked, &o.asked),
+            msp_achieved: counts(&s.achieved, &o.achieved),
+            gaps: self.gaps,
+            not_counted,
+            notes,
+        }
+    }
+}
+
+impl Counts {
     /// The adult's capacity (SG3a) and desired outcomes (SG4a).
     fn count_adult(&mut self, record: &Record, gaps: &mut RecordGaps<'_>) {
         let adult = &record.adult_participation;
@@ -426,7 +652,7 @@ impl Tally {
                 None,
                 "SG4a",
                 "not recorded whether the adult was asked about their desired outcomes; \
-                 counted as 'Not recorded'"
+                 counted as 'Not Recorded'"
                     .to_owned(),
             );
             MspAsked::NotRecorded
@@ -445,64 +671,58 @@ impl Tally {
         *self.capacity.entry(capacity).or_default() += 1;
         *self.asked.entry(asked).or_default() += 1;
     }
+}
 
-    fn into_return(
-        self,
-        from: NaiveDate,
-        to: NaiveDate,
-        enquiries: Vec<Enquiry>,
-        not_counted: Vec<NotCounted>,
-        notes: Vec<String>,
-    ) -> SacReturn {
-        macro_rules! counts {
-            ($list:ty, $map:expr) => {
-                <$list>::ALL
-                    .iter()
-                    .map(|v| Count {
-                        key: v.key(),
-                        label: v.label(),
-                        count: $map.get(v).copied().unwrap_or(0),
-                    })
-                    .collect()
-            };
-        }
-        let location_by_source = RiskLocation::ALL
-            .iter()
-            .map(|location| LocationRow {
-                key: location.key(),
-                label: location.label(),
-                by_source: RiskSource::ALL
-                    .iter()
-                    .map(|source| Count {
-                        key: source.key(),
-                        label: source.label(),
-                        count: self.cells.get(&(*location, *source)).copied().unwrap_or(0),
-                    })
-                    .collect(),
-                total: self.locations.get(location).copied().unwrap_or(0),
-            })
-            .collect();
-        SacReturn {
-            from,
-            to,
-            enquiries,
-            types_of_risk: counts!(AbuseType, self.types),
-            location_by_source,
-            source_totals: counts!(RiskSource, self.sources),
-            results: counts!(EnquiryResult, self.results),
-            risk_outcomes: counts!(RiskOutcome, self.outcomes),
-            mental_capacity: counts!(MentalCapacity, self.capacity),
-            capacity_supported: self.supported,
-            msp_asked: counts!(MspAsked, self.asked),
-            msp_achieved: counts!(OutcomeAchieved, self.achieved),
-            gaps: self.gaps,
-            not_counted,
-            notes,
-        }
+fn get<K: Hash + Eq>(map: &HashMap<K, usize>, key: &K) -> usize {
+    map.get(key).copied().unwrap_or(0)
+}
+
+fn count<C: Category>(value: C, n: Split) -> Count {
+    Count {
+        key: value.key(),
+        label: value.label(),
+        sac_label: value.sac_label(),
+        n,
     }
 }
 
-fn add_all<K: std::hash::Hash + Eq>(map: &mut HashMap<K, usize>, keys: BTreeSet<K>) {
+/// One count per value of `C`, in the SAC's order.
+fn counts<C: Category>(s42: &HashMap<C, usize>, other: &HashMap<C, usize>) -> Vec<Count> {
+    C::all()
+        .iter()
+        .map(|v| count(*v, Split::of(get(s42, v), get(other, v))))
+        .collect()
+}
+
+/// One row per value of `R`, one cell per source, with the row's totals.
+fn by_source<R: Category>(
+    s42_cells: &HashMap<(R, RiskSource), usize>,
+    other_cells: &HashMap<(R, RiskSource), usize>,
+    s42_rows: &HashMap<R, usize>,
+    other_rows: &HashMap<R, usize>,
+) -> Vec<SourceRow> {
+    R::all()
+        .iter()
+        .map(|row| SourceRow {
+            key: row.key(),
+            label: row.label(),
+            sac_label: row.sac_label(),
+            by_source: RiskSource::ALL
+                .iter()
+                .map(|source| {
+                    let cell = (*row, *source);
+                    count(
+                        *source,
+                        Split::of(get(s42_cells, &cell), get(other_cells, &cell)),
+                    )
+                })
+                .collect(),
+            total: Split::of(get(s42_rows, row), get(other_rows, row)),
+        })
+        .collect()
+}
+
+fn add_all<K: Hash + Eq>(map: &mut HashMap<K, usize>, keys: BTreeSet<K>) {
     for key in keys {
         *map.entry(key).or_default() += 1;
     }
@@ -522,8 +742,20 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("valid test date")
     }
 
+    /// A record of a section 42 enquiry (recorded as one).
     fn record(id: &str, date: &str) -> Record {
-        let template = crate::templates::builtin().into_iter().next().unwrap();
+        let mut record = unrecorded(id, date, "case-conference");
+        record.meeting.enquiry = Some(EnquiryKind::Section42);
+        record
+    }
+
+    /// A record of `meeting_type` that does not say which kind of enquiry it is, as every
+    /// record written before the field existed.
+    fn unrecorded(id: &str, date: &str, meeting_type: &str) -> Record {
+        let template = crate::templates::builtin()
+            .into_iter()
+            .find(|t| t.key == meeting_type)
+            .unwrap();
         Record::new(
             &template,
             NewMeeting {
@@ -560,7 +792,9 @@ mod tests {
     }
 
     fn count(list: &[Count], key: &str) -> usize {
-        list.iter().find(|c| c.key == key).map_or(999, |c| c.count)
+        list.iter()
+            .find(|c| c.key == key)
+            .map_or(999, |c| c.n.count)
     }
 
     #[test]
@@ -601,10 +835,10 @@ mod tests {
         let home = &sac.location_by_source[0];
         assert_eq!(home.key, "own_home");
         assert_eq!(
-            home.by_source.iter().map(|c| c.count).collect::<Vec<_>>(),
+            home.by_source.iter().map(|c| c.n.count).collect::<Vec<_>>(),
             vec![1, 1, 0]
         );
-        assert_eq!(home.total, 1, "one enquiry at home, though two cells");
+        assert_eq!(home.total.count, 1, "one enquiry at home, though two cells");
         assert_eq!(count(&sac.results, "risk_identified_action_taken"), 1);
         assert_eq!(count(&sac.risk_outcomes, "reduced"), 1);
         assert_eq!(count(&sac.risk_outcomes, "removed"), 1);
@@ -739,7 +973,7 @@ mod tests {
             gaps,
             vec![
                 ("33", Some(1), "SG2a", "no type of risk"),
-                ("33", Some(1), "SG2b", "no source of risk"),
+                ("33", Some(1), "SG2a, SG2b", "no source of risk"),
                 (
                     "33",
                     Some(1),
@@ -781,5 +1015,183 @@ mod tests {
             sac.notes[0]
                 .starts_with("subject SUBJ-33: 2 enquiries counted (records 33000000, 44000000)")
         );
+    }
+
+    /// A concluded record with `findings` as (type, source) pairs.
+    fn typed(mut r: Record, pairs: &[(AbuseType, RiskSource)]) -> Record {
+        r.findings = pairs
+            .iter()
+            .map(|(t, s)| {
+                finding(
+                    *t,
+                    RiskLocation::OwnHome,
+                    *s,
+                    EnquiryResult::NoRiskNoAction,
+                    None,
+                )
+            })
+            .collect();
+        r
+    }
+
+    fn cell(sac: &SacReturn, row: &str, source: &str) -> Split {
+        let row = sac.type_by_source.iter().find(|r| r.key == row).unwrap();
+        row.by_source.iter().find(|c| c.key == source).unwrap().n
+    }
+
+    #[test]
+    fn sg2a_counts_each_type_and_source_pair_once_per_enquiry() {
+        use AbuseType as T;
+        use RiskSource as S;
+        // Two strangers stealing: one count. A carer (provider) and a neighbour (known)
+        // neglecting: one count in each source, the type once.
+        let a = typed(
+            record("aa", "2026-06-01"),
+            &[
+                (T::Financial, S::UnknownToIndividual),
+                (T::Financial, S::UnknownToIndividual),
+                (T::Neglect, S::ServiceProvider),
+                (T::Neglect, S::KnownToIndividual),
+            ],
+        );
+        let b = typed(
+            record("bb", "2026-06-02"),
+            &[(T::Financial, S::ServiceProvider)],
+        );
+        let sac = sac_return(&[a, b], d("2026-04-01"), d("2027-03-31"));
+        assert_eq!(
+            cell(&sac, "financial", "unknown_to_individual").section_42,
+            1
+        );
+        assert_eq!(cell(&sac, "financial", "service_provider").section_42, 1);
+        assert_eq!(cell(&sac, "financial", "known_to_individual").section_42, 0);
+        assert_eq!(cell(&sac, "neglect", "service_provider").section_42, 1);
+        assert_eq!(cell(&sac, "neglect", "known_to_individual").section_42, 1);
+        let financial = &sac.type_by_source[3];
+        assert_eq!(
+            (financial.key, financial.sac_label),
+            ("financial", "Financial or Material Abuse")
+        );
+        assert_eq!(
+            financial.total,
+            Split::of(2, 0),
+            "two enquiries, whatever the source"
+        );
+        let neglect = &sac.type_by_source[6];
+        assert_eq!(neglect.total.count, 1, "one enquiry, though two cells");
+        assert_eq!(count(&sac.types_of_risk, "neglect"), 1);
+        assert_eq!(count(&sac.source_totals, "service_provider"), 2);
+        assert_eq!(count(&sac.source_totals, "unknown_to_individual"), 1);
+    }
+
+    #[test]
+    fn section_42_and_other_enquiries_are_counted_apart() {
+        use AbuseType as T;
+        use RiskSource as S;
+        let s42 = typed(
+            record("aa", "2026-06-01"),
+            &[(T::Physical, S::KnownToIndividual)],
+        );
+        let mut other = typed(
+            record("bb", "2026-06-02"),
+            &[
+                (T::Physical, S::KnownToIndividual),
+                (T::SelfNeglect, S::KnownToIndividual),
+            ],
+        );
+        other.meeting.enquiry = Some(EnquiryKind::Other);
+        other.adult_participation.capacity = Some(MentalCapacity::LackedCapacity);
+        other.adult_participation.capacity_supported = Some(true);
+        let sac = sac_return(&[s42, other], d("2026-04-01"), d("2027-03-31"));
+        assert_eq!(sac.concluded, Split::of(1, 1));
+        assert_eq!(
+            cell(&sac, "physical", "known_to_individual"),
+            Split::of(1, 1)
+        );
+        assert_eq!(
+            cell(&sac, "self_neglect", "known_to_individual"),
+            Split::of(0, 1)
+        );
+        let results = sac
+            .results
+            .iter()
+            .find(|c| c.key == "no_risk_no_action")
+            .unwrap();
+        assert_eq!(results.n, Split::of(1, 1));
+        let lacked = sac.mental_capacity.iter().find(|c| c.key == "yes").unwrap();
+        assert_eq!(lacked.n, Split::of(0, 1));
+        assert_eq!(sac.capacity_supported, Split::of(0, 1));
+        let kinds: Vec<(EnquiryKind, KindFrom)> = sac
+            .enquiries
+            .iter()
+            .map(|e| (e.kind, e.kind_from))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (EnquiryKind::Section42, KindFrom::Recorded),
+                (EnquiryKind::Other, KindFrom::Recorded)
+            ]
+        );
+        assert!(sac.notes.is_empty(), "{:?}", sac.notes);
+    }
+
+    #[test]
+    fn an_unrecorded_kind_comes_from_an_earlier_meeting_or_else_the_meeting_type() {
+        let pairs = [(AbuseType::Neglect, RiskSource::ServiceProvider)];
+        let conference = typed(unrecorded("aa", "2026-06-01", "case-conference"), &pairs);
+        let self_neglect = typed(unrecorded("bb", "2026-06-01", "self-neglect"), &pairs);
+        let provider = typed(
+            unrecorded("cc", "2026-06-01", "serious-concerns-review"),
+            &pairs,
+        );
+        // A self-neglect meeting whose strategy meeting recorded a section 42 enquiry.
+        let mut strategy = unrecorded("dd", "2026-05-01", "strategy");
+        strategy.meeting.enquiry = Some(EnquiryKind::Section42);
+        let mut followed = typed(unrecorded("ee", "2026-06-01", "self-neglect"), &pairs);
+        followed.meeting.follow_up_of = Some(MeetingLink {
+            record_id: strategy.id.clone(),
+            date: strategy.meeting.date,
+            meeting_type: "strategy".to_owned(),
+            title: String::new(),
+        });
+        let all = [conference, self_neglect, provider, strategy, followed];
+        let kinds: Vec<(EnquiryKind, KindFrom)> =
+            all.iter().map(|r| enquiry_kind(r, &all)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (EnquiryKind::Section42, KindFrom::MeetingType),
+                (EnquiryKind::Other, KindFrom::MeetingType),
+                (EnquiryKind::Other, KindFrom::MeetingType),
+                (EnquiryKind::Section42, KindFrom::Recorded),
+                (EnquiryKind::Section42, KindFrom::EarlierMeeting),
+            ]
+        );
+        let sac = sac_return(&all, d("2026-04-01"), d("2027-03-31"));
+        assert_eq!(sac.concluded, Split::of(2, 2));
+        assert_eq!(
+            sac.notes,
+            vec![
+                "3 enquiries do not record whether they are section 42 enquiries (records \
+                 aa000000, bb000000, cc000000); counted by meeting type: strategy and \
+                 case-conference as section 42, any other type as other enquiries. Record it \
+                 in the meeting details if that is wrong"
+                    .to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn the_section_42_meeting_types_are_the_templates_titled_section_42() {
+        for template in crate::templates::builtin() {
+            assert_eq!(
+                SECTION_42_MEETING_TYPES.contains(&template.key.as_str()),
+                template.title.starts_with("Section 42"),
+                "{}: {}",
+                template.key,
+                template.title
+            );
+        }
     }
 }

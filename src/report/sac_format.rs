@@ -1,13 +1,20 @@
-//! The SAC return as text: aligned tables for people, CSV for a spreadsheet.
-//! (JSON is the [`SacReturn`] serialised as it is.)
+//! The SAC return as text: aligned tables for people, CSV for a spreadsheet. Both print NHS
+//! England's published labels word for word ([`Count::sac_label`]; sources in
+//! [`crate::report::sac`]). JSON is the [`SacReturn`] serialised as it is: each category
+//! with its stable key, the screens' label and the published label.
 
 use std::fmt::Write as _;
 
-use super::sac::{Count, SacReturn};
+use super::sac::{Count, SacReturn, SourceRow, Split};
+use crate::model::EnquiryKind;
 use crate::table::TextTable;
 
-/// The return as aligned tables, one per SAC table, then the enquiries counted, the missing
-/// codes, the records not counted and the notes.
+/// The two kinds of enquiry, in the order the return gives them.
+const KINDS: [EnquiryKind; 2] = [EnquiryKind::Section42, EnquiryKind::Other];
+
+/// The return as aligned tables, one per SAC table (the tables by source once for section 42
+/// enquiries and once for other enquiries; the others with a column for each and for both),
+/// then the enquiries counted, the missing codes, the records not counted and the notes.
 #[must_use]
 pub fn table(sac: &SacReturn) -> String {
     let mut out = String::new();
@@ -16,25 +23,44 @@ pub fn table(sac: &SacReturn) -> String {
         "Safeguarding Adults Collection: enquiries concluded {} to {}",
         sac.from, sac.to
     );
-    let _ = writeln!(out, "Concluded enquiries: {}", sac.enquiries.len());
     let _ = writeln!(
         out,
-        "One count per different category per enquiry; totals in SG2b count enquiries, not cells."
+        "Concluded enquiries: {} ({}: {}, {}: {})",
+        sac.concluded.count,
+        EnquiryKind::Section42.sac_label(),
+        sac.concluded.section_42,
+        EnquiryKind::Other.sac_label(),
+        sac.concluded.other
     );
+    let _ = writeln!(
+        out,
+        "One count per different category per enquiry; totals count enquiries, not cells."
+    );
+
+    for kind in KINDS {
+        let _ = writeln!(
+            out,
+            "\nSG2a Type of risk by source of risk: {}",
+            kind.sac_label()
+        );
+        let totals: Vec<usize> = sac.source_totals.iter().map(|c| c.n.get(kind)).collect();
+        out.push_str(&by_source("TYPE OF RISK", &sac.type_by_source, &totals, kind).render());
+    }
+    for kind in KINDS {
+        let _ = writeln!(
+            out,
+            "\nSG2b Location of risk by source of risk: {}",
+            kind.sac_label()
+        );
+        let totals: Vec<usize> = sac.source_totals.iter().map(|c| c.n.get(kind)).collect();
+        out.push_str(
+            &by_source("LOCATION OF RISK", &sac.location_by_source, &totals, kind).render(),
+        );
+    }
 
     section(
         &mut out,
-        "SG2a Type of risk",
-        "TYPE OF RISK",
-        &sac.types_of_risk,
-    );
-
-    let _ = writeln!(out, "\nSG2b Location of risk by source of risk");
-    out.push_str(&location_by_source(sac).render());
-
-    section(
-        &mut out,
-        "SG2c Concluded enquiries: action and result",
+        "SG2c Concluded enquiries: action taken and result",
         "ACTION AND RESULT",
         &sac.results,
     );
@@ -49,22 +75,27 @@ pub fn table(sac: &SacReturn) -> String {
         out,
         "\nSG3a Mental capacity: did the individual lack capacity?"
     );
-    let mut capacity = counts_table("LACKED CAPACITY", &sac.mental_capacity);
-    capacity.push(vec![
-        "  of whom supported by an advocate, family or friend".to_owned(),
-        sac.capacity_supported.to_string(),
-    ]);
-    out.push_str(&capacity.render());
+    out.push_str(&counts_table("LACKED CAPACITY", &sac.mental_capacity).render());
+    let supported = sac.capacity_supported;
+    let _ = writeln!(
+        out,
+        "{CAPACITY_SUPPORTED}:\n  {}: {}; {}: {}; All enquiries: {}",
+        EnquiryKind::Section42.sac_label(),
+        supported.section_42,
+        EnquiryKind::Other.sac_label(),
+        supported.other,
+        supported.count
+    );
 
     section(
         &mut out,
-        "SG4a Making Safeguarding Personal: asked about desired outcomes?",
+        "SG4a Making Safeguarding Personal: were they asked about their desired outcomes?",
         "ASKED",
         &sac.msp_asked,
     );
     section(
         &mut out,
-        "SG4a Making Safeguarding Personal: outcomes achieved (where expressed)",
+        "SG4a Making Safeguarding Personal: of those who expressed outcomes, were they achieved?",
         "ACHIEVED",
         &sac.msp_achieved,
     );
@@ -73,21 +104,33 @@ pub fn table(sac: &SacReturn) -> String {
     out
 }
 
-/// SG2b: one row per location, one column per source, with the totals.
-fn location_by_source(sac: &SacReturn) -> TextTable {
-    let mut header = vec!["LOCATION OF RISK".to_owned()];
-    header.extend(sac.source_totals.iter().map(|c| c.label.to_uppercase()));
-    header.push("ANY SOURCE".to_owned());
+/// SG3a's last row, as the publication words it.
+const CAPACITY_SUPPORTED: &str = "Of the enquiries recorded as Yes, in how many of these cases was \
+                                  support provided by an advocate, family or friend";
+
+/// A table by source (SG2a or SG2b) for one kind of enquiry: one row per type or location,
+/// one column per source, the row's total, and a last row of each source's total.
+fn by_source(
+    first: &str,
+    rows: &[SourceRow],
+    source_totals: &[usize],
+    kind: EnquiryKind,
+) -> TextTable {
+    let mut header = vec![first.to_owned()];
+    if let Some(row) = rows.first() {
+        header.extend(row.by_source.iter().map(|c| c.sac_label.to_owned()));
+    }
+    header.push("Any source".to_owned());
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut grid = TextTable::with_header(&header);
-    for row in &sac.location_by_source {
-        let mut cells = vec![row.label.to_owned()];
-        cells.extend(row.by_source.iter().map(|c| c.count.to_string()));
-        cells.push(row.total.to_string());
+    for row in rows {
+        let mut cells = vec![row.sac_label.to_owned()];
+        cells.extend(row.by_source.iter().map(|c| c.n.get(kind).to_string()));
+        cells.push(row.total.get(kind).to_string());
         grid.push(cells);
     }
-    let mut totals = vec!["Any location".to_owned()];
-    totals.extend(sac.source_totals.iter().map(|c| c.count.to_string()));
+    let mut totals = vec!["Total".to_owned()];
+    totals.extend(source_totals.iter().map(ToString::to_string));
     grid.push(totals);
     grid
 }
@@ -99,14 +142,30 @@ fn lists(out: &mut String, sac: &SacReturn) {
     if sac.enquiries.is_empty() {
         let _ = writeln!(out, "  none");
     } else {
-        let mut list =
-            TextTable::with_header(&["CONCLUDED", "RECORD", "SUBJECT", "TYPE", "MINUTES"]);
+        let mut list = TextTable::with_header(&[
+            "CONCLUDED",
+            "RECORD",
+            "SUBJECT",
+            "TYPE",
+            "ENQUIRY",
+            "MINUTES",
+        ]);
         for e in &sac.enquiries {
+            let kind = match e.kind {
+                EnquiryKind::Section42 => "Section 42",
+                EnquiryKind::Other => "Other",
+            };
+            let from = match e.kind_from {
+                super::sac::KindFrom::Recorded => "",
+                super::sac::KindFrom::EarlierMeeting => " (earlier meeting)",
+                super::sac::KindFrom::MeetingType => " (by meeting type)",
+            };
             list.push(vec![
                 e.concluded_on.to_string(),
                 short(&e.record_id).to_owned(),
                 e.subject_ref.clone(),
                 e.meeting_type.clone(),
+                format!("{kind}{from}"),
                 e.minutes.label().to_owned(),
             ]);
         }
@@ -148,56 +207,70 @@ fn lists(out: &mut String, sac: &SacReturn) {
     if !sac.notes.is_empty() {
         let _ = writeln!(out, "\nNotes");
         for note in &sac.notes {
-            let _ = writeln!(out, "- {note}");
+            let _ = writeln!(out, "- {}", crate::text::for_terminal(note));
         }
     }
 }
 
-/// The counts as CSV, one row per cell: `table,category,source,count`. SG2b adds a row per
-/// location with source `Any source` and a row per source with category `Any location`.
-/// Missing codes are not in the CSV (the command prints them on stderr).
+/// The counts as CSV, one row per cell: `table,enquiry_type,category,source,count`, every
+/// row once for section 42 enquiries and once for other enquiries (the enquiry type is the
+/// SG1f label, [`EnquiryKind::sac_label`]); categories and sources are the published labels.
+/// SG2a and SG2b add a row per type or location with source `Any source`, and a row per
+/// source with category `Total`. Missing codes are not in the CSV (the command prints them
+/// on stderr).
 #[must_use]
 pub fn csv(sac: &SacReturn) -> String {
-    let mut out = String::from("table,category,source,count\n");
-    let mut row = |table: &str, category: &str, source: &str, count: usize| {
-        let _ = writeln!(
-            out,
-            "{},{},{},{count}",
-            csv_field(table),
-            csv_field(category),
-            csv_field(source)
+    let mut out = String::from("table,enquiry_type,category,source,count\n");
+    for kind in KINDS {
+        let mut row = |table: &str, category: &str, source: &str, count: usize| {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{count}",
+                csv_field(table),
+                csv_field(kind.sac_label()),
+                csv_field(category),
+                csv_field(source)
+            );
+        };
+        row(
+            "Enquiries",
+            "Concluded enquiries",
+            "",
+            sac.concluded.get(kind),
         );
-    };
-    row("Enquiries", "Concluded enquiries", "", sac.enquiries.len());
-    for c in &sac.types_of_risk {
-        row("SG2a", c.label, "", c.count);
-    }
-    for location in &sac.location_by_source {
-        for c in &location.by_source {
-            row("SG2b", location.label, c.label, c.count);
+        for (table, rows) in [
+            ("SG2a", &sac.type_by_source),
+            ("SG2b", &sac.location_by_source),
+        ] {
+            for r in rows {
+                for c in &r.by_source {
+                    row(table, r.sac_label, c.sac_label, c.n.get(kind));
+                }
+                row(table, r.sac_label, "Any source", r.total.get(kind));
+            }
+            for c in &sac.source_totals {
+                row(table, "Total", c.sac_label, c.n.get(kind));
+            }
         }
-        row("SG2b", location.label, "Any source", location.total);
-    }
-    for c in &sac.source_totals {
-        row("SG2b", "Any location", c.label, c.count);
-    }
-    for c in &sac.results {
-        row("SG2c", c.label, "", c.count);
-    }
-    for c in &sac.risk_outcomes {
-        row("SG2e", c.label, "", c.count);
-    }
-    for c in &sac.mental_capacity {
-        row("SG3a", c.label, "", c.count);
-    }
-    row(
-        "SG3a",
-        "Of whom supported by an advocate, family or friend",
-        "",
-        sac.capacity_supported,
-    );
-    for c in sac.msp_asked.iter().chain(&sac.msp_achieved) {
-        row("SG4a", c.label, "", c.count);
+        let singles = [
+            ("SG2c", &sac.results),
+            ("SG2e", &sac.risk_outcomes),
+            ("SG3a", &sac.mental_capacity),
+        ];
+        for (table, counts) in singles {
+            for c in counts {
+                row(table, c.sac_label, "", c.n.get(kind));
+            }
+        }
+        row(
+            "SG3a",
+            CAPACITY_SUPPORTED,
+            "",
+            sac.capacity_supported.get(kind),
+        );
+        for c in sac.msp_asked.iter().chain(&sac.msp_achieved) {
+            row("SG4a", c.sac_label, "", c.n.get(kind));
+        }
     }
     out
 }
@@ -232,12 +305,25 @@ fn section(out: &mut String, title: &str, column: &str, counts: &[Count]) {
     out.push_str(&counts_table(column, counts).render());
 }
 
+/// A one-column table of counts, with a column for section 42 enquiries, other enquiries
+/// and both.
 fn counts_table(column: &str, counts: &[Count]) -> TextTable {
-    let mut table = TextTable::with_header(&[column, "ENQUIRIES"]);
+    let s42 = EnquiryKind::Section42.sac_label();
+    let other = EnquiryKind::Other.sac_label();
+    let mut table = TextTable::with_header(&[column, s42, other, "All enquiries"]);
     for c in counts {
-        table.push(vec![c.label.to_owned(), c.count.to_string()]);
+        table.push(split_row(c.sac_label, c.n));
     }
     table
+}
+
+fn split_row(label: &str, n: Split) -> Vec<String> {
+    vec![
+        label.to_owned(),
+        n.section_42.to_string(),
+        n.other.to_string(),
+        n.count.to_string(),
+    ]
 }
 
 fn short(id: &str) -> &str {

@@ -421,6 +421,7 @@ fn arrange(
         mode: arrangements.mode,
         started: None,
         ended: None,
+        enquiry: record.meeting.enquiry,
     };
     record
         .set_meeting_details(details, now)

@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 
 use super::{Changed, Refusal, replace, required};
-use crate::model::{Attendee, MeetingMode, NewMeeting, Record, Timestamp};
+use crate::model::{Attendee, EnquiryKind, MeetingMode, NewMeeting, Record, Timestamp};
 
 impl NewMeeting {
     /// Refuses what no meeting can be created from: a title left blank (or only spaces),
@@ -32,10 +32,13 @@ pub struct MeetingDetailsInput {
     pub started: Option<NaiveTime>,
     /// When it ended, on the meeting's day; `None` when not recorded.
     pub ended: Option<NaiveTime>,
+    /// Whether the enquiry is a section 42 enquiry or another one; `None` when not recorded
+    /// (the SAC return then decides from the meeting type).
+    pub enquiry: Option<EnquiryKind>,
 }
 
 impl Record {
-    /// Records the meeting's details. The chair and the minute taker are kept as written
+    /// Records the meeting's details, and whether its enquiry is a section 42 enquiry. The chair and the minute taker are kept as written
     /// (a full name stays as typed, even when it names an attendee another way), except
     /// that an attendee's initials (ignoring case) are recorded as that attendee's name:
     /// the minutes name people in the header. A start or end given as the time it already
@@ -67,6 +70,7 @@ impl Record {
             self.meeting.mode,
             self.meeting.started_at,
             self.meeting.ended_at,
+            self.meeting.enquiry,
         );
         let given = (
             &input.chair,
@@ -75,6 +79,7 @@ impl Record {
             input.mode,
             started,
             ended,
+            input.enquiry,
         );
         if details == given {
             return Ok(Changed::No);
@@ -88,6 +93,7 @@ impl Record {
             replace(&mut meeting.mode, input.mode),
             replace(&mut meeting.started_at, started),
             replace(&mut meeting.ended_at, ended),
+            replace(&mut meeting.enquiry, input.enquiry),
         ]
         .contains(&true);
         Ok(self.changed_at(changed, now))
@@ -137,6 +143,7 @@ mod tests {
             mode: Some(MeetingMode::Mixed),
             started: NaiveTime::from_hms_opt(10, 0, 0),
             ended: NaiveTime::from_hms_opt(11, 30, 0),
+            enquiry: Some(EnquiryKind::Section42),
         }
     }
 
@@ -155,6 +162,7 @@ mod tests {
         assert_eq!(meeting.mode, Some(MeetingMode::Mixed));
         assert_eq!(meeting.started_at, Some(at("10:00")), "the meeting's day");
         assert_eq!(meeting.ended_at, Some(at("11:30")));
+        assert_eq!(meeting.enquiry, Some(EnquiryKind::Section42));
         assert_eq!(
             record.set_meeting_details(details(), next_day),
             Ok(Changed::No)
@@ -237,6 +245,39 @@ mod tests {
         );
         assert_eq!(record.meeting.chair, "the chair");
         assert_eq!(record.meeting.minute_taker, "Dr Nowak");
+    }
+
+    #[test]
+    fn the_enquiry_kind_is_recorded_changed_and_cleared() {
+        let mut record = record();
+        assert_eq!(record.meeting.enquiry, None);
+        assert_eq!(
+            record.set_meeting_details(details(), at("12:00")),
+            Ok(Changed::Yes)
+        );
+        let other = MeetingDetailsInput {
+            enquiry: Some(EnquiryKind::Other),
+            ..details()
+        };
+        assert_eq!(
+            record.set_meeting_details(other, at("12:01")),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(record.meeting.enquiry, Some(EnquiryKind::Other));
+        let unknown = MeetingDetailsInput {
+            enquiry: None,
+            ..details()
+        };
+        assert_eq!(
+            record.set_meeting_details(unknown, at("12:02")),
+            Ok(Changed::Yes)
+        );
+        assert_eq!(record.meeting.enquiry, None);
+        let json = serde_json::to_value(&record).unwrap();
+        assert!(
+            json["meeting"].get("enquiry").is_none(),
+            "not written when not recorded, so files stay as they were"
+        );
     }
 
     #[test]

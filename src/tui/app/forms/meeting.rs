@@ -1,8 +1,9 @@
 //! The meeting details form: who chairs and who takes the minutes (an attendee's initials
-//! or any name), where and how the meeting is held, and when it started and ended.
+//! or any name), where and how the meeting is held, when it started and ended, and whether
+//! its enquiry is a section 42 enquiry (for the SAC return).
 
 use super::{Saved, people_hint};
-use crate::model::{MeetingDetailsInput, MeetingMode};
+use crate::model::{EnquiryKind, MeetingDetailsInput, MeetingMode};
 use crate::tui::app::{LiveScreen, PLAN_SECTIONS};
 use crate::tui::form::{ChoiceField, Form, TextField, TimeField};
 
@@ -18,6 +19,7 @@ pub struct MeetingDetailsForm {
     mode: ChoiceField<MeetingMode>,
     started: TimeField,
     ended: TimeField,
+    enquiry: ChoiceField<EnquiryKind>,
 }
 
 impl MeetingDetailsForm {
@@ -65,6 +67,10 @@ impl MeetingDetailsForm {
                 .add_time("Ended at", meeting.ended_at.map(|t| t.time()))
                 .hint(time_hint)
                 .handle(),
+            enquiry: form
+                .add_choice("Enquiry", EnquiryKind::ALL, meeting.enquiry)
+                .hint("for the SAC return; not recorded counts by the meeting type")
+                .handle(),
         };
         (form, fields)
     }
@@ -78,6 +84,7 @@ impl MeetingDetailsForm {
             mode: self.mode.read(form),
             started: self.started.read(form),
             ended: self.ended.read(form),
+            enquiry: self.enquiry.read(form),
         }
     }
 
