@@ -283,7 +283,7 @@ fn typed_up_minutes_say_so_and_show_no_clock_time_for_what_was_typed_later() {
                 "{format:?} {audience:?}: a clock time"
             );
             assert!(
-                copy.contains("10:21"),
+                copy.contains("10:18"),
                 "{format:?} {audience:?}: live notes keep theirs"
             );
         }

@@ -27,6 +27,7 @@
 //! [`Audience::Professionals`] keeps everything, marked `[PART 1 - PROFESSIONALS ONLY]` or
 //! `[RESTRICTED]`.
 
+mod columns;
 mod docx;
 mod html;
 mod markup;
@@ -170,7 +171,8 @@ fn write<'r>(
 ) -> std::borrow::Cow<'r, Record> {
     let copy = record.for_audience(audience);
     let withheld = record.withholds_from(audience);
-    sections::write_minutes(&sections::Context::new(&copy, audience, withheld), out);
+    let context = sections::Context::new(&copy, audience, withheld).discussed_in(record);
+    sections::write_minutes(&context, out);
     copy
 }
 
