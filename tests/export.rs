@@ -138,12 +138,16 @@ fn no_adult_export_in_any_format_holds_professionals_only_or_restricted_text() {
                 !adult.contains(marker.as_str()),
                 "{format:?}: {marker} leaked into the adult's copy"
             );
+            // The summary has no notes, feedback or plan: only what leaks is checked.
+            if format == ExportFormat::Summary {
+                continue;
+            }
             assert!(
                 professionals.contains(marker.as_str()),
                 "{format:?}: {marker} missing from the professionals' copy"
             );
         }
-        for marker in &shown.made {
+        for marker in shown.made.iter().filter(|_| format != ExportFormat::Summary) {
             assert!(
                 adult.contains(marker.as_str()),
                 "{format:?}: {marker} (adult)"
@@ -235,7 +239,12 @@ fn no_copy_in_any_format_holds_a_notes_history_or_a_deleted_note() {
     for audience in AUDIENCES {
         for format in ExportFormat::ALL {
             let copy = readable(&record, format, audience);
-            assert!(copy.contains("NEWTEXTX1"), "{format:?} {audience:?}");
+            // The summary (a case note) has no notes at all.
+            let notes = format != ExportFormat::Summary;
+            assert!(
+                copy.contains("NEWTEXTX1") || !notes,
+                "{format:?} {audience:?}"
+            );
             for marker in ["OLDTEXTX1", "OLDSPEAKERX1", "DELETEDX1", "EDITORX1"] {
                 assert!(
                     !copy.contains(marker),
@@ -274,6 +283,11 @@ fn typed_up_minutes_say_so_and_show_no_clock_time_for_what_was_typed_later() {
             };
             if format == ExportFormat::Json {
                 assert!(copy.contains("\"typed_up_at\""), "{audience:?}");
+                continue;
+            }
+            if format == ExportFormat::Summary {
+                // A case note: no notes and no clock times of notes.
+                assert!(!copy.contains("15:47"), "{audience:?}");
                 continue;
             }
             assert!(copy.contains(typed_up), "{format:?} {audience:?}");
@@ -476,7 +490,9 @@ fn bidirectional_overrides_are_shown_not_obeyed_in_every_format() {
             ExportFormat::Markdown => {
                 r"Invoice \<U+202E\>fdp.exe\<U+202C\> and \<U+2067\>isolate\<U+2069\>"
             }
-            ExportFormat::Text => "Invoice <U+202E>fdp.exe<U+202C> and <U+2067>isolate<U+2069>",
+            ExportFormat::Text | ExportFormat::Summary => {
+                "Invoice <U+202E>fdp.exe<U+202C> and <U+2067>isolate<U+2069>"
+            }
             ExportFormat::Html | ExportFormat::Docx => {
                 "Invoice &lt;U+202E&gt;fdp.exe&lt;U+202C&gt; and &lt;U+2067&gt;isolate&lt;U+2069&gt;"
             }
@@ -486,5 +502,75 @@ fn bidirectional_overrides_are_shown_not_obeyed_in_every_format() {
             text.matches(shown).count() >= 3,
             "{format:?} shows the title, the note and the action as typed:\n{text}"
         );
+    }
+}
+
+#[test]
+fn summary_for_professionals() {
+    let record = common::typical_record();
+    let summary = export(&record, ExportFormat::Summary, Audience::Professionals).unwrap();
+    insta::assert_snapshot!(String::from_utf8(summary).unwrap());
+}
+
+#[test]
+fn summary_for_the_adult() {
+    let record = common::typical_record();
+    let summary = export(&record, ExportFormat::Summary, Audience::Adult).unwrap();
+    insta::assert_snapshot!(String::from_utf8(summary).unwrap());
+}
+
+/// Lines a web form takes as they are: no tables or box drawing, no trailing spaces, no tabs
+/// or other controls.
+fn assert_pastes_cleanly(summary: &str) {
+    for line in summary.lines() {
+        assert_eq!(line, line.trim_end(), "trailing space: {line:?}");
+        assert!(!line.starts_with('|') && !line.contains("--|"), "a table: {line}");
+        assert!(
+            !line
+                .chars()
+                .any(|c| c.is_control() || ('\u{2500}'..='\u{257F}').contains(&c)),
+            "{line:?}"
+        );
+    }
+    assert!(summary.ends_with('\n') && !summary.ends_with("\n\n"));
+}
+
+#[test]
+fn summaries_paste_cleanly_and_the_adults_leaks_nothing() {
+    for record in [
+        common::typical_record(),
+        common::two_part_record(),
+        common::unicode_record(),
+    ] {
+        for audience in AUDIENCES {
+            let summary =
+                String::from_utf8(export(&record, ExportFormat::Summary, audience).unwrap())
+                    .unwrap();
+            assert_pastes_cleanly(&summary);
+            let copy = record.for_audience(audience);
+            assert_eq!(
+                summary.contains("FINDINGS"),
+                !copy.findings.is_empty(),
+                "{summary}"
+            );
+        }
+        let adult = String::from_utf8(
+            export(&record, ExportFormat::Summary, Audience::Adult).unwrap(),
+        )
+        .unwrap();
+        assert!(!adult.contains("PROFESSIONALS ONLY"), "{adult}");
+        assert!(!adult.contains("RESTRICTED"), "{adult}");
+        let hidden = record
+            .findings
+            .iter()
+            .map(|f| (f.visibility, f.allegation.as_str()))
+            .chain(record.decisions.iter().map(|d| (d.visibility, d.text.as_str())))
+            .chain(record.actions.iter().map(|a| (a.visibility, a.text.as_str())));
+        for (visibility, text) in hidden {
+            if visibility != Visibility::All {
+                let words: String = text.chars().take(30).collect();
+                assert!(!adult.contains(&words), "{words:?} reached the adult:\n{adult}");
+            }
+        }
     }
 }
