@@ -147,7 +147,11 @@ fn no_adult_export_in_any_format_holds_professionals_only_or_restricted_text() {
                 "{format:?}: {marker} missing from the professionals' copy"
             );
         }
-        for marker in shown.made.iter().filter(|_| format != ExportFormat::Summary) {
+        for marker in shown
+            .made
+            .iter()
+            .filter(|_| format != ExportFormat::Summary)
+        {
             assert!(
                 adult.contains(marker.as_str()),
                 "{format:?}: {marker} (adult)"
@@ -524,7 +528,10 @@ fn summary_for_the_adult() {
 fn assert_pastes_cleanly(summary: &str) {
     for line in summary.lines() {
         assert_eq!(line, line.trim_end(), "trailing space: {line:?}");
-        assert!(!line.starts_with('|') && !line.contains("--|"), "a table: {line}");
+        assert!(
+            !line.starts_with('|') && !line.contains("--|"),
+            "a table: {line}"
+        );
         assert!(
             !line
                 .chars()
@@ -554,23 +561,114 @@ fn summaries_paste_cleanly_and_the_adults_leaks_nothing() {
                 "{summary}"
             );
         }
-        let adult = String::from_utf8(
-            export(&record, ExportFormat::Summary, Audience::Adult).unwrap(),
-        )
-        .unwrap();
+        let adult =
+            String::from_utf8(export(&record, ExportFormat::Summary, Audience::Adult).unwrap())
+                .unwrap();
         assert!(!adult.contains("PROFESSIONALS ONLY"), "{adult}");
         assert!(!adult.contains("RESTRICTED"), "{adult}");
         let hidden = record
             .findings
             .iter()
             .map(|f| (f.visibility, f.allegation.as_str()))
-            .chain(record.decisions.iter().map(|d| (d.visibility, d.text.as_str())))
-            .chain(record.actions.iter().map(|a| (a.visibility, a.text.as_str())));
+            .chain(
+                record
+                    .decisions
+                    .iter()
+                    .map(|d| (d.visibility, d.text.as_str())),
+            )
+            .chain(
+                record
+                    .actions
+                    .iter()
+                    .map(|a| (a.visibility, a.text.as_str())),
+            );
         for (visibility, text) in hidden {
             if visibility != Visibility::All {
                 let words: String = text.chars().take(30).collect();
-                assert!(!adult.contains(&words), "{words:?} reached the adult:\n{adult}");
+                assert!(
+                    !adult.contains(&words),
+                    "{words:?} reached the adult:\n{adult}"
+                );
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table widths in HTML and Word
+
+#[test]
+fn html_tables_take_widths_from_content_and_never_break_anywhere() {
+    let html = readable(
+        &common::typical_record(),
+        ExportFormat::Html,
+        Audience::Professionals,
+    );
+    assert!(
+        !html.contains("anywhere"),
+        "overflow-wrap: anywhere splits words"
+    );
+    assert!(html.contains("th.nw, td.nw { white-space: nowrap; }"));
+    assert!(html.matches("<colgroup>").count() >= 6);
+    for header in [
+        "Name",
+        "Initials",
+        "Attendance",
+        "No.",
+        "Owner",
+        "Due",
+        "Status",
+    ] {
+        let th = format!("<th scope=\"col\" class=\"nw\">{header}</th>");
+        assert!(html.contains(&th), "{th}");
+    }
+    assert!(html.contains("<td class=\"nw\">Claire Dubois</td>"));
+    // Percentages add up to about the whole table.
+    let cols = html
+        .split("<colgroup>")
+        .nth(1)
+        .and_then(|rest| rest.split("</colgroup>").next())
+        .unwrap();
+    let total: f64 = cols
+        .split("width: ")
+        .skip(1)
+        .map(|c| c.split('%').next().unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert!((99.0..=100.1).contains(&total), "{cols}");
+}
+
+/// The `w:gridCol` widths of each table in `word/document.xml`, in order.
+fn grid_widths(xml: &str) -> Vec<Vec<usize>> {
+    xml.split("<w:tblGrid>")
+        .skip(1)
+        .map(|grid| {
+            let grid = grid.split("</w:tblGrid>").next().unwrap();
+            grid.split("<w:gridCol w:w=\"")
+                .skip(1)
+                .map(|col| col.split('"').next().unwrap().parse().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn docx_column_widths_follow_content() {
+    let bytes = render_docx(&common::typical_record(), Audience::Professionals).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(xml.contains("<w:tblLayout w:type=\"autofit\" />"));
+    let grids = grid_widths(&xml);
+    // Present: Name, Initials, Role, Agency, Attendance, Contact.
+    let present = grids.iter().find(|g| g.len() == 6).unwrap();
+    // A tight table: names may wrap between words, but "Bennett" is never split.
+    assert!(present[0] >= 1_000, "room for 'Bennett': {present:?}");
+    assert!(
+        present[5] >= 3_000,
+        "room for the email address: {present:?}"
+    );
+    assert!(present[1] < present[0], "{present:?}");
+    // The action plan: No., Action, Owner, Agency, Due, Status.
+    let plan = grids.iter().filter(|g| g.len() == 6).nth(1).unwrap();
+    assert!(plan[0] < plan[2] && plan[2] < plan[1], "{plan:?}");
+    assert!(plan[2] >= 900, "room for 'Owner' in bold: {plan:?}");
+    assert_eq!(plan[1], *plan.iter().max().unwrap(), "{plan:?}");
 }

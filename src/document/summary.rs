@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use super::Audience;
 use super::markup::sanitize;
 use crate::model::{
-    ActionItem, ActionStatus, Attendance, Attendee, Decision, Finding, MinutesStatus, Record, Visibility,
-    WITHHELD,
+    ActionItem, ActionStatus, Attendance, Attendee, Decision, Finding, MinutesStatus, Record,
+    Visibility, WITHHELD,
 };
 
 const NOT_RECORDED: &str = "Not recorded";
@@ -105,18 +105,35 @@ fn header(record: &Record, audience: Audience, withheld: bool, out: &mut String)
     let meeting = &record.meeting;
     let mut when = meeting.date.format("%A %-d %B %Y").to_string();
     if let (Some(start), Some(end)) = (&meeting.started_at, &meeting.ended_at) {
-        let _ = write!(when, ", {} to {}", start.format("%H:%M"), end.format("%H:%M"));
+        let _ = write!(
+            when,
+            ", {} to {}",
+            start.format("%H:%M"),
+            end.format("%H:%M")
+        );
     }
-    let _ = writeln!(out, "Safeguarding meeting: {}", type_name(&meeting.meeting_type));
+    let _ = writeln!(
+        out,
+        "Safeguarding meeting: {}",
+        type_name(&meeting.meeting_type)
+    );
     let _ = writeln!(out, "Date: {when}");
     if !meeting.title.trim().is_empty() {
         let _ = writeln!(out, "Title: {}", line(&meeting.title));
     }
-    let _ = writeln!(out, "Subject reference: {}", or_missing(&meeting.subject_ref));
+    let _ = writeln!(
+        out,
+        "Subject reference: {}",
+        or_missing(&meeting.subject_ref)
+    );
     let _ = writeln!(out, "Chair: {}", or_missing(&meeting.chair));
     let _ = writeln!(out, "Minute taker: {}", or_missing(&meeting.minute_taker));
     let status = meeting.status.label();
-    let _ = writeln!(out, "Minutes: {status} (record {})", line(record.short_id()));
+    let _ = writeln!(
+        out,
+        "Minutes: {status} (record {})",
+        line(record.short_id())
+    );
     if meeting.status == MinutesStatus::Draft {
         out.push_str("These are draft minutes, not yet agreed by the chair.\n");
     }
@@ -285,7 +302,10 @@ fn action_line(action: &ActionItem, by_initials: &HashMap<&str, Option<&Attendee
         format!("{owner} ({agency})")
     };
     let mut status = line(action.status.label());
-    if let Some(at) = action.status_at.filter(|_| action.status != ActionStatus::Open) {
+    if let Some(at) = action
+        .status_at
+        .filter(|_| action.status != ActionStatus::Open)
+    {
         let _ = write!(status, " {}", short_date(at.date_naive()));
     }
     format!(
@@ -293,7 +313,9 @@ fn action_line(action: &ActionItem, by_initials: &HashMap<&str, Option<&Attendee
         action.id,
         tag(action.visibility),
         or_missing(&action.text).trim_end_matches('.'),
-        action.due.map_or_else(|| NOT_RECORDED.to_owned(), short_date),
+        action
+            .due
+            .map_or_else(|| NOT_RECORDED.to_owned(), short_date),
     )
 }
 
@@ -323,9 +345,10 @@ fn review(record: &Record, out: &mut String) {
     let _ = writeln!(
         out,
         "Review date: {}",
-        review
-            .review_date
-            .map_or_else(|| NOT_RECORDED.to_owned(), |d| d.format("%A %-d %B %Y").to_string())
+        review.review_date.map_or_else(
+            || NOT_RECORDED.to_owned(),
+            |d| d.format("%A %-d %B %Y").to_string()
+        )
     );
     if let Some(further) = review.further_conference {
         let _ = writeln!(

@@ -95,8 +95,13 @@ fn safe_name(stem: &str, tail: &str) -> String {
     }
     let is_date = |s: &str| {
         s.len() == 10
-            && s.char_indices()
-                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
     };
     let (date, rest) = match safe.get(..10) {
         Some(date) if is_date(date) => (date, &safe[10..]),
@@ -154,7 +159,10 @@ mod tests {
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')),
                     "{name}"
                 );
-                assert!(name.starts_with("2026-11-23-Reunion-de-strategie-Zoe-Lukasz"), "{name}");
+                assert!(
+                    name.starts_with("2026-11-23-Reunion-de-strategie-Zoe-Lukasz"),
+                    "{name}"
+                );
                 let tail = match audience {
                     Audience::Professionals => format!("-1a2b3c4d"),
                     Audience::Adult => format!("-1a2b3c4d-adult"),
