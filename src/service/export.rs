@@ -79,7 +79,7 @@ fn default_name(record: &Path, format: ExportFormat, audience: Audience) -> Stri
 fn safe_name(stem: &str, tail: &str) -> String {
     let mut safe = String::with_capacity(stem.len());
     for c in deunicode::deunicode(stem).chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') {
             safe.push(c);
         } else if !safe.ends_with('-') {
             safe.push('-');
@@ -164,10 +164,10 @@ mod tests {
                     "{name}"
                 );
                 let tail = match audience {
-                    Audience::Professionals => format!("-1a2b3c4d"),
-                    Audience::Adult => format!("-1a2b3c4d-adult"),
+                    Audience::Professionals => "-1a2b3c4d",
+                    Audience::Adult => "-1a2b3c4d-adult",
                 };
-                assert!(name.contains(&tail), "{name}");
+                assert!(name.contains(tail), "{name}");
                 assert!(name.ends_with(format.extension()), "{name}");
             }
         }
