@@ -119,12 +119,11 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for (cluster, w) in clusters(text) {
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(cluster);
         used += w;
     }
     if width > 0 {
@@ -169,13 +168,12 @@ fn wrap_with(text: &str, width: usize, flow: bool) -> Vec<String> {
                 used = word_width;
                 continue;
             }
-            for c in word.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            for (cluster, w) in clusters(word) {
                 if used > 0 && used + w > width {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
+                line.push_str(cluster);
                 used += w;
             }
         }
@@ -199,6 +197,33 @@ pub fn wrap_rows(text: &str, width: usize, rows: usize) -> Vec<String> {
     lines
 }
 
+/// `text` as clusters of a character with the zero-width characters that follow it (a
+/// variation selector, an emoji skin tone, a zero-width joiner and what it joins, combining
+/// accents), each with its display width as a terminal draws it: "☎\u{FE0F}" is two
+/// columns, as is "👍🏽".
+pub fn clusters(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        let mut joined = false;
+        for (at, c) in chars {
+            let zero = unicode_width::UnicodeWidthChar::width(c) == Some(0)
+                || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c);
+            if zero || joined {
+                joined = c == '\u{200D}';
+                end = at + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let (cluster, after) = rest.split_at(end);
+        rest = after;
+        Some((cluster, cluster.width()))
+    })
+}
+
 #[cfg(test)]
 mod truncate_tests {
     use super::{truncate, wrap, wrap_rows};
@@ -218,6 +243,30 @@ mod truncate_tests {
             ["to /a/b/c", "/d.docx"]
         );
         assert_eq!(wrap("to /a/b/c/d.docx", 9), ["to", "/a/b/c/d.", "docx"]);
+    }
+
+    #[test]
+    fn emoji_with_a_variation_selector_is_one_two_column_cluster() {
+        let got: Vec<(&str, usize)> =
+            super::clusters("a\u{260E}\u{FE0F}b\u{1F44D}\u{1F3FD}").collect();
+        assert_eq!(
+            got,
+            [
+                ("a", 1),
+                ("\u{260E}\u{FE0F}", 2),
+                ("b", 1),
+                ("\u{1F44D}\u{1F3FD}", 2)
+            ]
+        );
+        // Broken or cut, the emoji stays whole and is counted as two columns.
+        assert_eq!(
+            wrap("\u{260E}\u{FE0F}\u{260E}\u{FE0F}x", 3),
+            ["\u{260E}\u{FE0F}", "\u{260E}\u{FE0F}x"]
+        );
+        assert_eq!(
+            truncate("\u{260E}\u{FE0F}\u{260E}\u{FE0F}x", 4),
+            "\u{260E}\u{FE0F}…"
+        );
     }
 
     #[test]

@@ -388,3 +388,183 @@ fn large_record_renders_everything_in_both_formats() {
     }
     assert_tables_aligned(&render(&record, Format::Text, Audience::Professionals));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tables: widths from content
+
+/// The header line of each text table (the line before its `|---` rule) and the line after
+/// it: a header that took two lines would have its second line there instead of the rule.
+fn text_table_headers(out: &str) -> Vec<(&str, &str)> {
+    let lines: Vec<&str> = out.lines().collect();
+    lines
+        .windows(2)
+        .enumerate()
+        .filter(|(i, pair)| pair[0].starts_with('|') && (*i == 0 || !lines[i - 1].starts_with('|')))
+        .map(|(_, pair)| (pair[0], pair[1]))
+        .collect()
+}
+
+#[test]
+fn text_table_headers_and_short_words_are_never_split() {
+    let mut record = common::typical_record();
+    record.attendees[0].role = "Chair and Operational Lead for the locality teams".to_owned();
+    for width in [100, 80, 60] {
+        let out = minutes::document::render_text(&record, Audience::Professionals, width);
+        let headers = text_table_headers(&out);
+        assert!(headers.len() >= 6, "{out}");
+        for (header, next) in headers {
+            assert!(
+                next.starts_with("|-"),
+                "a header wrapped at {width}:\n{header}\n{next}"
+            );
+        }
+        let attendance = out.lines().find(|l| l.starts_with("| Name")).unwrap();
+        for word in [
+            "Name",
+            "Initials",
+            "Role",
+            "Agency",
+            "Attendance",
+            "Contact",
+        ] {
+            assert!(
+                attendance.contains(&format!(" {word} ")),
+                "{width}: {attendance}"
+            );
+        }
+        let actions = out.lines().find(|l| l.starts_with("| No.")).unwrap();
+        for word in ["Action", "Owner", "Agency", "Due", "Status"] {
+            assert!(actions.contains(&format!(" {word} ")), "{width}: {actions}");
+        }
+        if width == 100 {
+            // Names and an email address stay whole while longer text wraps.
+            assert!(out.contains("jane.smith@police.example"), "{out}");
+            assert!(out.contains("| Claire Dubois "), "{out}");
+        }
+    }
+}
+
+#[test]
+fn a_column_empty_in_every_row_is_left_out() {
+    let record = common::typical_record();
+    let out = render(&record, Format::Text, Audience::Professionals);
+    // Nobody sent apologies with a contact: that table has no Contact column.
+    let headers: Vec<&str> = text_table_headers(&out)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
+    let apologies = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Apologies, absence"))
+        .find(|l| l.starts_with("| Name"))
+        .unwrap();
+    assert!(headers.iter().any(|h| h.contains("Contact")));
+    assert!(!apologies.contains("Contact"), "{apologies}");
+    let markdown = render(&record, Format::Markdown, Audience::Professionals);
+    let referrals = markdown
+        .lines()
+        .find(|l| l.starts_with("| Referral to"))
+        .unwrap();
+    assert!(referrals.contains("Note"), "{referrals}");
+}
+
+#[test]
+fn pipes_in_cells_are_escaped_in_markdown_and_text_tables() {
+    let mut record = common::typical_record();
+    record.attendees[1].role = "Minute taker | Admin".to_owned();
+    let markdown = render(&record, Format::Markdown, Audience::Professionals);
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| Tom Walsh"))
+        .unwrap();
+    assert!(row.contains(r"Minute taker \| Admin"), "{row}");
+    assert_eq!(unescaped_pipes(row), 7, "{row}");
+    let text = render(&record, Format::Text, Audience::Professionals);
+    assert!(text.contains(r"\| Admin"), "{text}");
+    assert_tables_aligned(&text);
+}
+
+#[test]
+fn markdown_dashes_give_every_column_room_for_its_header() {
+    let markdown = render(
+        &common::typical_record(),
+        Format::Markdown,
+        Audience::Professionals,
+    );
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut checked = 0;
+    for pair in lines.windows(2) {
+        if !(pair[0].starts_with("| ") && pair[1].starts_with("|-")) {
+            continue;
+        }
+        let headers: Vec<&str> = pair[0].trim_matches('|').split(" | ").collect();
+        let dashes: Vec<usize> = pair[1].trim_matches('|').split('|').map(str::len).collect();
+        assert_eq!(headers.len(), dashes.len(), "{}\n{}", pair[0], pair[1]);
+        for (header, dashes) in headers.iter().zip(&dashes) {
+            let longest = header.split_whitespace().map(str::len).max().unwrap_or(0);
+            assert!(*dashes >= longest + 2, "{header}: {dashes} dashes");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 6);
+    // The action column, with the most text, gets the most dashes.
+    let rule = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("| No. "))
+        .nth(1)
+        .unwrap();
+    let dashes: Vec<usize> = rule.trim_matches('|').split('|').map(str::len).collect();
+    assert_eq!(dashes.iter().max(), Some(&dashes[1]), "{rule}");
+}
+
+#[test]
+fn emoji_with_a_variation_selector_counts_two_columns_in_text_tables() {
+    let mut record = common::typical_record();
+    // U+260E U+FE0F: a telephone drawn as an emoji, two columns wide in a terminal.
+    record.attendees[0].name = "\u{260E}\u{FE0F} Priya Nair".to_owned();
+    record.attendees[3].contact = "\u{260E}\u{FE0F}".repeat(24);
+    let out = render(&record, Format::Text, Audience::Professionals);
+    assert!(out.contains("| \u{260E}\u{FE0F} Priya"), "{out}");
+    assert!(assert_tables_aligned(&out) >= 6);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items not discussed
+
+#[test]
+fn items_not_discussed_are_listed_once_without_workflow_lines() {
+    let fresh = common::blank_record("0f0f0f0f-0000-4000-8000-000000000001", "Fresh");
+    assert!(fresh.agenda.len() >= 3);
+    for format in BOTH_FORMATS {
+        let out = render(&fresh, format, Audience::Professionals);
+        assert_eq!(out.matches("Not discussed:").count(), 1, "{out}");
+        assert!(!out.contains("Status:"), "{out}");
+        assert!(!out.contains("No notes recorded"), "{out}");
+        // Text wraps the list like any paragraph.
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (i, item) in fresh.agenda.iter().enumerate() {
+            let entry = format!("{}. {}", i + 1, item.title);
+            assert_eq!(flat.matches(&entry).count(), 1, "{entry}: {out}");
+        }
+    }
+    let typical = render(
+        &common::typical_record(),
+        Format::Text,
+        Audience::Professionals,
+    );
+    assert!(!typical.contains("Status: Done") && !typical.contains("Not discussed"));
+}
+
+#[test]
+fn an_item_whose_notes_are_all_withheld_is_not_called_not_discussed() {
+    let mut record = common::typical_record();
+    for note in &mut record.agenda[0].notes {
+        note.visibility = Visibility::ProfessionalsOnly;
+    }
+    let title = record.agenda[0].title.clone();
+    for format in BOTH_FORMATS {
+        let adult = render(&record, format, Audience::Adult);
+        assert!(!adult.contains("Not discussed"), "{adult}");
+        assert!(adult.contains(&title), "{adult}");
+    }
+}

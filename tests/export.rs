@@ -138,12 +138,20 @@ fn no_adult_export_in_any_format_holds_professionals_only_or_restricted_text() {
                 !adult.contains(marker.as_str()),
                 "{format:?}: {marker} leaked into the adult's copy"
             );
+            // The summary has no notes, feedback or plan: only what leaks is checked.
+            if format == ExportFormat::Summary {
+                continue;
+            }
             assert!(
                 professionals.contains(marker.as_str()),
                 "{format:?}: {marker} missing from the professionals' copy"
             );
         }
-        for marker in &shown.made {
+        for marker in shown
+            .made
+            .iter()
+            .filter(|_| format != ExportFormat::Summary)
+        {
             assert!(
                 adult.contains(marker.as_str()),
                 "{format:?}: {marker} (adult)"
@@ -235,7 +243,12 @@ fn no_copy_in_any_format_holds_a_notes_history_or_a_deleted_note() {
     for audience in AUDIENCES {
         for format in ExportFormat::ALL {
             let copy = readable(&record, format, audience);
-            assert!(copy.contains("NEWTEXTX1"), "{format:?} {audience:?}");
+            // The summary (a case note) has no notes at all.
+            let notes = format != ExportFormat::Summary;
+            assert!(
+                copy.contains("NEWTEXTX1") || !notes,
+                "{format:?} {audience:?}"
+            );
             for marker in ["OLDTEXTX1", "OLDSPEAKERX1", "DELETEDX1", "EDITORX1"] {
                 assert!(
                     !copy.contains(marker),
@@ -276,6 +289,11 @@ fn typed_up_minutes_say_so_and_show_no_clock_time_for_what_was_typed_later() {
                 assert!(copy.contains("\"typed_up_at\""), "{audience:?}");
                 continue;
             }
+            if format == ExportFormat::Summary {
+                // A case note: no notes and no clock times of notes.
+                assert!(!copy.contains("15:47"), "{audience:?}");
+                continue;
+            }
             assert!(copy.contains(typed_up), "{format:?} {audience:?}");
             assert!(copy.contains("TYPEDX1"), "{format:?} {audience:?}");
             assert!(
@@ -283,7 +301,7 @@ fn typed_up_minutes_say_so_and_show_no_clock_time_for_what_was_typed_later() {
                 "{format:?} {audience:?}: a clock time"
             );
             assert!(
-                copy.contains("10:21"),
+                copy.contains("10:18"),
                 "{format:?} {audience:?}: live notes keep theirs"
             );
         }
@@ -476,7 +494,9 @@ fn bidirectional_overrides_are_shown_not_obeyed_in_every_format() {
             ExportFormat::Markdown => {
                 r"Invoice \<U+202E\>fdp.exe\<U+202C\> and \<U+2067\>isolate\<U+2069\>"
             }
-            ExportFormat::Text => "Invoice <U+202E>fdp.exe<U+202C> and <U+2067>isolate<U+2069>",
+            ExportFormat::Text | ExportFormat::Summary => {
+                "Invoice <U+202E>fdp.exe<U+202C> and <U+2067>isolate<U+2069>"
+            }
             ExportFormat::Html | ExportFormat::Docx => {
                 "Invoice &lt;U+202E&gt;fdp.exe&lt;U+202C&gt; and &lt;U+2067&gt;isolate&lt;U+2069&gt;"
             }
@@ -487,4 +507,168 @@ fn bidirectional_overrides_are_shown_not_obeyed_in_every_format() {
             "{format:?} shows the title, the note and the action as typed:\n{text}"
         );
     }
+}
+
+#[test]
+fn summary_for_professionals() {
+    let record = common::typical_record();
+    let summary = export(&record, ExportFormat::Summary, Audience::Professionals).unwrap();
+    insta::assert_snapshot!(String::from_utf8(summary).unwrap());
+}
+
+#[test]
+fn summary_for_the_adult() {
+    let record = common::typical_record();
+    let summary = export(&record, ExportFormat::Summary, Audience::Adult).unwrap();
+    insta::assert_snapshot!(String::from_utf8(summary).unwrap());
+}
+
+/// Lines a web form takes as they are: no tables or box drawing, no trailing spaces, no tabs
+/// or other controls.
+fn assert_pastes_cleanly(summary: &str) {
+    for line in summary.lines() {
+        assert_eq!(line, line.trim_end(), "trailing space: {line:?}");
+        assert!(
+            !line.starts_with('|') && !line.contains("--|"),
+            "a table: {line}"
+        );
+        assert!(
+            !line
+                .chars()
+                .any(|c| c.is_control() || ('\u{2500}'..='\u{257F}').contains(&c)),
+            "{line:?}"
+        );
+    }
+    assert!(summary.ends_with('\n') && !summary.ends_with("\n\n"));
+}
+
+#[test]
+fn summaries_paste_cleanly_and_the_adults_leaks_nothing() {
+    for record in [
+        common::typical_record(),
+        common::two_part_record(),
+        common::unicode_record(),
+    ] {
+        for audience in AUDIENCES {
+            let summary =
+                String::from_utf8(export(&record, ExportFormat::Summary, audience).unwrap())
+                    .unwrap();
+            assert_pastes_cleanly(&summary);
+            let copy = record.for_audience(audience);
+            assert_eq!(
+                summary.contains("FINDINGS"),
+                !copy.findings.is_empty(),
+                "{summary}"
+            );
+        }
+        let adult =
+            String::from_utf8(export(&record, ExportFormat::Summary, Audience::Adult).unwrap())
+                .unwrap();
+        assert!(!adult.contains("PROFESSIONALS ONLY"), "{adult}");
+        assert!(!adult.contains("RESTRICTED"), "{adult}");
+        let hidden = record
+            .findings
+            .iter()
+            .map(|f| (f.visibility, f.allegation.as_str()))
+            .chain(
+                record
+                    .decisions
+                    .iter()
+                    .map(|d| (d.visibility, d.text.as_str())),
+            )
+            .chain(
+                record
+                    .actions
+                    .iter()
+                    .map(|a| (a.visibility, a.text.as_str())),
+            );
+        for (visibility, text) in hidden {
+            if visibility != Visibility::All {
+                let words: String = text.chars().take(30).collect();
+                assert!(
+                    !adult.contains(&words),
+                    "{words:?} reached the adult:\n{adult}"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table widths in HTML and Word
+
+#[test]
+fn html_tables_take_widths_from_content_and_never_break_anywhere() {
+    let html = readable(
+        &common::typical_record(),
+        ExportFormat::Html,
+        Audience::Professionals,
+    );
+    assert!(
+        !html.contains("anywhere"),
+        "overflow-wrap: anywhere splits words"
+    );
+    assert!(html.contains("th.nw, td.nw { white-space: nowrap; }"));
+    assert!(html.matches("<colgroup>").count() >= 6);
+    for header in [
+        "Name",
+        "Initials",
+        "Attendance",
+        "No.",
+        "Owner",
+        "Due",
+        "Status",
+    ] {
+        let th = format!("<th scope=\"col\" class=\"nw\">{header}</th>");
+        assert!(html.contains(&th), "{th}");
+    }
+    assert!(html.contains("<td class=\"nw\">Claire Dubois</td>"));
+    // Percentages add up to about the whole table.
+    let cols = html
+        .split("<colgroup>")
+        .nth(1)
+        .and_then(|rest| rest.split("</colgroup>").next())
+        .unwrap();
+    let total: f64 = cols
+        .split("width: ")
+        .skip(1)
+        .map(|c| c.split('%').next().unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert!((99.0..=100.1).contains(&total), "{cols}");
+}
+
+/// The `w:gridCol` widths of each table in `word/document.xml`, in order.
+fn grid_widths(xml: &str) -> Vec<Vec<usize>> {
+    xml.split("<w:tblGrid>")
+        .skip(1)
+        .map(|grid| {
+            let grid = grid.split("</w:tblGrid>").next().unwrap();
+            grid.split("<w:gridCol w:w=\"")
+                .skip(1)
+                .map(|col| col.split('"').next().unwrap().parse().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn docx_column_widths_follow_content() {
+    let bytes = render_docx(&common::typical_record(), Audience::Professionals).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(xml.contains("<w:tblLayout w:type=\"autofit\" />"));
+    let grids = grid_widths(&xml);
+    // Present: Name, Initials, Role, Agency, Attendance, Contact.
+    let present = grids.iter().find(|g| g.len() == 6).unwrap();
+    // A tight table: names may wrap between words, but "Bennett" is never split.
+    assert!(present[0] >= 1_000, "room for 'Bennett': {present:?}");
+    assert!(
+        present[5] >= 3_000,
+        "room for the email address: {present:?}"
+    );
+    assert!(present[1] < present[0], "{present:?}");
+    // The action plan: No., Action, Owner, Agency, Due, Status.
+    let plan = grids.iter().filter(|g| g.len() == 6).nth(1).unwrap();
+    assert!(plan[0] < plan[2] && plan[2] < plan[1], "{plan:?}");
+    assert!(plan[2] >= 900, "room for 'Owner' in bold: {plan:?}");
+    assert_eq!(plan[1], *plan.iter().max().unwrap(), "{plan:?}");
 }

@@ -28,6 +28,11 @@ const LIBREOFFICE: Needs = Needs {
     package: "libreoffice-writer-nogui",
 };
 
+const PDFTOTEXT: Needs = Needs {
+    names: &["pdftotext"],
+    package: "poppler-utils",
+};
+
 const PANDOC: Needs = Needs {
     names: &["pandoc"],
     package: "pandoc",
@@ -40,6 +45,11 @@ fn main() {
             "libreoffice_converts_the_docx_to_pdf",
             &LIBREOFFICE,
             libreoffice_converts_the_docx_to_pdf,
+        ),
+        trial_with_two(
+            "libreoffice_keeps_table_words_whole_in_the_pdf",
+            (&LIBREOFFICE, &PDFTOTEXT),
+            libreoffice_keeps_table_words_whole_in_the_pdf,
         ),
         trial(
             "pandoc_reads_the_markdown_without_warnings",
@@ -63,20 +73,113 @@ fn trial(name: &'static str, needs: &Needs, test: fn(PathBuf) -> Result<(), Fail
     }
 }
 
+/// A test needing two programs, run with both paths, or ignored saying what is missing.
+fn trial_with_two(
+    name: &'static str,
+    needs: (&Needs, &Needs),
+    test: fn(PathBuf, PathBuf) -> Result<(), Failed>,
+) -> Trial {
+    match (on_path(needs.0.names), on_path(needs.1.names)) {
+        (Some(first), Some(second)) => Trial::test(name, move || test(first, second)),
+        (first, _) => {
+            let missing = if first.is_none() { needs.0 } else { needs.1 };
+            Trial::test(name, || Ok(()))
+                .with_kind(format!(
+                    "needs {} (Debian package {}; .ci/run installs it)",
+                    missing.names[0], missing.package
+                ))
+                .with_ignored_flag(true)
+        }
+    }
+}
+
 fn libreoffice_converts_the_docx_to_pdf(office: PathBuf) -> Result<(), Failed> {
     let tmp = tempfile::tempdir().unwrap();
-    let docx = tmp.path().join("minutes.docx");
-    std::fs::write(
-        &docx,
-        render_docx(&common::typical_record(), Audience::Adult).unwrap(),
-    )
-    .unwrap();
+    let pdf = docx_to_pdf(
+        &office,
+        tmp.path(),
+        &render_docx(&common::typical_record(), Audience::Adult).unwrap(),
+    )?;
+    if pdf.len() <= 10_000 {
+        return Err(format!("a PDF of only {} bytes", pdf.len()).into());
+    }
+    Ok(())
+}
+
+/// The words of table headers and short cells that LibreOffice used to split ("Own/er",
+/// "N/o.", "Attendanc/e") and an email address it broke: none may be cut across lines.
+const WHOLE_WORDS: &[&str] = &[
+    "Name",
+    "Initials",
+    "Role",
+    "Agency",
+    "Attendance",
+    "Contact",
+    "No.",
+    "Action",
+    "Owner",
+    "Due",
+    "Status",
+    "Question",
+    "Answer",
+    "Achieved",
+    "Referral",
+    "Circulation",
+    "Priya",
+    "Dubois",
+    "Bennett",
+    "jane.smith@police.example",
+];
+
+fn libreoffice_keeps_table_words_whole_in_the_pdf(
+    office: PathBuf,
+    pdftotext: PathBuf,
+) -> Result<(), Failed> {
+    let tmp = tempfile::tempdir().unwrap();
+    let record = common::typical_record();
+    let pdf = docx_to_pdf(
+        &office,
+        tmp.path(),
+        &render_docx(&record, Audience::Professionals).unwrap(),
+    )?;
+    let pdf_path = tmp.path().join("minutes-text.pdf");
+    std::fs::write(&pdf_path, pdf).unwrap();
+    let output = Command::new(&pdftotext)
+        .arg(&pdf_path)
+        .arg("-")
+        .output()
+        .unwrap();
+    if !output.status.success() {
+        return Err(format!("pdftotext failed: {}", output.status).into());
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    for word in WHOLE_WORDS {
+        if !text.contains(word) {
+            return Err(format!("{word:?} is not in the PDF whole:\n{text}").into());
+        }
+        for (at, _) in word.char_indices().skip(1) {
+            let split = format!("{}\n{}", &word[..at], &word[at..]);
+            let hyphenated = format!("{}-\n{}", &word[..at], &word[at..]);
+            if text.contains(&split) || text.contains(&hyphenated) {
+                return Err(format!("{word:?} is split in the PDF:\n{text}").into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `docx` converted to PDF by LibreOffice in `dir` (its own profile there).
+fn docx_to_pdf(office: &PathBuf, dir: &std::path::Path, docx: &[u8]) -> Result<Vec<u8>, Failed> {
+    let tmp = dir;
+    let docx_path = tmp.join("minutes.docx");
+    std::fs::write(&docx_path, docx).unwrap();
+    let docx = docx_path;
     // Its own profile folder, so a LibreOffice already running elsewhere is not disturbed.
     let profile = format!(
         "-env:UserInstallation=file://{}",
-        tmp.path().join("profile").display()
+        tmp.join("profile").display()
     );
-    let mut child = Command::new(&office)
+    let mut child = Command::new(office)
         .args([
             profile.as_str(),
             "--headless",
@@ -84,24 +187,21 @@ fn libreoffice_converts_the_docx_to_pdf(office: PathBuf) -> Result<(), Failed> {
             "pdf",
             "--outdir",
         ])
-        .arg(tmp.path())
+        .arg(tmp)
         .arg(&docx)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let status = wait_at_most(&mut child, Duration::from_secs(180));
-    let pdf = std::fs::read(tmp.path().join("minutes.pdf")).unwrap_or_default();
+    let pdf = std::fs::read(tmp.join("minutes.pdf")).unwrap_or_default();
     if !status.is_some_and(|s| s.success()) {
         return Err(format!("{} failed: {status:?}", office.display()).into());
     }
     if !pdf.starts_with(b"%PDF-") {
         return Err("no PDF came out".into());
     }
-    if pdf.len() <= 10_000 {
-        return Err(format!("a PDF of only {} bytes", pdf.len()).into());
-    }
-    Ok(())
+    Ok(pdf)
 }
 
 fn pandoc_reads_the_markdown_without_warnings(pandoc: PathBuf) -> Result<(), Failed> {

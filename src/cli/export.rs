@@ -1,5 +1,6 @@
-//! `minutes export`: the minutes for circulation, in Markdown, HTML, plain text, Word or JSON,
-//! for the professionals or for the adult.
+//! `minutes export`: the minutes for circulation, in Markdown, HTML, plain text, Word, JSON
+//! or a short case note to paste into the case record (`--format summary`), for the
+//! professionals or for the adult.
 //!
 //! Text formats go to standard output unless `-o FILE` is given; `-o -` is standard output
 //! for every format (the way into a pipe). A Word document is never sent to a terminal:

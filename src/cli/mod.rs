@@ -92,8 +92,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Audience::Professionals)]
         audience: Audience,
     },
-    /// Write the minutes for circulation: Markdown, HTML (prints on A4), plain text, Word or
-    /// JSON, for the professionals or the adult.
+    /// Write the minutes for circulation: Markdown, HTML (prints on A4), plain text, Word,
+    /// JSON or a short case-note summary, for the professionals or the adult.
     Export(ExportArgs),
     /// Validate record files (or every record in a folder); exit 1 if any has a problem.
     Check {

@@ -24,8 +24,12 @@ impl ValueEnum for ExportFormat {
                 "A Word document (without -o: <record>[-adult].docx in the current folder)"
             }
             Self::Json => "The record as JSON (for the adult: without what the minutes leave out)",
+            Self::Summary => {
+                "A short plain-text case note to paste into the case record: date, attendance \
+                 by agency, findings, decisions, actions, review"
+            }
         };
-        Some(PossibleValue::new(self.extension()).help(help))
+        Some(PossibleValue::new(self.name()).help(help))
     }
 }
 
@@ -66,7 +70,7 @@ pub(super) fn show_format() -> impl TypedValueParser<Value = ExportFormat> {
     .try_map(|name: String| {
         ExportFormat::ALL
             .into_iter()
-            .find(|format| format.extension() == name)
+            .find(|format| format.name() == name)
             .ok_or_else(|| format!("no format '{name}'"))
     })
 }

@@ -16,11 +16,11 @@ use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, HeightRule, IndentLevel,
     Level, LevelJc, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId,
     PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start,
-    Style, StyleType, Table, TableCell, TableRow, WidthType,
+    Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use super::writer::{Block, STRONG, spans};
-use super::{Audience, markup};
+use super::{Audience, columns, markup};
 use crate::model::Record;
 
 /// A4 in twentieths of a point (210 x 297 mm).
@@ -243,10 +243,15 @@ fn with_gap(ids: &ParaIds, docx: Docx, table: Table) -> Docx {
     docx.add_table(table).add_paragraph(ids.paragraph())
 }
 
+/// A table as wide as its columns (the text width unless its words need more). Its layout is
+/// "autofit", so Word may widen a column rather than split a word; LibreOffice follows the
+/// grid.
 fn table(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
+    let width = widths.iter().sum::<usize>().max(TEXT_WIDTH);
     Table::new(rows)
         .set_grid(widths)
-        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Autofit)
+        .width(width, WidthType::Dxa)
 }
 
 fn cell(ids: &ParaIds, inline: &str, width: usize) -> TableCell {
@@ -267,63 +272,14 @@ fn body(ids: &ParaIds, inline: &str) -> Paragraph {
     runs(ids.paragraph(), inline).line_spacing(LineSpacing::new().after(SPACE_AFTER))
 }
 
-/// Roughly how wide one character of 11 pt Arial is, in twentieths of a point.
-const CHAR_WIDTH: usize = 110;
-/// A cell's left and right padding together, in twentieths of a point.
+/// A cell's left and right margins and borders together, in twentieths of a point, with room
+/// to spare (`docx-rs` writes margins of 55 each side).
 const CELL_PADDING: usize = 230;
 
-/// Column widths filling the text width: each column first gets room for its longest word
-/// (up to 20 characters), so words are not broken mid-way; what is left goes to the columns
-/// in proportion to how much more their longest line would need (up to 60 characters).
+/// Column widths from content ([`columns::rich_widths`]): room for each column's header and
+/// longest word first, so LibreOffice and Word keep words whole, then for its lines.
 fn column_widths(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
-    let measure = |i: usize, of: fn(&str) -> usize| {
-        rows.iter()
-            .filter_map(|row| row.get(i))
-            .chain(std::iter::once(&headers[i]))
-            .map(|cell| of(&super::plain(cell)))
-            .max()
-            .unwrap_or(0)
-    };
-    let longest_word = |text: &str| {
-        text.split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let longest_line = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-    let columns = headers.len().max(1);
-    let minimum: Vec<usize> = (0..headers.len())
-        .map(|i| measure(i, longest_word).clamp(2, 20) * CHAR_WIDTH + CELL_PADDING)
-        .collect();
-    let wanted: Vec<usize> = (0..headers.len())
-        .map(|i| measure(i, longest_line).min(60) * CHAR_WIDTH + CELL_PADDING)
-        .collect();
-    let floor: usize = minimum.iter().sum();
-    let mut widths: Vec<usize> = if floor >= TEXT_WIDTH {
-        minimum.iter().map(|m| TEXT_WIDTH * m / floor).collect()
-    } else {
-        let extra = TEXT_WIDTH - floor;
-        let more: Vec<usize> = wanted
-            .iter()
-            .zip(&minimum)
-            .map(|(w, m)| w.saturating_sub(*m))
-            .collect();
-        let total_more: usize = more.iter().sum();
-        minimum
-            .iter()
-            .zip(&more)
-            .map(|(m, x)| match total_more {
-                0 => m + extra / columns,
-                total => m + extra * x / total,
-            })
-            .collect()
-    };
-    // Rounding leaves a few twips over: give them to the last column.
-    let used: usize = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += TEXT_WIDTH.saturating_sub(used);
-    }
-    widths
+    columns::rich_widths(headers, rows, TEXT_WIDTH, CELL_PADDING)
 }
 
 /// Adds a rich inline string to `paragraph` as runs: marks become bold and italic, line
@@ -375,7 +331,7 @@ mod tests {
     #[test]
     fn widths_fill_the_page_in_proportion() {
         let headers = vec!["No.".to_owned(), "Action".to_owned()];
-        let rows = vec![vec!["1".to_owned(), "x".repeat(200)]];
+        let rows = vec![vec!["1".to_owned(), "xx ".repeat(100)]];
         let widths = column_widths(&headers, &rows);
         assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
         assert!(widths[1] > widths[0] * 5, "{widths:?}");

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::writer::{Block, spans};
-use super::{Audience, markup, title};
+use super::{Audience, columns, markup, plain, title};
 use crate::model::Record;
 
 /// The print and screen styles. Black on white with grey rules, so it photocopies and faxes;
@@ -25,7 +25,8 @@ ul { margin: 1mm 0 3mm; padding-left: 6mm; }
 li { margin: 0 0 1.5mm; }
 blockquote { margin: 2mm 0 4mm; padding: 2.5mm 4mm; border: 1.5pt solid #000; break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 4mm; }
-th, td { border: 0.75pt solid #555; padding: 1.2mm 2mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 0.75pt solid #555; padding: 1.2mm 2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
+th.nw, td.nw { white-space: nowrap; }
 thead { display: table-header-group; }
 thead th { background: #e4e4e4; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -125,26 +126,63 @@ fn write_block(out: &mut String, block: &Block) {
             }
             out.push_str("</tbody>\n</table>\n");
         }
-        Block::Table { headers, rows } => {
-            out.push_str("<table>\n<thead>\n<tr>");
-            for header in headers {
-                out.push_str("<th scope=\"col\">");
-                inline_into(out, header);
-                out.push_str("</th>");
-            }
-            out.push_str("</tr>\n</thead>\n<tbody>\n");
-            for row in rows {
-                out.push_str("<tr>");
-                for i in 0..headers.len() {
-                    out.push_str("<td>");
-                    inline_into(out, row.get(i).map_or("", String::as_str));
-                    out.push_str("</td>");
-                }
-                out.push_str("</tr>\n");
-            }
-            out.push_str("</tbody>\n</table>\n");
-        }
+        Block::Table { headers, rows } => table_into(out, headers, rows),
     }
+}
+
+/// The page's text width in twentieths of a point (168 mm, the narrower of screen and print).
+const TABLE_WIDTH: usize = 9_520;
+/// A cell's padding and borders, in twentieths of a point (2 mm each side and a rule).
+const CELL_PADDING: usize = 250;
+
+/// A table whose columns are sized from content ([`columns::rich_widths`], as a `<colgroup>`
+/// of percentages) and whose cells that fit their column on one line (headers included) do
+/// not wrap, so no header or short word is split and names stay on one line.
+fn table_into(out: &mut String, headers: &[String], rows: &[Vec<String>]) {
+    let widths = columns::rich_widths(headers, rows, TABLE_WIDTH, CELL_PADDING);
+    let total = widths.iter().sum::<usize>().max(1);
+    out.push_str("<table>\n<colgroup>");
+    for width in &widths {
+        let tenths = width * 1000 / total;
+        let _ = write!(
+            out,
+            "<col style=\"width: {}.{}%\">",
+            tenths / 10,
+            tenths % 10
+        );
+    }
+    out.push_str("</colgroup>\n<thead>\n<tr>");
+    let one_line = |inline: &str, i: usize, bold: bool| {
+        let text = plain(inline);
+        !text.contains('\n')
+            && columns::rich_advance(&text, bold) + CELL_PADDING
+                <= widths.get(i).copied().unwrap_or(0)
+    };
+    for (i, header) in headers.iter().enumerate() {
+        out.push_str(if one_line(header, i, true) {
+            "<th scope=\"col\" class=\"nw\">"
+        } else {
+            "<th scope=\"col\">"
+        });
+        inline_into(out, header);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for i in 0..headers.len() {
+            let cell = row.get(i).map_or("", String::as_str);
+            out.push_str(if !cell.is_empty() && one_line(cell, i, false) {
+                "<td class=\"nw\">"
+            } else {
+                "<td>"
+            });
+            inline_into(out, cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// A rich inline string as HTML: text escaped, marks as `<strong>` / `<em>`, line breaks as
@@ -164,13 +202,38 @@ fn inline_into(out: &mut String, inline: &str) {
             if i > 0 {
                 out.push_str("<br>\n");
             }
-            escape_into(out, line);
+            for (j, word) in line.split(' ').enumerate() {
+                if j > 0 {
+                    out.push(' ');
+                }
+                word_into(out, word);
+            }
         }
         if span.emphasis {
             out.push_str("</em>");
         }
         if span.strong {
             out.push_str("</strong>");
+        }
+    }
+}
+
+/// One word, escaped; a word longer than [`columns::LONG_WORD`] (an address, a path) gets
+/// `<wbr>` break opportunities after its punctuation and every 20 characters, so it can wrap
+/// inside its cell instead of widening the table beyond the page.
+fn word_into(out: &mut String, word: &str) {
+    if markup::width(word) <= columns::LONG_WORD {
+        escape_into(out, word);
+        return;
+    }
+    let mut run = 0;
+    let mut buf = [0; 4];
+    for c in word.chars() {
+        escape_into(out, c.encode_utf8(&mut buf));
+        run += 1;
+        if matches!(c, '/' | '.' | '@' | '-' | '_' | '?' | '&' | '=' | ',') || run >= 20 {
+            out.push_str("<wbr>");
+            run = 0;
         }
     }
 }
@@ -216,6 +279,16 @@ mod tests {
         assert_eq!(
             out,
             "<strong>10:05</strong> &lt;b&gt;&amp;&quot;&#39;<br>\nnext"
+        );
+    }
+
+    #[test]
+    fn long_words_get_break_opportunities_and_short_ones_none() {
+        let mut out = String::new();
+        inline_into(&mut out, "see jane.smith@police.example.org.uk/a&b now");
+        assert_eq!(
+            out,
+            "see jane.<wbr>smith@<wbr>police.<wbr>example.<wbr>org.<wbr>uk/<wbr>a&amp;<wbr>b now"
         );
     }
 

@@ -27,10 +27,12 @@
 //! [`Audience::Professionals`] keeps everything, marked `[PART 1 - PROFESSIONALS ONLY]` or
 //! `[RESTRICTED]`.
 
+mod columns;
 mod docx;
 mod html;
 mod markup;
 mod sections;
+mod summary;
 mod writer;
 
 use std::io;
@@ -63,17 +65,31 @@ pub enum ExportFormat {
     Docx,
     /// The record itself as JSON (for the adult, the redacted copy).
     Json,
+    /// A short plain-text case note to paste into a case-management system
+    /// ([`render_summary`]).
+    Summary,
 }
 
 impl ExportFormat {
     /// Every format, in the order `minutes export --help` lists them.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Markdown,
         Self::Html,
         Self::Text,
         Self::Docx,
         Self::Json,
+        Self::Summary,
     ];
+
+    /// The format's name on the command line (`--format`): its extension, but `summary` for
+    /// the case note.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Summary => "summary",
+            format => format.extension(),
+        }
+    }
 
     /// The usual file name extension, without the dot.
     #[must_use]
@@ -81,7 +97,7 @@ impl ExportFormat {
         match self {
             Self::Markdown => "md",
             Self::Html => "html",
-            Self::Text => "txt",
+            Self::Text | Self::Summary => "txt",
             Self::Docx => "docx",
             Self::Json => "json",
         }
@@ -158,7 +174,17 @@ pub fn export(record: &Record, format: ExportFormat, audience: Audience) -> io::
         ExportFormat::Text => render(record, Format::Text, audience).into_bytes(),
         ExportFormat::Docx => render_docx(record, audience)?,
         ExportFormat::Json => render_json(record, audience)?.into_bytes(),
+        ExportFormat::Summary => render_summary(record, audience).into_bytes(),
     })
+}
+
+/// The minutes of `record` for `audience` as a short plain-text case note to paste into a
+/// case-management system: date, meeting type, attendance by agency, findings with their
+/// results, decisions, actions with owners and due dates, and the review date, one line per
+/// entry, with plain punctuation and no tables.
+#[must_use]
+pub fn render_summary(record: &Record, audience: Audience) -> String {
+    summary::render(record, audience)
 }
 
 /// Writes the sections of the copy of `record` that `audience` may receive into `out`, and
@@ -170,7 +196,8 @@ fn write<'r>(
 ) -> std::borrow::Cow<'r, Record> {
     let copy = record.for_audience(audience);
     let withheld = record.withholds_from(audience);
-    sections::write_minutes(&sections::Context::new(&copy, audience, withheld), out);
+    let context = sections::Context::new(&copy, audience, withheld).discussed_in(record);
+    sections::write_minutes(&context, out);
     copy
 }
 

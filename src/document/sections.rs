@@ -3,7 +3,7 @@
 //! ([`Record::for_audience`]), so what the adult's copy leaves out is decided in one place
 //! and no section can let it back in.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -11,8 +11,8 @@ use super::Audience;
 use super::writer::Writer;
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Attendee, Decision, Feedback,
-    FeedbackArrangement, Finding, ItemKind, MeetingPart, MinutesStatus, Note, Record, Timestamp,
-    Visibility, WITHHELD, WITHHELD_DETAIL,
+    FeedbackArrangement, Finding, ItemKind, ItemStatus, MeetingPart, MinutesStatus, Note, Record,
+    Timestamp, Visibility, WITHHELD, WITHHELD_DETAIL,
 };
 
 /// The record plus the lookups the sections need, built once so that rendering stays linear
@@ -32,6 +32,9 @@ pub(super) struct Context<'r> {
     withheld: bool,
     /// This copy contains entries that must not reach the adult.
     marked: bool,
+    /// Keys of the agenda items with notes, findings, decisions or actions in the full record
+    /// (an item whose notes are all withheld from this copy was still discussed).
+    discussed: HashSet<&'r str>,
 }
 
 /// Entries recorded under one agenda item.
@@ -83,9 +86,18 @@ impl<'r> Context<'r> {
             refs: HashMap::new(),
             withheld,
             marked,
+            discussed: HashSet::new(),
         };
         context.refs = context.build_refs();
+        context.discussed = discussed_items(record);
         context
+    }
+
+    /// The same context, judging which agenda items were discussed from `original`, the full
+    /// record this copy was made from.
+    pub(super) fn discussed_in(mut self, original: &'r Record) -> Self {
+        self.discussed = discussed_items(original);
+        self
     }
 
     fn build_refs(&self) -> HashMap<&'r str, Refs> {
@@ -134,6 +146,19 @@ impl<'r> Context<'r> {
     fn agenda_has(&self, kind: ItemKind) -> bool {
         self.record.agenda.iter().any(|item| item.kind == kind)
     }
+}
+
+/// Keys of the agenda items of `record` with notes, findings, decisions or actions.
+fn discussed_items(record: &Record) -> HashSet<&str> {
+    let with_notes = record
+        .agenda
+        .iter()
+        .filter(|item| !item.notes.is_empty())
+        .map(|item| item.key.as_str());
+    let keys = record.findings.iter().map(|f| f.agenda_key.as_str());
+    let keys = keys.chain(record.decisions.iter().map(|d| d.agenda_key.as_str()));
+    let keys = keys.chain(record.actions.iter().map(|a| a.agenda_key.as_str()));
+    with_notes.chain(keys).collect()
 }
 
 /// Writes the whole document.
@@ -517,7 +542,19 @@ fn agenda(cx: &Context<'_>, w: &mut Writer) {
     }
     w.heading(2, "Discussion");
     let empty = Refs::default();
+    let (mut not_discussed, mut not_applicable) = (Vec::new(), Vec::new());
     for (i, item) in cx.record.agenda.iter().enumerate() {
+        // An item with nothing recorded under it is listed once at the end, not printed with
+        // its workflow; one closed as done keeps its heading, saying no notes were recorded.
+        if !cx.discussed.contains(item.key.as_str()) && item.status != ItemStatus::Done {
+            let entry = format!("{}. {}", i + 1, w.user(&item.title).replace('\n', " "));
+            if item.status == ItemStatus::NotApplicable {
+                not_applicable.push(entry);
+            } else {
+                not_discussed.push(entry);
+            }
+            continue;
+        }
         agenda_item(
             cx,
             w,
@@ -526,21 +563,20 @@ fn agenda(cx: &Context<'_>, w: &mut Writer) {
             cx.refs.get(item.key.as_str()).unwrap_or(&empty),
         );
     }
+    for (label, items) in [
+        ("Not discussed:", not_discussed),
+        ("Not applicable:", not_applicable),
+    ] {
+        if !items.is_empty() {
+            w.paragraph(&format!("{} {}.", w.strong(label), items.join("; ")));
+        }
+    }
 }
 
 fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaItem, refs: &Refs) {
+    // The item's workflow (its status, when it was opened and closed) is the minute taker's,
+    // not the minutes': circulated copies leave it out.
     w.heading(3, &format!("{number}. {}", w.user(&item.title)));
-    let mut status = format!("Status: {}", item.status.label());
-    let when = |at: &Option<Timestamp>| at.as_ref().and_then(|at| meeting_time(cx.record, at));
-    match (when(&item.opened_at), when(&item.closed_at)) {
-        (Some(open), Some(close)) if open == close => {
-            status.push_str(&format!(" ({open})"));
-        }
-        (Some(open), Some(close)) => status.push_str(&format!(" ({open} to {close})")),
-        (Some(open), None) => status.push_str(&format!(" (from {open})")),
-        _ => {}
-    }
-    w.paragraph(&w.emphasis(&status));
     let notes: Vec<String> = item
         .notes
         .iter()

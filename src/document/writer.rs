@@ -9,7 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::markup::{self, md_block, md_line, sanitize, width, wrap_cell, wrap_into};
+use super::columns;
+use super::markup::{md_block, md_line, sanitize, width, wrap_cell, wrap_into};
 
 /// Plain text is wrapped to this many columns (tables shrink their widest columns to fit).
 pub(super) const TEXT_WIDTH: usize = 100;
@@ -304,30 +305,50 @@ impl Writer {
         }
     }
 
-    /// A table. Cells must come from [`Writer::cell`] (or be our own wording).
+    /// A table. Cells must come from [`Writer::cell`] (or be our own wording). A column
+    /// empty in every row is left out ([`columns::kept_columns`]).
     pub(super) fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        let keep = columns::kept_columns(headers.len(), rows);
+        let pick = |cells: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+            cells
+                .zip(&keep)
+                .filter(|(_, keep)| **keep)
+                .map(|(cell, _)| cell.to_owned())
+                .collect()
+        };
+        let headers = pick(&mut headers.iter().copied());
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                let mut cells = (0..keep.len()).map(|i| row.get(i).map_or("", String::as_str));
+                pick(&mut cells)
+            })
+            .collect();
+        let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
         match self.target {
-            Target::Markdown => self.md_table(headers, rows),
-            Target::Text => self.text_table(headers, rows),
+            Target::Markdown => self.md_table(&header_refs, &rows),
+            Target::Text => self.text_table(&header_refs, &rows),
             Target::Rich => {
-                self.blocks.push(Block::Table {
-                    headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-                    rows: rows.to_vec(),
-                });
+                self.blocks.push(Block::Table { headers, rows });
                 return;
             }
         }
         self.out.push('\n');
     }
 
+    /// A pipe table. The dashes under each header are as many as the column's width in the
+    /// text layout, so that pandoc, which sizes a wide table's columns by its dashes, gives
+    /// each column room for its words.
     fn md_table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        let widths = self.column_widths(headers, rows);
         self.out.push('|');
         for header in headers {
             let _ = write!(self.out, " {header} |");
         }
         self.out.push_str("\n|");
-        for _ in headers {
-            self.out.push_str("---|");
+        for w in &widths {
+            self.out.extend(std::iter::repeat_n('-', w + 2));
+            self.out.push('|');
         }
         self.out.push('\n');
         for row in rows {
@@ -344,21 +365,15 @@ impl Writer {
         }
     }
 
-    /// Columns padded to their display width and separated by `|`, so every line of the table
-    /// has the same width; the widest columns are narrowed and wrapped to fit [`TEXT_WIDTH`].
-    fn text_table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+    /// Column widths for the text layout: from content, no header word or word of up to
+    /// [`columns::LONG_WORD`] columns split where the table can fit ([`columns::fit`]).
+    fn column_widths<S: AsRef<str>>(&self, headers: &[&str], rows: &[Vec<S>]) -> Vec<usize> {
         let columns = headers.len();
-        let natural: Vec<usize> = (0..columns)
-            .map(|i| {
-                let cells = rows.iter().filter_map(|row| row.get(i));
-                cells
-                    .flat_map(|cell| cell.split('\n'))
-                    .map(markup::width)
-                    .chain(std::iter::once(width(headers[i])))
-                    .max()
-                    .unwrap_or(0)
-            })
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|row| row.iter().map(AsRef::as_ref).collect())
             .collect();
+        let needs = columns::needs(headers, &cells, &width, &width, columns::LONG_WORD);
         let budget = self.width.saturating_sub(3 * columns + 1);
         // Laid out for a screen narrower than the page, a column may go below the page's
         // narrowest so that the table still fits the screen.
@@ -367,7 +382,19 @@ impl Writer {
         } else {
             MIN_COLUMN
         };
-        let widths = fit_columns(&natural, budget, narrowest);
+        columns::fit(&needs, budget, narrowest, columns::SHORT)
+    }
+
+    /// Columns padded to their display width and separated by `|` (a `|` in a cell is shown
+    /// as `\|`, as in Markdown), so every line of the table has the same width; the widest
+    /// columns are narrowed and wrapped to fit [`TEXT_WIDTH`], words kept whole where they can be.
+    fn text_table(&mut self, headers: &[&str], rows: &[Vec<String>]) {
+        let columns = headers.len();
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.replace('|', "\\|")).collect())
+            .collect();
+        let widths = self.column_widths(headers, &rows);
         let mut rule = String::from("|");
         for w in &widths {
             rule.extend(std::iter::repeat_n('-', w + 2));
@@ -418,50 +445,9 @@ impl Writer {
     }
 }
 
-/// Column widths no wider than needed, narrowing the widest first until they fit `budget`
-/// (or every column is down to `narrowest` or its natural width).
-fn fit_columns(natural: &[usize], budget: usize, narrowest: usize) -> Vec<usize> {
-    let mut widths = natural.to_vec();
-    let floor = |i: usize| natural[i].min(narrowest);
-    let mut total: usize = widths.iter().sum();
-    while total > budget {
-        let Some((widest, &w)) = widths
-            .iter()
-            .enumerate()
-            .filter(|&(i, &w)| w > floor(i))
-            .max_by_key(|&(_, &w)| w)
-        else {
-            break;
-        };
-        let next = widths
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != widest)
-            .map(|(_, &other)| other)
-            .max()
-            .unwrap_or(0)
-            .clamp(floor(widest), w);
-        let cut = (w - next).clamp(1, total - budget);
-        widths[widest] -= cut;
-        total -= cut;
-    }
-    widths
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn columns_shrink_widest_first() {
-        let fitted = fit_columns(&[5, 50, 80], 100, MIN_COLUMN);
-        assert_eq!(fitted.iter().sum::<usize>(), 100);
-        assert_eq!(fitted[0], 5);
-        assert!(fitted[1].abs_diff(fitted[2]) <= 1, "{fitted:?}");
-        assert_eq!(fit_columns(&[5, 60, 60], 65, MIN_COLUMN), vec![5, 30, 30]);
-        assert_eq!(fit_columns(&[30, 30, 30], 10, MIN_COLUMN), vec![10, 10, 10]);
-        assert_eq!(fit_columns(&[3, 4], 100, MIN_COLUMN), vec![3, 4]);
-    }
 
     #[test]
     fn text_table_rows_share_one_width() {

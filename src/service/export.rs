@@ -52,7 +52,13 @@ impl Service<'_> {
     }
 }
 
-/// `<record file stem>[-adult].<extension>`.
+/// Longest default file name: Mosaic cuts the names of uploaded documents at 80 characters.
+const MAX_NAME: usize = 80;
+
+/// `<record file stem>[-adult][-summary].<extension>`, made safe for upload to a case record:
+/// at most [`MAX_NAME`] characters, ASCII letters, digits, `-`, `_` and `.` only (accents
+/// folded, `Zoë` as `Zoe`). A long name is cut in its middle (the part after the date), so
+/// the date, the record id, the suffix and the extension are kept.
 fn default_name(record: &Path, format: ExportFormat, audience: Audience) -> String {
     let stem = record
         .file_stem()
@@ -61,7 +67,56 @@ fn default_name(record: &Path, format: ExportFormat, audience: Audience) -> Stri
         Audience::Professionals => "",
         Audience::Adult => "-adult",
     };
-    format!("{stem}{suffix}.{}", format.extension())
+    let kind = if format == ExportFormat::Summary {
+        "-summary"
+    } else {
+        ""
+    };
+    safe_name(&stem, &format!("{suffix}{kind}.{}", format.extension()))
+}
+
+/// `stem` folded to safe characters and cut so that it and `tail` make at most [`MAX_NAME`].
+fn safe_name(stem: &str, tail: &str) -> String {
+    let mut safe = String::with_capacity(stem.len());
+    for c in deunicode::deunicode(stem).chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.') {
+            safe.push(c);
+        } else if !safe.ends_with('-') {
+            safe.push('-');
+        }
+    }
+    let mut safe = safe.trim_matches(['-', '.', '_']).to_owned();
+    if safe.is_empty() {
+        safe = "minutes".to_owned();
+    }
+    let room = MAX_NAME.saturating_sub(tail.len());
+    if safe.len() <= room {
+        return safe + tail;
+    }
+    let is_date = |s: &str| {
+        s.len() == 10
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    let (date, rest) = match safe.get(..10) {
+        Some(date) if is_date(date) => (date, &safe[10..]),
+        _ => ("", safe.as_str()),
+    };
+    let (middle, id) = match rest.rsplit_once('-') {
+        Some((middle, id)) if id.len() == 8 && id.chars().all(|c| c.is_ascii_hexdigit()) => {
+            (middle, &rest[middle.len()..])
+        }
+        _ => (rest, ""),
+    };
+    let keep = room.saturating_sub(date.len() + id.len()).min(middle.len());
+    // Every character is ASCII, so any byte index is a character boundary.
+    let middle = middle[..keep].trim_end_matches(['-', '.', '_']);
+    format!("{date}{middle}{id}{tail}")
 }
 
 #[cfg(test)]
@@ -79,5 +134,44 @@ mod tests {
             default_name(record, ExportFormat::Docx, Audience::Professionals),
             "2026-11-23-case-conference-1a2b3c4d.docx"
         );
+        assert_eq!(
+            default_name(record, ExportFormat::Summary, Audience::Adult),
+            "2026-11-23-case-conference-1a2b3c4d-adult-summary.txt"
+        );
+        assert_ne!(
+            default_name(record, ExportFormat::Summary, Audience::Professionals),
+            default_name(record, ExportFormat::Text, Audience::Professionals),
+        );
+    }
+
+    #[test]
+    fn long_accented_names_are_cut_to_80_safe_characters_keeping_date_id_and_suffix() {
+        let record = Path::new(
+            "/r/2026-11-23-Réunion de stratégie — Zoë Łukasz Ørsted, maison de retraite \
+             «Les Érables» (très long titre)-1a2b3c4d.json",
+        );
+        for format in ExportFormat::ALL {
+            for audience in [Audience::Professionals, Audience::Adult] {
+                let name = default_name(record, format, audience);
+                assert!(name.len() <= 80, "{name} is {} long", name.len());
+                assert!(
+                    name.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')),
+                    "{name}"
+                );
+                assert!(
+                    name.starts_with("2026-11-23-Reunion-de-strategie-Zoe-Lukasz"),
+                    "{name}"
+                );
+                let tail = match audience {
+                    Audience::Professionals => "-1a2b3c4d",
+                    Audience::Adult => "-1a2b3c4d-adult",
+                };
+                assert!(name.contains(tail), "{name}");
+                assert!(name.ends_with(format.extension()), "{name}");
+            }
+        }
+        assert_eq!(safe_name("…", ".txt"), "minutes.txt");
+        assert_eq!(safe_name("../.x", ".txt"), "x.txt");
     }
 }

@@ -228,7 +228,7 @@ impl Browser {
     fn open_export(&mut self, path: PathBuf) {
         let formats = ExportFormat::ALL
             .iter()
-            .map(|f| f.extension().to_owned())
+            .map(|f| f.name().to_owned())
             .collect();
         let audiences = vec![
             "Professionals (everything, restricted entries marked)".to_owned(),
