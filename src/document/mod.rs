@@ -169,7 +169,7 @@ fn write<'r>(
     out: &mut Writer,
 ) -> std::borrow::Cow<'r, Record> {
     let copy = record.for_audience(audience);
-    let withheld = record.withholds_from(audience);
+    let withheld = record.withheld_from(audience);
     sections::write_minutes(&sections::Context::new(&copy, audience, withheld), out);
     copy
 }

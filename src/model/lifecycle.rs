@@ -18,7 +18,9 @@
 
 use chrono::NaiveDate;
 
-use super::{MinutesStatus, Recipient, Record, StatusChange, Timestamp};
+use super::{
+    Attendee, CopyRule, MinutesStatus, Recipient, Record, StatusChange, Timestamp, copy_for,
+};
 use crate::calendar::{DeadlineRule, Holidays};
 
 /// Why a change of status (or of an agreed record) was refused. The record is unchanged.
@@ -96,9 +98,22 @@ pub fn agree(record: &mut Record, by: &str, now: Timestamp) -> Result<(), Transi
     Ok(())
 }
 
+/// Someone the minutes went to, with the copy they were sent ([`Recipient::copy`]) and why
+/// they get that copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// Who, and the copy sent to them.
+    pub recipient: Recipient,
+    /// Why that copy ([`copy_for`]).
+    pub rule: CopyRule,
+}
+
 /// `by` circulates the agreed minutes at `now` to `to`, or, when `to` is empty, to the
 /// record's circulation list (`review.circulation`). Minutes already circulated may be
-/// circulated again to people named in `to` (someone was missed). Returns who they went to.
+/// circulated again to people named in `to` (someone was missed). Each recipient is sent the
+/// copy their attendance calls for ([`copy_for`]), `matches` saying which attendees their
+/// name means (the people matcher, [`crate::people::recipient_matches`]); the change records
+/// who got which copy. Returns who they went to, with their copy and why.
 ///
 /// # Errors
 /// The minutes are a draft; already circulated and nobody new named; no name; nobody to
@@ -107,8 +122,9 @@ pub fn circulate(
     record: &mut Record,
     by: &str,
     to: &[Recipient],
+    matches: impl Fn(&[Attendee], &Recipient) -> Vec<usize>,
     now: Timestamp,
-) -> Result<Vec<Recipient>, TransitionError> {
+) -> Result<Vec<Sent>, TransitionError> {
     match record.meeting.status {
         MinutesStatus::Draft => return Err(TransitionError::NotAgreed),
         MinutesStatus::Circulated if to.is_empty() => {
@@ -125,22 +141,31 @@ pub fn circulate(
     } else {
         to.to_vec()
     };
-    let recipients: Vec<Recipient> = recipients
+    let sent: Vec<Sent> = recipients
         .into_iter()
         .filter(|r| !r.name.trim().is_empty())
+        .map(|mut recipient| {
+            let choice = copy_for(&record.attendees, &matches(&record.attendees, &recipient));
+            recipient.copy = Some(choice.audience);
+            Sent {
+                recipient,
+                rule: choice.rule,
+            }
+        })
         .collect();
-    if recipients.is_empty() {
+    if sent.is_empty() {
         return Err(TransitionError::NoRecipients);
     }
+    let recipients = sent.iter().map(|s| s.recipient.clone()).collect();
     change(
         record,
         MinutesStatus::Circulated,
         by,
         String::new(),
-        recipients.clone(),
+        recipients,
         now,
     );
-    Ok(recipients)
+    Ok(sent)
 }
 
 /// `by` reopens agreed or circulated minutes at `now` to change them, saying why. They go

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::state::Service;
 use crate::document::{self, Audience, ExportFormat};
 use crate::error::{Error, Result};
+use crate::people::{self, Reader, ReaderError};
 use crate::store::{self, Replace};
 
 impl Service<'_> {
@@ -29,8 +30,45 @@ impl Service<'_> {
         })
     }
 
+    /// Whom `name` means among the attendees and the circulation list of the record at
+    /// `path`, and the copy their attendance calls for ([`people::reader`]).
+    ///
+    /// # Errors
+    /// The record cannot be read; nobody, or several people, answer to `name` (a usage error
+    /// listing who does, or who is on the lists).
+    pub fn reader(&self, path: &Path, name: &str) -> Result<Reader> {
+        let record = self.read(path)?;
+        people::reader(&record, name).map_err(|error| {
+            let (what, people) = match error {
+                ReaderError::NoOne(people) => (
+                    format!(
+                        "nobody on the attendance or circulation list answers to '{}'; they are",
+                        name.trim()
+                    ),
+                    people,
+                ),
+                ReaderError::Several(people) => (
+                    format!(
+                        "'{}' could be several people; say which (full name, or name and agency)",
+                        name.trim()
+                    ),
+                    people,
+                ),
+            };
+            let list = if people.is_empty() {
+                " nobody".to_owned()
+            } else {
+                people
+                    .iter()
+                    .map(|who| format!("\n  {who}"))
+                    .collect::<String>()
+            };
+            Error::Usage(format!("--for: {what}:{list}"))
+        })
+    }
+
     /// Writes the minutes of the record at `path` to `target`, or to
-    /// `<record file stem>[-adult].<extension>` in the current folder; returns where.
+    /// `<record file stem>[-adult|-part2].<extension>` in the current folder; returns where.
     ///
     /// # Errors
     /// As [`minutes`](Self::minutes) and [`store::write_document`]: the file exists (unless
@@ -52,7 +90,7 @@ impl Service<'_> {
     }
 }
 
-/// `<record file stem>[-adult].<extension>`.
+/// `<record file stem>[-adult|-part2].<extension>`.
 fn default_name(record: &Path, format: ExportFormat, audience: Audience) -> String {
     let stem = record
         .file_stem()
@@ -60,6 +98,7 @@ fn default_name(record: &Path, format: ExportFormat, audience: Audience) -> Stri
     let suffix = match audience {
         Audience::Professionals => "",
         Audience::Adult => "-adult",
+        Audience::Part2 => "-part2",
     };
     format!("{stem}{suffix}.{}", format.extension())
 }
@@ -74,6 +113,10 @@ mod tests {
         assert_eq!(
             default_name(record, ExportFormat::Docx, Audience::Adult),
             "2026-11-23-case-conference-1a2b3c4d-adult.docx"
+        );
+        assert_eq!(
+            default_name(record, ExportFormat::Html, Audience::Part2),
+            "2026-11-23-case-conference-1a2b3c4d-part2.html"
         );
         assert_eq!(
             default_name(record, ExportFormat::Docx, Audience::Professionals),
