@@ -130,7 +130,10 @@ fn withheld_notice_appears_only_when_something_was_withheld() {
         );
         assert!(adult.contains("Copy for the adult or their representative"));
         assert!(adult.contains("for you to keep"), "{format:?}");
-        assert!(!adult.contains("without the chair's permission"), "{format:?}");
+        assert!(
+            !adult.contains("without the chair's permission"),
+            "{format:?}"
+        );
         assert!(professionals.contains("without the chair's permission"));
         assert!(!adult.contains("Numbers missing"), "{format:?}");
         assert!(!adult.contains("not in your copy"), "{format:?}");

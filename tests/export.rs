@@ -514,13 +514,23 @@ fn each_copy_in_every_format_holds_only_what_its_readers_may_see() {
         for format in ExportFormat::ALL {
             let copy = readable(&record, format, audience);
             for marker in &shown.made {
-                assert!(copy.contains(marker.as_str()), "{audience:?} {format:?}: {marker}");
+                assert!(
+                    copy.contains(marker.as_str()),
+                    "{audience:?} {format:?}: {marker}"
+                );
             }
-            for (kind, set) in [("part 1", part_one), ("restricted", restricted), ("harm", harm)] {
+            for (kind, set) in [
+                ("part 1", part_one),
+                ("restricted", restricted),
+                ("harm", harm),
+            ] {
                 for marker in &set.made {
                     let held = copy.contains(marker.as_str());
                     if audience == Audience::Professionals {
-                        assert!(held, "{format:?}: {kind} {marker} missing from professionals'");
+                        assert!(
+                            held,
+                            "{format:?}: {kind} {marker} missing from professionals'"
+                        );
                     } else {
                         assert!(!held, "{audience:?} {format:?}: {kind} {marker} leaked");
                     }
@@ -532,9 +542,16 @@ fn each_copy_in_every_format_holds_only_what_its_readers_may_see() {
             let words = squashed(&copy);
             assert!(!words.contains("[RESTRICTED]") && !words.contains("[PART 1"));
             assert!(words.contains("Some information has been withheld from this copy."));
-            assert!(words.contains("not in your copy."), "{audience:?} {format:?}");
+            assert!(
+                words.contains("not in your copy."),
+                "{audience:?} {format:?}"
+            );
             let part2 = "This copy covers part 2 of the meeting, which you attended; part 1";
-            assert_eq!(words.contains(part2), audience == Audience::Part2, "{format:?}");
+            assert_eq!(
+                words.contains(part2),
+                audience == Audience::Part2,
+                "{format:?}"
+            );
             assert_eq!(
                 words.contains("for you to keep"),
                 audience == Audience::Adult,
@@ -575,16 +592,34 @@ fn every_copy_keeps_the_professionals_numbers_and_says_once_where_they_have_gaps
         ] {
             let copy = readable(&record, format, audience);
             let words = squashed(&copy);
-            assert!(words.contains("Allegation 2: Financial"), "{audience:?} {format:?}");
+            assert!(
+                words.contains("Allegation 2: Financial"),
+                "{audience:?} {format:?}"
+            );
             assert!(words.contains("Decision 2"), "{audience:?} {format:?}");
             assert!(words.contains("Decision 3"), "{audience:?} {format:?}");
             // A note the copy keeps says "Allegation 2", as the findings do.
-            assert!(words.contains("Allegation 2 (money taken)"), "{audience:?} {format:?}");
+            assert!(
+                words.contains("Allegation 2 (money taken)"),
+                "{audience:?} {format:?}"
+            );
             let withheld = audience != Audience::Professionals;
-            assert_eq!(words.contains("Allegation 1: "), !withheld, "{audience:?} {format:?}");
-            assert_eq!(words.contains("Decision 1"), !withheld, "{audience:?} {format:?}");
+            assert_eq!(
+                words.contains("Allegation 1: "),
+                !withheld,
+                "{audience:?} {format:?}"
+            );
+            assert_eq!(
+                words.contains("Decision 1"),
+                !withheld,
+                "{audience:?} {format:?}"
+            );
             let said = copy.matches(gaps).count();
-            assert_eq!(said, usize::from(withheld), "{audience:?} {format:?}: gap note");
+            assert_eq!(
+                said,
+                usize::from(withheld),
+                "{audience:?} {format:?}: gap note"
+            );
         }
         let md = readable(&record, ExportFormat::Markdown, audience);
         let rows: Vec<&str> = md
@@ -604,7 +639,10 @@ fn every_copy_keeps_the_professionals_numbers_and_says_once_where_they_have_gaps
         } else {
             "Recorded under this item: finding 2."
         };
-        assert!(md.contains(decisions), "{audience:?}: pointers keep the numbers\n{md}");
+        assert!(
+            md.contains(decisions),
+            "{audience:?}: pointers keep the numbers\n{md}"
+        );
     }
     // Withholding only the last entries leaves no gap to mention.
     let mut record = common::typical_record();

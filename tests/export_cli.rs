@@ -334,14 +334,20 @@ fn export_for_refuses_a_tie_or_a_miss_listing_who_it_could_be() {
         .stdout("")
         .stderr(predicate::str::contains("could be several people"))
         .stderr(predicate::str::contains("  Priya Nair, Adult Social Care"))
-        .stderr(predicate::str::contains("  Amara Okafor, Adult Social Care"));
+        .stderr(predicate::str::contains(
+            "  Amara Okafor, Adult Social Care",
+        ));
     minutes(tmp.path())
         .args(["export", ID, "--format", "md", "--for", "Nobody Known"])
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("nobody on the attendance or circulation list"))
-        .stderr(predicate::str::contains("  Mark Bennett, Oakfield Home Care"));
+        .stderr(predicate::str::contains(
+            "nobody on the attendance or circulation list",
+        ))
+        .stderr(predicate::str::contains(
+            "  Mark Bennett, Oakfield Home Care",
+        ));
     minutes(tmp.path())
         .args(["export", ID, "--format", "md", "--for", "Jane Smith"])
         .args(["--audience", "adult"])

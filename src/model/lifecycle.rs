@@ -460,8 +460,12 @@ mod tests {
         let mut adult = Attendee::new("Ada Brown", "", "");
         adult.is_adult = true;
         r.attendees = vec![provider, adult, Attendee::new("Claire Dubois", "GP", "NHS")];
-        r.review.circulation.push(Recipient::parse("Ada Brown").unwrap());
-        r.review.circulation.push(Recipient::parse("Inspector, CQC").unwrap());
+        r.review
+            .circulation
+            .push(Recipient::parse("Ada Brown").unwrap());
+        r.review
+            .circulation
+            .push(Recipient::parse("Inspector, CQC").unwrap());
         let now = ts("2026-11-25T16:00:00+00:00");
         agree(&mut r, "Priya", now).unwrap();
         let sent = circulate(&mut r, "Tom", &[], by_name, now).unwrap();

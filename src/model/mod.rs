@@ -27,8 +27,8 @@ pub use action_item::{ActionItem, ActionLookupError, ActionUpdate, CarriedFrom};
 pub use agenda::{AgendaItem, Note, NoteRevision};
 pub use attendee::{Attendee, initials_for};
 pub use audience::{
-    Audience, COPY_NOTE_KEY, CopyChoice, CopyRule, NUMBER_GAPS, WITHHELD, WITHHELD_DETAIL, Withheld,
-    attendee_copy, copy_for,
+    Audience, COPY_NOTE_KEY, CopyChoice, CopyRule, NUMBER_GAPS, WITHHELD, WITHHELD_DETAIL,
+    Withheld, attendee_copy, copy_for,
 };
 pub use closing::{Gap, GapKind, closing_gaps};
 pub use edit::{

@@ -30,7 +30,11 @@ pub fn recipient_matches(attendees: &[Attendee], recipient: &Recipient) -> Vec<u
         let narrowed: Vec<usize> = found
             .iter()
             .copied()
-            .filter(|&i| attendees.get(i).is_some_and(|a| phrase_key(&a.agency) == agency))
+            .filter(|&i| {
+                attendees
+                    .get(i)
+                    .is_some_and(|a| phrase_key(&a.agency) == agency)
+            })
             .collect();
         if !narrowed.is_empty() {
             return narrowed;
