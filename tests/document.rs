@@ -120,11 +120,23 @@ fn withheld_notice_appears_only_when_something_was_withheld() {
         assert!(!adult.contains("withheld"), "{format:?}");
         let professionals = render(&record, format, Audience::Professionals);
         assert!(!professionals.contains("This copy is for professionals only"));
+        // The copies differ in their name and in what they say of confidentiality (the
+        // adult's minutes are theirs), and in nothing else.
+        let from_attendance = |text: &str| text[text.find("Attendance").unwrap()..].to_owned();
         assert_eq!(
-            adult.replace("Copy for the adult or their representative", "X"),
-            professionals.replace("Professionals' copy", "X"),
+            from_attendance(&adult),
+            from_attendance(&professionals),
             "{format:?}: with nothing to withhold both copies say the same"
         );
+        assert!(adult.contains("Copy for the adult or their representative"));
+        assert!(adult.contains("for you to keep"), "{format:?}");
+        assert!(
+            !adult.contains("without the chair's permission"),
+            "{format:?}"
+        );
+        assert!(professionals.contains("without the chair's permission"));
+        assert!(!adult.contains("Numbers missing"), "{format:?}");
+        assert!(!adult.contains("not in your copy"), "{format:?}");
     }
 }
 

@@ -16,7 +16,7 @@ use minutes::model::{COPY_NOTE_KEY, Changed, MinutesStatus, NoteCorrection, Reco
 
 use common::marked::{Markers, marked_record};
 
-const AUDIENCES: [Audience; 2] = [Audience::Professionals, Audience::Adult];
+const AUDIENCES: [Audience; 3] = Audience::ALL;
 
 /// Every part of a .docx archive, by name, with its text.
 fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
@@ -671,4 +671,170 @@ fn docx_column_widths_follow_content() {
     assert!(plan[0] < plan[2] && plan[2] < plan[1], "{plan:?}");
     assert!(plan[2] >= 900, "room for 'Owner' in bold: {plan:?}");
     assert_eq!(plan[1], *plan.iter().max().unwrap(), "{plan:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three copies
+
+/// `text` with every run of white space one space, so wrapped text reads as one line.
+fn squashed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn each_copy_in_every_format_holds_only_what_its_readers_may_see() {
+    use common::marked::marked_by_kind;
+    let mut sets = [
+        Markers::new("SHOWX"),
+        Markers::new("PONEX"),
+        Markers::new("RESTX"),
+        Markers::new("HARMX"),
+    ];
+    let record = marked_by_kind(&mut sets);
+    let [shown, part_one, restricted, harm] = &sets;
+    assert!(shown.made.len() > 20 && part_one.made.len() > 5 && restricted.made.len() > 5);
+    assert!(harm.made.len() >= 9);
+    for audience in Audience::ALL {
+        for format in ExportFormat::ALL {
+            let copy = readable(&record, format, audience);
+            // The case note leaves notes out by design: only what it may not hold is checked.
+            for marker in shown.made.iter().filter(|_| format != ExportFormat::Summary) {
+                assert!(
+                    copy.contains(marker.as_str()),
+                    "{audience:?} {format:?}: {marker}"
+                );
+            }
+            for (kind, set) in [
+                ("part 1", part_one),
+                ("restricted", restricted),
+                ("harm", harm),
+            ] {
+                for marker in &set.made {
+                    let held = copy.contains(marker.as_str());
+                    if audience == Audience::Professionals {
+                        assert!(
+                            held || format == ExportFormat::Summary,
+                            "{format:?}: {kind} {marker} missing from professionals'"
+                        );
+                    } else {
+                        assert!(!held, "{audience:?} {format:?}: {kind} {marker} leaked");
+                    }
+                }
+            }
+            if audience == Audience::Professionals
+                || matches!(format, ExportFormat::Json | ExportFormat::Summary)
+            {
+                continue;
+            }
+            let words = squashed(&copy);
+            assert!(!words.contains("[RESTRICTED]") && !words.contains("[PART 1"));
+            assert!(words.contains("Some information has been withheld from this copy."));
+            assert!(
+                words.contains("not in your copy."),
+                "{audience:?} {format:?}"
+            );
+            let part2 = "This copy covers part 2 of the meeting, which you attended; part 1";
+            assert_eq!(
+                words.contains(part2),
+                audience == Audience::Part2,
+                "{format:?}"
+            );
+            assert_eq!(
+                words.contains("for you to keep"),
+                audience == Audience::Adult,
+                "{format:?}"
+            );
+        }
+    }
+    let json = readable(&record, ExportFormat::Json, Audience::Part2);
+    let copy: Record = serde_json::from_str(&json).expect("still a record");
+    assert_eq!(copy.extra[COPY_NOTE_KEY]["audience"], "part2");
+}
+
+/// The typical record with allegation 1, decision 1 and actions 1 and 2 professionals-only
+/// or restricted: the copies without them keep allegation 2, decision 2 and action 3.
+fn record_with_gaps() -> Record {
+    let mut record = common::typical_record();
+    record.findings[0].visibility = Visibility::ProfessionalsOnly;
+    record.decisions[0].visibility = Visibility::Restricted;
+    record.decisions[2].visibility = Visibility::All;
+    for action in &mut record.actions {
+        if action.id <= 2 {
+            action.visibility = Visibility::ProfessionalsOnly;
+        }
+    }
+    record
+}
+
+#[test]
+fn every_copy_keeps_the_professionals_numbers_and_says_once_where_they_have_gaps() {
+    let record = record_with_gaps();
+    let gaps = "Numbers missing below belong to entries withheld from this copy.";
+    for audience in Audience::ALL {
+        for format in [
+            ExportFormat::Markdown,
+            ExportFormat::Html,
+            ExportFormat::Text,
+            ExportFormat::Docx,
+        ] {
+            let copy = readable(&record, format, audience);
+            let words = squashed(&copy);
+            assert!(
+                words.contains("Allegation 2: Financial"),
+                "{audience:?} {format:?}"
+            );
+            assert!(words.contains("Decision 2"), "{audience:?} {format:?}");
+            assert!(words.contains("Decision 3"), "{audience:?} {format:?}");
+            // A note the copy keeps says "Allegation 2", as the findings do.
+            assert!(
+                words.contains("Allegation 2 (money taken)"),
+                "{audience:?} {format:?}"
+            );
+            let withheld = audience != Audience::Professionals;
+            assert_eq!(
+                words.contains("Allegation 1: "),
+                !withheld,
+                "{audience:?} {format:?}"
+            );
+            assert_eq!(
+                words.contains("Decision 1"),
+                !withheld,
+                "{audience:?} {format:?}"
+            );
+            let said = copy.matches(gaps).count();
+            assert_eq!(
+                said,
+                usize::from(withheld),
+                "{audience:?} {format:?}: gap note"
+            );
+        }
+        let md = readable(&record, ExportFormat::Markdown, audience);
+        let rows: Vec<&str> = md
+            .lines()
+            .filter_map(|line| line.strip_prefix("| "))
+            .filter_map(|line| line.split_once(" |").map(|(first, _)| first))
+            .filter(|first| first.parse::<u32>().is_ok())
+            .collect();
+        let expected: &[&str] = if audience == Audience::Professionals {
+            &["1", "2", "3", "4", "5"]
+        } else {
+            &["3", "4"]
+        };
+        assert_eq!(rows, expected, "{audience:?}: action numbers");
+        let decisions = if audience == Audience::Professionals {
+            "Recorded under this item: findings 1, 2; decision 1."
+        } else {
+            "Recorded under this item: finding 2."
+        };
+        assert!(
+            md.contains(decisions),
+            "{audience:?}: pointers keep the numbers\n{md}"
+        );
+    }
+    // Withholding only the last entries leaves no gap to mention.
+    let mut record = common::typical_record();
+    record.findings[1].visibility = Visibility::Restricted;
+    let adult = readable(&record, ExportFormat::Markdown, Audience::Adult);
+    assert!(adult.contains("Some information has been withheld"));
+    assert!(!adult.contains(gaps));
 }

@@ -128,6 +128,7 @@ fn docx_without_o_lands_in_the_current_folder_named_after_the_record() {
     for (audience, name) in [
         ("professionals", "2026-11-23-case-conference-5e1c0a7d.docx"),
         ("adult", "2026-11-23-case-conference-5e1c0a7d-adult.docx"),
+        ("part2", "2026-11-23-case-conference-5e1c0a7d-part2.docx"),
     ] {
         let assert = minutes(tmp.path())
             .args(["export", ID, "--format", "docx", "--audience", audience])
@@ -266,4 +267,91 @@ fn show_gives_the_adult_the_same_copy_as_export_in_every_format() {
             assert!(!shown.contains(withheld), "{format}: {withheld}");
         }
     }
+}
+
+/// `minutes export ID --format md --for NAME`: the document, and what it said on stderr.
+fn export_for(dir: &Path, name: &str) -> (String, String) {
+    let output = minutes(dir)
+        .args(["export", ID, "--format", "md", "--for", name])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "--for {name}: {output:?}");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn export_for_a_person_makes_the_copy_their_attendance_calls_for() {
+    let (tmp, _) = folder();
+    for (name, said, copy) in [
+        // Joined for part 2 only (the provider): accents and case do not matter.
+        (
+            "mark bennett",
+            "the copy for Mark Bennett, Oakfield Home Care: part-2 copy (attended part 2 only)",
+            "This copy:** Copy for those who attended part 2 only",
+        ),
+        (
+            "Edith Warren",
+            "the copy for Edith Warren: the adult's copy (the adult)",
+            "This copy:** Copy for the adult or their representative",
+        ),
+        (
+            "ST",
+            "the copy for Sam Taylor, Voice Advocacy: the adult's copy (represents the adult)",
+            "This copy:** Copy for the adult or their representative",
+        ),
+        (
+            "Jane Smith",
+            "the copy for Jane Smith, Police: professionals' copy (attendee)",
+            "This copy:** Professionals' copy",
+        ),
+    ] {
+        let (document, stderr) = export_for(tmp.path(), name);
+        assert!(stderr.contains(said), "{name}: {stderr}");
+        assert!(document.contains(copy), "{name}");
+        let withheld = document.contains("Refer Worker A to the DBS");
+        assert_eq!(withheld, copy.ends_with("Professionals' copy"), "{name}");
+    }
+    // --for writes the copy's own default file name.
+    let assert = minutes(tmp.path())
+        .args(["export", ID, "--format", "docx", "--for", "Mark Bennett"])
+        .assert()
+        .success();
+    let printed = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(printed.trim().ends_with("5e1c0a7d-part2.docx"), "{printed}");
+}
+
+#[test]
+fn export_for_refuses_a_tie_or_a_miss_listing_who_it_could_be() {
+    let (tmp, _) = folder();
+    // Two attendees from Adult Social Care: never a guess.
+    minutes(tmp.path())
+        .args(["export", ID, "--format", "md", "--for", "adult social care"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("could be several people"))
+        .stderr(predicate::str::contains("  Priya Nair, Adult Social Care"))
+        .stderr(predicate::str::contains(
+            "  Amara Okafor, Adult Social Care",
+        ));
+    minutes(tmp.path())
+        .args(["export", ID, "--format", "md", "--for", "Nobody Known"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "nobody on the attendance or circulation list",
+        ))
+        .stderr(predicate::str::contains(
+            "  Mark Bennett, Oakfield Home Care",
+        ));
+    minutes(tmp.path())
+        .args(["export", ID, "--format", "md", "--for", "Jane Smith"])
+        .args(["--audience", "adult"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
 }

@@ -9,7 +9,9 @@ use std::process::Output;
 
 use chrono::{Days, Local, NaiveDate};
 use common::minutes_command as minutes;
-use minutes::model::{ActionStatus, Attendance, MinutesStatus, Record, record_schema};
+use minutes::model::{
+    ActionStatus, Attendance, Audience, MinutesStatus, Recipient, Record, record_schema,
+};
 use minutes::store::Store;
 use serde_json::Value;
 
@@ -60,6 +62,51 @@ fn draft_conference() -> Record {
 const ID: &str = "5e1c0a7d";
 
 #[test]
+fn circulating_records_the_copy_each_recipient_was_sent_and_says_who_gets_which() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut record = draft_conference();
+    // The adult (on the attendance list, absent) is sent her own copy too.
+    record
+        .review
+        .circulation
+        .push(Recipient::parse("edith warren").unwrap());
+    record
+        .review
+        .circulation
+        .push(Recipient::parse("Ann Lee, Housing").unwrap());
+    let path = put(tmp.path(), &record);
+    ok(&run(tmp.path(), &["agree", ID, "--by", "Priya Nair"]));
+    let said = ok(&run(tmp.path(), &["circulate", ID]));
+    for line in [
+        "  Mark Bennett, Oakfield Home Care (part 2 only): part-2 copy (attended part 2 only)\n",
+        "  Sam Taylor, Voice Advocacy: the adult's copy (represents the adult)\n",
+        "  edith warren: the adult's copy (the adult)\n",
+        "  Jane Smith, Police: professionals' copy (attendee)\n",
+        "  Gareth Lloyd, Care Quality Commission: professionals' copy (attendee)\n",
+        "  Ann Lee, Housing: professionals' copy (not on the attendance list)\n",
+        "Make each person's copy with: minutes export 5e1c0a7d --for NAME --format FORMAT\n",
+    ] {
+        assert!(said.contains(line), "{line:?} in\n{said}");
+    }
+    let record = load(&path);
+    let sent = &record.meeting.status_history[1].recipients;
+    let copy = |name: &str| sent.iter().find(|r| r.name == name).unwrap().copy;
+    assert_eq!(copy("Mark Bennett"), Some(Audience::Part2));
+    assert_eq!(copy("Sam Taylor"), Some(Audience::Adult));
+    assert_eq!(copy("edith warren"), Some(Audience::Adult));
+    assert_eq!(copy("Jane Smith"), Some(Audience::Professionals));
+    assert_eq!(copy("Ann Lee"), Some(Audience::Professionals));
+    // The file says so, and the circulation list itself holds no copy.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["meeting"]["status_history"][1]["recipients"][5]["copy"],
+        "part2"
+    );
+    assert!(value["review"]["circulation"][0].get("copy").is_none());
+}
+
+#[test]
 fn agree_circulate_and_reopen_record_who_when_and_to_whom() {
     let tmp = tempfile::tempdir().unwrap();
     let path = put(tmp.path(), &draft_conference());
@@ -84,14 +131,24 @@ fn agree_circulate_and_reopen_record_who_when_and_to_whom() {
     let said = ok(&run(tmp.path(), &["circulate", ID]));
     assert!(said.contains("circulated by Tom Walsh at"), "{said}");
     assert!(
-        said.contains("to 9 people:\n  Priya Nair, Adult Social Care\n"),
+        said.contains(
+            "to 9 people:\n  Priya Nair, Adult Social Care: professionals' copy (attendee)\n"
+        ),
         "{said}"
     );
     let record = load(&path);
     assert_eq!(record.meeting.status, MinutesStatus::Circulated);
     let circulated = &record.meeting.status_history[1];
     assert_eq!(circulated.by, "Tom Walsh");
-    assert_eq!(circulated.recipients, record.review.circulation);
+    let names = |list: &[Recipient]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|r| (r.name.clone(), r.agency.clone()))
+            .collect()
+    };
+    assert_eq!(
+        names(&circulated.recipients),
+        names(&record.review.circulation)
+    );
 
     // Someone was missed: circulated again to them only.
     let said = ok(&run(
@@ -106,7 +163,9 @@ fn agree_circulate_and_reopen_record_who_when_and_to_whom() {
         ],
     ));
     assert!(
-        said.ends_with("to 1 person:\n  Ann Lee, Housing\n"),
+        said.contains(
+            "to 1 person:\n  Ann Lee, Housing: professionals' copy (not on the attendance list)\n"
+        ),
         "{said}"
     );
     let record = load(&path);

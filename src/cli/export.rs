@@ -1,6 +1,7 @@
 //! `minutes export`: the minutes for circulation, in Markdown, HTML, plain text, Word, JSON
 //! or a short case note to paste into the case record (`--format summary`), for the
-//! professionals or for the adult.
+//! professionals, the adult, or those who attended part 2 only; `--for NAME` makes the copy
+//! that person's attendance calls for.
 //!
 //! Text formats go to standard output unless `-o FILE` is given; `-o -` is standard output
 //! for every format (the way into a pipe). A Word document is never sent to a terminal:
@@ -28,13 +29,18 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Who the minutes are for: `adult` leaves out professionals-only and restricted entries,
-    /// and what concerns the person alleged to have caused harm.
+    /// Who the minutes are for: `adult` and `part2` leave out professionals-only and
+    /// restricted entries, and what concerns the person alleged to have caused harm.
     #[arg(long, value_enum, default_value_t = Audience::Professionals)]
     pub audience: Audience,
+    /// Make the copy for NAME (someone on the attendance or circulation list): the adult or
+    /// their representative get the adult's copy, someone who attended part 2 only the part-2
+    /// copy, everyone else the professionals'.
+    #[arg(long = "for", value_name = "NAME", conflicts_with = "audience")]
+    pub reader: Option<String>,
     /// Write to FILE (created readable only by you) instead of standard output; `-o -` is
     /// standard output, for docx too. Without it, docx is written to
-    /// <record file name>[-adult].docx in the current folder.
+    /// <record file name>[-adult|-part2].docx in the current folder.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace FILE if it already exists.
@@ -53,6 +59,19 @@ pub(super) fn run(
     console: &mut Console<'_>,
 ) -> Result<ExitCode> {
     let path = service.find(&args.record)?;
+    let audience = match &args.reader {
+        Some(name) => {
+            let reader = service.reader(&path, name)?;
+            eprintln_inert!(
+                "minutes: the copy for {}: {} ({})",
+                reader.who,
+                reader.copy.audience.label(),
+                reader.copy.rule.describe()
+            );
+            reader.copy.audience
+        }
+        None => args.audience,
+    };
     let format = args.format;
     let dash = args.output.as_deref() == Some(Path::new("-"));
     if dash || (args.output.is_none() && !format.is_binary()) {
@@ -63,7 +82,7 @@ pub(super) fn run(
                 format.extension()
             )));
         }
-        let minutes = service.minutes(&path, format, args.audience)?;
+        let minutes = service.minutes(&path, format, audience)?;
         console.warnings(service);
         console.out.write_all(&minutes)?;
         return Ok(ExitCode::SUCCESS);
@@ -73,7 +92,7 @@ pub(super) fn run(
     } else {
         Replace::Never
     };
-    let written = service.export(&path, format, args.audience, args.output.clone(), replace);
+    let written = service.export(&path, format, audience, args.output.clone(), replace);
     console.warnings(service);
     writeln!(console.out, "{}", written?.display())?;
     Ok(ExitCode::SUCCESS)

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::print::{Console, exit_code, to_pretty_json};
 use crate::deadlines::REVIEW_WINDOW_DAYS;
 use crate::error::{Error, Result};
-use crate::model::{Recipient, TransitionError};
+use crate::model::{Audience, Recipient, TransitionError};
 use crate::service::{Changed, Due, Service, StatusChanged, record_in_words};
 use crate::table::TextTable;
 
@@ -29,7 +29,7 @@ pub(super) fn agree(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `minutes circulate ID [--to "Name, Agency"]... [--by NAME]`.
+/// `minutes circulate ID [--to "Name, Agency"]... [--by NAME]`: who got which copy, and why.
 pub(super) fn circulate(
     service: &Service<'_>,
     query: &str,
@@ -58,9 +58,23 @@ pub(super) fn circulate(
         changed.at.format("%Y-%m-%d %H:%M"),
         if count == 1 { "person" } else { "people" }
     )?;
-    for recipient in &changed.sent {
-        writeln!(console.out, "  {recipient}")?;
+    for sent in &changed.sent {
+        let copy = sent
+            .recipient
+            .copy
+            .map_or("professionals' copy", Audience::label);
+        writeln!(
+            console.out,
+            "  {}: {copy} ({})",
+            sent.recipient,
+            sent.rule.describe()
+        )?;
     }
+    writeln!(
+        console.out,
+        "Make each person's copy with: minutes export {} --for NAME --format FORMAT",
+        changed.record.short_id()
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,7 +21,7 @@ impl ValueEnum for ExportFormat {
             Self::Html => "One self-contained HTML page that prints on A4",
             Self::Text => "Plain text",
             Self::Docx => {
-                "A Word document (without -o: <record>[-adult].docx in the current folder)"
+                "A Word document (without -o: <record>[-adult|-part2].docx in the current folder)"
             }
             Self::Json => "The record as JSON (for the adult: without what the minutes leave out)",
             Self::Summary => {
@@ -35,7 +35,7 @@ impl ValueEnum for ExportFormat {
 
 impl ValueEnum for Audience {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Self::Professionals, Self::Adult]
+        &Self::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -43,9 +43,10 @@ impl ValueEnum for Audience {
             Self::Professionals => {
                 PossibleValue::new("professionals").help("Everything, restricted entries marked")
             }
-            Self::Adult => {
-                PossibleValue::new("adult").help("The adult's version: only entries visible to all")
-            }
+            Self::Adult => PossibleValue::new("adult")
+                .help("The adult or their representative: only entries visible to all"),
+            Self::Part2 => PossibleValue::new("part2")
+                .help("Those who attended part 2 only: as the adult's, worded for them"),
         })
     }
 }

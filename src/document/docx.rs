@@ -134,6 +134,7 @@ fn running_header(ids: &ParaIds, record: &Record, audience: Audience) -> Paragra
     let copy = match audience {
         Audience::Professionals => "professionals' copy",
         Audience::Adult => "copy for the adult",
+        Audience::Part2 => "copy for part 2",
     };
     let subject = markup::sanitize(&record.meeting.subject_ref).replace('\n', " ");
     let mut text = String::from(" safeguarding minutes");

@@ -42,6 +42,7 @@ pub(super) fn page(record: &Record, audience: Audience, blocks: &[Block]) -> Str
     let copy = match audience {
         Audience::Professionals => "professionals' copy",
         Audience::Adult => "copy for the adult",
+        Audience::Part2 => "copy for part 2",
     };
     let mut running = String::from("CONFIDENTIAL: safeguarding minutes");
     let subject = markup::sanitize(&record.meeting.subject_ref).replace('\n', " ");

@@ -195,7 +195,7 @@ fn write<'r>(
     out: &mut Writer,
 ) -> std::borrow::Cow<'r, Record> {
     let copy = record.for_audience(audience);
-    let withheld = record.withholds_from(audience);
+    let withheld = record.withheld_from(audience);
     let context = sections::Context::new(&copy, audience, withheld).discussed_in(record);
     sections::write_minutes(&context, out);
     copy

@@ -11,8 +11,8 @@ use super::Audience;
 use super::writer::Writer;
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Attendee, Decision, Feedback,
-    FeedbackArrangement, Finding, ItemKind, ItemStatus, MeetingPart, MinutesStatus, Note, Record,
-    Timestamp, Visibility, WITHHELD, WITHHELD_DETAIL,
+    FeedbackArrangement, Finding, ItemKind, ItemStatus, MeetingPart, MinutesStatus, NUMBER_GAPS,
+    Note, Record, Timestamp, Visibility, WITHHELD, WITHHELD_DETAIL, Withheld,
 };
 
 /// The record plus the lookups the sections need, built once so that rendering stays linear
@@ -28,8 +28,9 @@ pub(super) struct Context<'r> {
     item_numbers: HashMap<&'r str, usize>,
     /// The findings, decisions and actions recorded under each item.
     refs: HashMap<&'r str, Refs>,
-    /// Something in the record is left out of this copy.
-    withheld: bool,
+    /// What the record holds that this copy leaves out, and the professionals' numbers of
+    /// the findings and decisions it keeps (every copy shows the same numbers).
+    withheld: Withheld,
     /// This copy contains entries that must not reach the adult.
     marked: bool,
     /// Keys of the agenda items with notes, findings, decisions or actions in the full record
@@ -53,8 +54,8 @@ impl Refs {
 
 impl<'r> Context<'r> {
     /// Lookups for `record`, which is already the copy `audience` may receive; `withheld`
-    /// says whether that copy left something out.
-    pub(super) fn new(record: &'r Record, audience: Audience, withheld: bool) -> Self {
+    /// says what that copy left out ([`Record::withheld_from`] on the whole record).
+    pub(super) fn new(record: &'r Record, audience: Audience, withheld: Withheld) -> Self {
         let mut by_initials: HashMap<&str, Option<&Attendee>> = HashMap::new();
         for attendee in &record.attendees {
             let initials = attendee.initials.trim();
@@ -105,17 +106,35 @@ impl<'r> Context<'r> {
         let mut refs: HashMap<&str, Refs> = HashMap::new();
         for (i, finding) in record.findings.iter().enumerate() {
             let entry = refs.entry(finding.agenda_key.as_str()).or_default();
-            entry.findings.push(i + 1);
+            entry.findings.push(self.finding_number(i));
         }
         for (i, decision) in record.decisions.iter().enumerate() {
             let entry = refs.entry(decision.agenda_key.as_str()).or_default();
-            entry.decisions.push(i + 1);
+            entry.decisions.push(self.decision_number(i));
         }
         for action in &record.actions {
             let entry = refs.entry(action.agenda_key.as_str()).or_default();
             entry.actions.push(action.id);
         }
         refs
+    }
+
+    /// The professionals' number of the finding at `index` in this copy.
+    fn finding_number(&self, index: usize) -> usize {
+        self.withheld
+            .finding_numbers
+            .get(index)
+            .copied()
+            .unwrap_or(index + 1)
+    }
+
+    /// The professionals' number of the decision at `index` in this copy.
+    fn decision_number(&self, index: usize) -> usize {
+        self.withheld
+            .decision_numbers
+            .get(index)
+            .copied()
+            .unwrap_or(index + 1)
     }
 
     /// The visible mark for an entry that must not reach the adult (professionals' copy only).
@@ -290,6 +309,7 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
     let copy = match cx.audience {
         Audience::Professionals => "Professionals' copy",
         Audience::Adult => "Copy for the adult or their representative",
+        Audience::Part2 => "Copy for those who attended part 2 only",
     };
     let times = match (&meeting.started_at, &meeting.ended_at) {
         (Some(start), Some(end)) => format!("{} to {}", time(start), time(end)),
@@ -332,27 +352,54 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
     w.fields(&fields);
 }
 
+/// What the professionals' copy says of confidentiality after "CONFIDENTIAL.".
+const CONFIDENTIAL: &str = "These minutes contain special-category personal data. They are for \
+    the purposes of safeguarding only and must not be shared, copied or passed on without the \
+    chair's permission. They are a summary of the discussion, not a verbatim record.";
+
+/// What the adult's copy says instead: the minutes are theirs (`004` section 6.1: shared with
+/// the adult, and with another person with their permission; the adult can raise what they
+/// disagree with).
+const CONFIDENTIAL_ADULT: &str = "These are the minutes of the safeguarding meeting about you, \
+    for you to keep. They hold personal information about you and about other people, so keep \
+    them somewhere safe. You may show them to someone you trust who helps you, such as a family \
+    member, friend or advocate; think carefully before sharing them more widely, as they name \
+    other people. They are a summary of the discussion, not a verbatim record. If you think \
+    anything in them is wrong, or you disagree with the decisions or the plan, tell the chair \
+    or the contact named under Feedback.";
+
+/// What the part-2 copy says of itself before [`CONFIDENTIAL`].
+const PART_2_ONLY: &str = "This copy covers part 2 of the meeting, which you attended; part 1, \
+    held between professionals only, is not included.";
+
 fn notices(cx: &Context<'_>, w: &mut Writer) {
-    let confidential = format!(
-        "{} These minutes contain special-category personal data. They are for the purposes \
-         of safeguarding only and must not be shared, copied or passed on without the chair's \
-         permission. They are a summary of the discussion, not a verbatim record.",
-        w.strong("CONFIDENTIAL.")
-    );
-    w.quote(&confidential);
+    let statement = match cx.audience {
+        Audience::Professionals => CONFIDENTIAL.to_owned(),
+        Audience::Adult => CONFIDENTIAL_ADULT.to_owned(),
+        Audience::Part2 => format!("{PART_2_ONLY} {CONFIDENTIAL}"),
+    };
+    w.quote(&format!("{} {statement}", w.strong("CONFIDENTIAL.")));
     if cx.record.meeting.typed_up_at.is_some() {
         w.paragraph(&w.strong(TYPED_UP));
     }
     match cx.audience {
-        Audience::Adult if cx.withheld => {
-            let notice = format!("{} {WITHHELD_DETAIL}", w.strong(WITHHELD));
+        Audience::Adult | Audience::Part2 if cx.withheld.any() => {
+            let notice = format!(
+                "{} {WITHHELD_DETAIL} Left out: {}.",
+                w.strong(WITHHELD),
+                cx.withheld.kinds().join("; ")
+            );
             w.paragraph(&notice);
+            if cx.withheld.gaps {
+                w.paragraph(NUMBER_GAPS);
+            }
         }
         Audience::Professionals if cx.marked => {
             let notice = format!(
                 "{} It includes entries marked [PART 1 - PROFESSIONALS ONLY] or [RESTRICTED]. \
-                 Do not share it with the adult or their representative: send them the \
-                 adult's copy, which leaves those entries out.",
+                 Do not share it with the adult or their representative, or with anyone who \
+                 attended part 2 only: send them the adult's copy or the part-2 copy, which \
+                 leave those entries out.",
                 w.strong("This copy is for professionals only.")
             );
             w.paragraph(&notice);
@@ -582,7 +629,15 @@ fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaIte
         .iter()
         .map(|note| note_line(cx, w, note))
         .collect();
-    if notes.is_empty() && refs.is_empty() {
+    let withheld = cx.withheld.items.contains(&item.key);
+    if withheld {
+        let text = if notes.is_empty() {
+            "Notes on this item are not in your copy."
+        } else {
+            "Some notes on this item are not in your copy."
+        };
+        w.paragraph(&w.emphasis(text));
+    } else if notes.is_empty() && refs.is_empty() {
         w.paragraph(&w.emphasis("No notes recorded."));
     }
     w.bullets(&notes);
@@ -649,7 +704,7 @@ fn findings(cx: &Context<'_>, w: &mut Writer) {
         .findings
         .iter()
         .enumerate()
-        .map(|(i, f)| (i + 1, f))
+        .map(|(i, f)| (cx.finding_number(i), f))
         .collect();
     if visible.is_empty() && !cx.agenda_has(ItemKind::Findings) {
         return;
@@ -716,7 +771,7 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
         .decisions
         .iter()
         .enumerate()
-        .map(|(i, d)| (i + 1, d))
+        .map(|(i, d)| (cx.decision_number(i), d))
         .collect();
     if visible.is_empty() && !cx.agenda_has(ItemKind::Decisions) {
         return;

@@ -138,8 +138,12 @@ fn header(record: &Record, audience: Audience, withheld: bool, out: &mut String)
         out.push_str("These are draft minutes, not yet agreed by the chair.\n");
     }
     match audience {
-        Audience::Adult => {
-            out.push_str("Copy for the adult or their representative.\n");
+        Audience::Adult | Audience::Part2 => {
+            out.push_str(if audience == Audience::Adult {
+                "Copy for the adult or their representative.\n"
+            } else {
+                "Copy for those who attended part 2 of the meeting only.\n"
+            });
             if withheld {
                 let _ = writeln!(out, "{WITHHELD}");
             }

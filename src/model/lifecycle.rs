@@ -18,7 +18,9 @@
 
 use chrono::NaiveDate;
 
-use super::{MinutesStatus, Recipient, Record, StatusChange, Timestamp};
+use super::{
+    Attendee, CopyRule, MinutesStatus, Recipient, Record, StatusChange, Timestamp, copy_for,
+};
 use crate::calendar::{DeadlineRule, Holidays};
 
 /// Why a change of status (or of an agreed record) was refused. The record is unchanged.
@@ -96,9 +98,22 @@ pub fn agree(record: &mut Record, by: &str, now: Timestamp) -> Result<(), Transi
     Ok(())
 }
 
+/// Someone the minutes went to, with the copy they were sent ([`Recipient::copy`]) and why
+/// they get that copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// Who, and the copy sent to them.
+    pub recipient: Recipient,
+    /// Why that copy ([`copy_for`]).
+    pub rule: CopyRule,
+}
+
 /// `by` circulates the agreed minutes at `now` to `to`, or, when `to` is empty, to the
 /// record's circulation list (`review.circulation`). Minutes already circulated may be
-/// circulated again to people named in `to` (someone was missed). Returns who they went to.
+/// circulated again to people named in `to` (someone was missed). Each recipient is sent the
+/// copy their attendance calls for ([`copy_for`]), `matches` saying which attendees their
+/// name means (the people matcher, [`crate::people::recipient_matches`]); the change records
+/// who got which copy. Returns who they went to, with their copy and why.
 ///
 /// # Errors
 /// The minutes are a draft; already circulated and nobody new named; no name; nobody to
@@ -107,8 +122,9 @@ pub fn circulate(
     record: &mut Record,
     by: &str,
     to: &[Recipient],
+    matches: impl Fn(&[Attendee], &Recipient) -> Vec<usize>,
     now: Timestamp,
-) -> Result<Vec<Recipient>, TransitionError> {
+) -> Result<Vec<Sent>, TransitionError> {
     match record.meeting.status {
         MinutesStatus::Draft => return Err(TransitionError::NotAgreed),
         MinutesStatus::Circulated if to.is_empty() => {
@@ -125,22 +141,31 @@ pub fn circulate(
     } else {
         to.to_vec()
     };
-    let recipients: Vec<Recipient> = recipients
+    let sent: Vec<Sent> = recipients
         .into_iter()
         .filter(|r| !r.name.trim().is_empty())
+        .map(|mut recipient| {
+            let choice = copy_for(&record.attendees, &matches(&record.attendees, &recipient));
+            recipient.copy = Some(choice.audience);
+            Sent {
+                recipient,
+                rule: choice.rule,
+            }
+        })
         .collect();
-    if recipients.is_empty() {
+    if sent.is_empty() {
         return Err(TransitionError::NoRecipients);
     }
+    let recipients = sent.iter().map(|s| s.recipient.clone()).collect();
     change(
         record,
         MinutesStatus::Circulated,
         by,
         String::new(),
-        recipients.clone(),
+        recipients,
         now,
     );
-    Ok(recipients)
+    Ok(sent)
 }
 
 /// `by` reopens agreed or circulated minutes at `now` to change them, saying why. They go
@@ -270,7 +295,14 @@ fn when(record: &Record, status: MinutesStatus) -> String {
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::model::NewMeeting;
+    use crate::model::{Audience, MeetingPart, NewMeeting};
+
+    /// The attendees called exactly `recipient`'s name (the service uses the people matcher).
+    fn by_name(attendees: &[Attendee], recipient: &Recipient) -> Vec<usize> {
+        (0..attendees.len())
+            .filter(|&i| attendees[i].name == recipient.name)
+            .collect()
+    }
 
     fn ts(text: &str) -> Timestamp {
         chrono::DateTime::parse_from_rfc3339(text).expect("valid test time")
@@ -316,8 +348,16 @@ mod tests {
                  and why) to change them"
             )
         );
-        let sent = circulate(&mut r, "Tom Walsh", &[], ts("2026-11-26T09:30:00+00:00")).unwrap();
-        assert_eq!(sent, r.review.circulation);
+        let sent = circulate(
+            &mut r,
+            "Tom Walsh",
+            &[],
+            by_name,
+            ts("2026-11-26T09:30:00+00:00"),
+        )
+        .unwrap();
+        let names: Vec<&str> = sent.iter().map(|s| s.recipient.name.as_str()).collect();
+        assert_eq!(names, ["Jane Smith", "Claire Dubois"]);
         assert_eq!(r.meeting.status, MinutesStatus::Circulated);
         let history = &r.meeting.status_history;
         assert_eq!(history.len(), 2);
@@ -337,7 +377,7 @@ mod tests {
         let before = r.clone();
         let now = ts("2026-11-25T16:00:00+00:00");
         assert_eq!(
-            circulate(&mut r, "Tom", &[], now),
+            circulate(&mut r, "Tom", &[], by_name, now),
             Err(TransitionError::NotAgreed)
         );
         assert_eq!(
@@ -367,14 +407,14 @@ mod tests {
         );
         r.review.circulation.clear();
         assert_eq!(
-            circulate(&mut r, "Tom", &[], now),
+            circulate(&mut r, "Tom", &[], by_name, now),
             Err(TransitionError::NoRecipients)
         );
         r.review.circulation = agreed.review.circulation.clone();
         assert_eq!(r, agreed);
 
-        circulate(&mut r, "Tom", &[], now).unwrap();
-        let error = circulate(&mut r, "Tom", &[], now).unwrap_err();
+        circulate(&mut r, "Tom", &[], by_name, now).unwrap();
+        let error = circulate(&mut r, "Tom", &[], by_name, now).unwrap_err();
         assert!(
             error.to_string().contains("already circulated by Tom"),
             "{error}"
@@ -402,17 +442,71 @@ mod tests {
         agree(&mut r, "Priya", now).unwrap();
         let cqc = vec![Recipient::parse("Inspector, CQC").unwrap()];
         // Given recipients replace the list for this circulation.
-        assert_eq!(circulate(&mut r, "Tom", &cqc, now).unwrap(), cqc);
-        assert_eq!(circulate(&mut r, "Tom", &cqc, now).unwrap(), cqc);
+        let sent = circulate(&mut r, "Tom", &cqc, by_name, now).unwrap();
+        assert_eq!(sent[0].recipient.name, "Inspector");
+        assert_eq!(sent[0].rule, CopyRule::NotAnAttendee);
+        circulate(&mut r, "Tom", &cqc, by_name, now).unwrap();
         assert_eq!(r.meeting.status_history.len(), 3);
-        assert_eq!(r.meeting.status_history[2].recipients, cqc);
+        let recorded = &r.meeting.status_history[2].recipients;
+        assert_eq!(recorded[0].name, "Inspector");
+        assert_eq!(recorded[0].copy, Some(Audience::Professionals));
+    }
+
+    #[test]
+    fn each_recipient_is_recorded_with_the_copy_their_attendance_calls_for() {
+        let mut r = record();
+        let mut provider = Attendee::new("Jane Smith", "Manager", "Oakfield");
+        provider.parts = vec![MeetingPart::WithAdult];
+        let mut adult = Attendee::new("Ada Brown", "", "");
+        adult.is_adult = true;
+        r.attendees = vec![provider, adult, Attendee::new("Claire Dubois", "GP", "NHS")];
+        r.review
+            .circulation
+            .push(Recipient::parse("Ada Brown").unwrap());
+        r.review
+            .circulation
+            .push(Recipient::parse("Inspector, CQC").unwrap());
+        let now = ts("2026-11-25T16:00:00+00:00");
+        agree(&mut r, "Priya", now).unwrap();
+        let sent = circulate(&mut r, "Tom", &[], by_name, now).unwrap();
+        let rules: Vec<&CopyRule> = sent.iter().map(|s| &s.rule).collect();
+        assert_eq!(
+            rules,
+            [
+                &CopyRule::Part2Only,
+                &CopyRule::Attendee,
+                &CopyRule::TheAdult,
+                &CopyRule::NotAnAttendee
+            ]
+        );
+        let copies: Vec<Option<Audience>> = r.meeting.status_history[1]
+            .recipients
+            .iter()
+            .map(|recipient| recipient.copy)
+            .collect();
+        let (part2, adult, professionals) = (
+            Some(Audience::Part2),
+            Some(Audience::Adult),
+            Some(Audience::Professionals),
+        );
+        assert_eq!(copies, [part2, professionals, adult, professionals]);
+        assert!(r.review.circulation.iter().all(|r| r.copy.is_none()));
+    }
+
+    #[test]
+    fn a_circulation_recorded_before_copies_loads_without_them() {
+        let old = serde_json::json!({"name": "Jane Smith", "agency": "Police"});
+        let recipient: Recipient = serde_json::from_value(old).unwrap();
+        assert_eq!(recipient.copy, None);
+        let written = serde_json::to_value(&recipient).unwrap();
+        assert!(written.get("copy").is_none(), "{written}");
     }
 
     #[test]
     fn reopening_returns_to_draft_and_records_who_and_why() {
         let mut r = record();
         agree(&mut r, "Priya", ts("2026-11-25T16:00:00+00:00")).unwrap();
-        circulate(&mut r, "Tom", &[], ts("2026-11-26T09:00:00+00:00")).unwrap();
+        circulate(&mut r, "Tom", &[], by_name, ts("2026-11-26T09:00:00+00:00")).unwrap();
         reopen(
             &mut r,
             "Priya",

@@ -27,7 +27,10 @@ mod summary;
 pub use action_item::{ActionItem, ActionLookupError, ActionUpdate, CarriedFrom};
 pub use agenda::{AgendaItem, Note, NoteRevision};
 pub use attendee::{Attendee, initials_for};
-pub use audience::{Audience, COPY_NOTE_KEY, WITHHELD, WITHHELD_DETAIL};
+pub use audience::{
+    Audience, COPY_NOTE_KEY, CopyChoice, CopyRule, NUMBER_GAPS, WITHHELD, WITHHELD_DETAIL,
+    Withheld, attendee_copy, copy_for,
+};
 pub use closing::{Gap, GapKind, closing_gaps};
 pub use edit::{
     ActionInput, AttendeeInput, Changed, Closing, DecisionInput, Entry, FeedbackInput,
@@ -37,7 +40,7 @@ pub use edit::{
 };
 pub use findings::{Decision, Dissent, Finding, Outcomes, Referral};
 pub use lifecycle::{
-    TransitionError, agree, circulate, read_only_reason, refresh_minutes_due, reopen,
+    Sent, TransitionError, agree, circulate, read_only_reason, refresh_minutes_due, reopen,
     set_meeting_date,
 };
 pub use participation::{AdultParticipation, DesiredOutcome};

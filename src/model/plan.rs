@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Extra;
+use super::{Audience, Extra};
 
 /// The protection or safety plan (`004` section 5.1).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -217,6 +217,10 @@ pub struct Recipient {
     /// Agency.
     #[serde(default)]
     pub agency: String,
+    /// The copy they were sent, when the minutes were circulated to them (none in the
+    /// circulation list, and in circulations recorded before copies were told apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<Audience>,
 }
 
 impl Recipient {
@@ -229,6 +233,7 @@ impl Recipient {
         (!name.is_empty()).then(|| Self {
             name: name.to_owned(),
             agency: agency.trim().to_owned(),
+            copy: None,
         })
     }
 }

@@ -18,10 +18,12 @@
 
 mod invitation;
 mod key;
+mod recipients;
 mod vocab;
 
 pub use invitation::{InvitationError, Invited, attendee_from_line, attendees_from_csv};
 pub use key::{keys_contain, loosely_contains, phrase_key, word_key};
+pub use recipients::{Reader, ReaderError, reader, recipient_matches};
 
 use std::ops::RangeInclusive;
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::state::Service;
 use crate::document::{self, Audience, ExportFormat};
 use crate::error::{Error, Result};
+use crate::people::{self, Reader, ReaderError};
 use crate::store::{self, Replace};
 
 impl Service<'_> {
@@ -29,8 +30,45 @@ impl Service<'_> {
         })
     }
 
+    /// Whom `name` means among the attendees and the circulation list of the record at
+    /// `path`, and the copy their attendance calls for ([`people::reader`]).
+    ///
+    /// # Errors
+    /// The record cannot be read; nobody, or several people, answer to `name` (a usage error
+    /// listing who does, or who is on the lists).
+    pub fn reader(&self, path: &Path, name: &str) -> Result<Reader> {
+        let record = self.read(path)?;
+        people::reader(&record, name).map_err(|error| {
+            let (what, people) = match error {
+                ReaderError::NoOne(people) => (
+                    format!(
+                        "nobody on the attendance or circulation list answers to '{}'; they are",
+                        name.trim()
+                    ),
+                    people,
+                ),
+                ReaderError::Several(people) => (
+                    format!(
+                        "'{}' could be several people; say which (full name, or name and agency)",
+                        name.trim()
+                    ),
+                    people,
+                ),
+            };
+            let list = if people.is_empty() {
+                " nobody".to_owned()
+            } else {
+                people
+                    .iter()
+                    .map(|who| format!("\n  {who}"))
+                    .collect::<String>()
+            };
+            Error::Usage(format!("--for: {what}:{list}"))
+        })
+    }
+
     /// Writes the minutes of the record at `path` to `target`, or to
-    /// `<record file stem>[-adult].<extension>` in the current folder; returns where.
+    /// `<record file stem>[-adult|-part2].<extension>` in the current folder; returns where.
     ///
     /// # Errors
     /// As [`minutes`](Self::minutes) and [`store::write_document`]: the file exists (unless
@@ -55,7 +93,7 @@ impl Service<'_> {
 /// Longest default file name: Mosaic cuts the names of uploaded documents at 80 characters.
 const MAX_NAME: usize = 80;
 
-/// `<record file stem>[-adult][-summary].<extension>`, made safe for upload to a case record:
+/// `<record file stem>[-adult|-part2][-summary].<extension>`, made safe for upload to a case record:
 /// at most [`MAX_NAME`] characters, ASCII letters, digits, `-`, `_` and `.` only (accents
 /// folded, `Zoë` as `Zoe`). A long name is cut in its middle (the part after the date), so
 /// the date, the record id, the suffix and the extension are kept.
@@ -66,6 +104,7 @@ fn default_name(record: &Path, format: ExportFormat, audience: Audience) -> Stri
     let suffix = match audience {
         Audience::Professionals => "",
         Audience::Adult => "-adult",
+        Audience::Part2 => "-part2",
     };
     let kind = if format == ExportFormat::Summary {
         "-summary"
@@ -131,6 +170,10 @@ mod tests {
             "2026-11-23-case-conference-1a2b3c4d-adult.docx"
         );
         assert_eq!(
+            default_name(record, ExportFormat::Html, Audience::Part2),
+            "2026-11-23-case-conference-1a2b3c4d-part2.html"
+        );
+        assert_eq!(
             default_name(record, ExportFormat::Docx, Audience::Professionals),
             "2026-11-23-case-conference-1a2b3c4d.docx"
         );
@@ -151,7 +194,7 @@ mod tests {
              «Les Érables» (très long titre)-1a2b3c4d.json",
         );
         for format in ExportFormat::ALL {
-            for audience in [Audience::Professionals, Audience::Adult] {
+            for audience in Audience::ALL {
                 let name = default_name(record, format, audience);
                 assert!(name.len() <= 80, "{name} is {} long", name.len());
                 assert!(
@@ -166,6 +209,7 @@ mod tests {
                 let tail = match audience {
                     Audience::Professionals => "-1a2b3c4d",
                     Audience::Adult => "-1a2b3c4d-adult",
+                    Audience::Part2 => "-1a2b3c4d-part2",
                 };
                 assert!(name.contains(tail), "{name}");
                 assert!(name.ends_with(format.extension()), "{name}");

@@ -7,7 +7,8 @@ use super::state::Service;
 use super::warning::Warning;
 use crate::config;
 use crate::error::{Error, Result};
-use crate::model::{self, MinutesStatus, Recipient, Record, Timestamp, TransitionError};
+use crate::model::{self, MinutesStatus, Recipient, Record, Sent, Timestamp, TransitionError};
+use crate::people;
 
 /// What a change of the minutes' status did.
 #[derive(Debug, Clone)]
@@ -20,8 +21,8 @@ pub struct StatusChanged {
     pub by: String,
     /// When.
     pub at: Timestamp,
-    /// Who the minutes went to, when circulated now.
-    pub sent: Vec<Recipient>,
+    /// Who the minutes went to, when circulated now, with the copy each was sent and why.
+    pub sent: Vec<Sent>,
 }
 
 /// A change the model refused: the record is unchanged and nothing was written.
@@ -63,7 +64,8 @@ impl Service<'_> {
     }
 
     /// Records that the agreed minutes were circulated to `recipients` (none: the
-    /// record's circulation list) by `by`, else the minute taker, else the login name.
+    /// record's circulation list) by `by`, else the minute taker, else the login name, and
+    /// which copy each was sent ([`model::copy_for`]).
     ///
     /// # Errors
     /// The record cannot be read, locked or written (a refusal is the inner error).
@@ -82,7 +84,7 @@ impl Service<'_> {
                 })
                 .or_else(config::login_name)
                 .unwrap_or_default();
-            model::circulate(record, &by, recipients, now)
+            model::circulate(record, &by, recipients, people::recipient_matches, now)
         })
     }
 
@@ -103,7 +105,7 @@ impl Service<'_> {
     fn change_status(
         &self,
         path: &Path,
-        apply: impl FnOnce(&mut Record, Timestamp) -> Result<Vec<Recipient>, TransitionError>,
+        apply: impl FnOnce(&mut Record, Timestamp) -> Result<Vec<Sent>, TransitionError>,
     ) -> Result<Changed> {
         let (mut record, mut file) = self.store()?.open_to_change(path, "nothing was changed")?;
         let was = record.meeting.status;

@@ -45,6 +45,52 @@ impl Markers {
 /// by its visibility, and the feedback and referrals about the person alleged to have caused
 /// harm marked `hidden`.
 pub fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
+    let mut sets = [
+        std::mem::replace(shown, Markers::new("")),
+        std::mem::replace(hidden, Markers::new("")),
+    ];
+    let record = marked(&mut sets, |kind| usize::from(kind != Kind::Shown));
+    let [s, h] = sets;
+    *shown = s;
+    *hidden = h;
+    record
+}
+
+/// What a marked field is, for [`marked_by_kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// In an entry visible to all.
+    Shown,
+    /// In a professionals-only (part 1) entry.
+    PartOne,
+    /// In a restricted entry.
+    Restricted,
+    /// About the person alleged to have caused harm.
+    HarmCauser,
+}
+
+/// [`marked_record`] with a set of markers per [`Kind`], in the order `Shown`, `PartOne`,
+/// `Restricted`, `HarmCauser`: so a leak says which kind of field it came from.
+#[allow(dead_code)]
+pub fn marked_by_kind(sets: &mut [Markers; 4]) -> Record {
+    marked(sets, |kind| match kind {
+        Kind::Shown => 0,
+        Kind::PartOne => 1,
+        Kind::Restricted => 2,
+        Kind::HarmCauser => 3,
+    })
+}
+
+const fn kind_of(visibility: Visibility) -> Kind {
+    match visibility {
+        Visibility::All => Kind::Shown,
+        Visibility::ProfessionalsOnly => Kind::PartOne,
+        Visibility::Restricted => Kind::Restricted,
+    }
+}
+
+/// The marked record, each field marked from `sets[set(kind)]`.
+fn marked(sets: &mut [Markers], set: impl Fn(Kind) -> usize) -> Record {
     let mut record = typical_record();
     for (index, visibility) in [
         (1, Visibility::ProfessionalsOnly),
@@ -55,7 +101,7 @@ pub fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
     }
     for item in &mut record.agenda {
         for n in &mut item.notes {
-            let m = pick(n.visibility, hidden, shown);
+            let m = &mut sets[set(kind_of(n.visibility))];
             n.text = m.mark(&n.text);
             if n.speaker.is_some() {
                 n.speaker = Some(m.next());
@@ -63,12 +109,12 @@ pub fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
         }
     }
     for f in &mut record.findings {
-        let m = pick(f.visibility, hidden, shown);
+        let m = &mut sets[set(kind_of(f.visibility))];
         f.allegation = m.mark(&f.allegation);
         f.rationale = m.mark(&f.rationale);
     }
     for d in &mut record.decisions {
-        let m = pick(d.visibility, hidden, shown);
+        let m = &mut sets[set(kind_of(d.visibility))];
         d.text = m.mark(&d.text);
         d.rationale = m.mark(&d.rationale);
         if let Some(dissent) = &mut d.dissent {
@@ -77,7 +123,7 @@ pub fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
         }
     }
     for a in &mut record.actions {
-        let m = pick(a.visibility, hidden, shown);
+        let m = &mut sets[set(kind_of(a.visibility))];
         a.text = m.mark(&a.text);
         a.owner = m.next();
         a.agency = m.next();
@@ -86,40 +132,28 @@ pub fn marked_record(hidden: &mut Markers, shown: &mut Markers) -> Record {
         }
     }
     // What concerns the person alleged to have caused harm is professionals-only (`004` §6.1).
+    let harm = &mut sets[set(Kind::HarmCauser)];
     record.feedback.people_causing_harm = vec![PersonCausingHarm {
-        who: hidden.mark("PachWho"),
-        employer: hidden.mark("PachEmployer"),
+        who: harm.mark("PachWho"),
+        employer: harm.mark("PachEmployer"),
         feedback: FeedbackArrangement {
-            by: hidden.mark("PachFeedbackBy"),
-            what: hidden.mark("PachFeedbackWhat"),
+            by: harm.mark("PachFeedbackBy"),
+            what: harm.mark("PachFeedbackWhat"),
         },
         employer_feedback: FeedbackArrangement {
-            by: hidden.mark("EmployerFeedbackBy"),
-            what: hidden.mark("EmployerFeedbackWhat"),
+            by: harm.mark("EmployerFeedbackBy"),
+            what: harm.mark("EmployerFeedbackWhat"),
         },
-        best_interests_support: hidden.mark("PachSupport"),
+        best_interests_support: harm.mark("PachSupport"),
         extra: Extra::new(),
     }];
     record.outcomes.referrals.push(Referral {
         kind: ReferralKind::Dbs,
-        by: hidden.mark("ReferralBy"),
-        note: hidden.mark("ReferralNote"),
+        by: harm.mark("ReferralBy"),
+        note: harm.mark("ReferralNote"),
     });
-    record.feedback.to_referrer.what = shown.mark("ReferrerFeedback");
+    record.feedback.to_referrer.what = sets[set(Kind::Shown)].mark("ReferrerFeedback");
     record
-}
-
-/// The markers for an entry of `visibility`.
-fn pick<'m>(
-    visibility: Visibility,
-    hidden: &'m mut Markers,
-    shown: &'m mut Markers,
-) -> &'m mut Markers {
-    if visibility == Visibility::All {
-        shown
-    } else {
-        hidden
-    }
 }
 
 /// A note (with a speaker), a finding, a decision with dissent and a cancelled action with a

@@ -836,6 +836,7 @@ pub fn typical_record() -> Record {
     .map(|(name, agency)| Recipient {
         name: (*name).to_owned(),
         agency: (*agency).to_owned(),
+        copy: None,
     })
     .collect();
     record
@@ -1053,10 +1054,12 @@ pub fn unicode_record() -> Record {
         Recipient {
             name: "陈伟".to_owned(),
             agency: "华人社区服务".to_owned(),
+            copy: None,
         },
         Recipient {
             name: "Łukasz Wójcik".to_owned(),
             agency: "Adult Social Care".to_owned(),
+            copy: None,
         },
     ];
     record

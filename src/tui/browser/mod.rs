@@ -230,16 +230,22 @@ impl Browser {
             .iter()
             .map(|f| f.name().to_owned())
             .collect();
+        // In the order of `Audience::ALL`, which the answer is read back by.
         let audiences = vec![
             "Professionals (everything, restricted entries marked)".to_owned(),
-            "The adult (professionals-only and restricted entries left out)".to_owned(),
+            "The adult or their representative (professionals-only and restricted entries left out)"
+                .to_owned(),
+            "Those who attended part 2 only (part 1 and restricted entries left out)".to_owned(),
         ];
         self.form = Some(
             Form::new("Export minutes")
                 .choice("format", "Format", formats, Some(0))
                 .choice("audience", "Copy for", audiences, Some(0))
                 .text("output", "File", "")
-                .hint("empty: the record's name with -adult for the adult's copy, in the current folder")
+                .hint(
+                    "empty: the record's name (with -adult or -part2 for those copies), in the \
+                     current folder",
+                )
                 .flag("replace", "Replace a file already there", false),
         );
         self.exporting = Some(path);
@@ -403,11 +409,10 @@ impl Browser {
                         .choice_of("format")
                         .and_then(|i| ExportFormat::ALL.get(i).copied())
                         .unwrap_or(ExportFormat::Markdown),
-                    audience: if form.choice_of("audience") == Some(1) {
-                        Audience::Adult
-                    } else {
-                        Audience::Professionals
-                    },
+                    audience: form
+                        .choice_of("audience")
+                        .and_then(|i| Audience::ALL.get(i).copied())
+                        .unwrap_or(Audience::Professionals),
                     output: (!output.is_empty()).then(|| PathBuf::from(output)),
                     replace: form.flag_of("replace"),
                 });
