@@ -698,7 +698,11 @@ fn each_copy_in_every_format_holds_only_what_its_readers_may_see() {
         for format in ExportFormat::ALL {
             let copy = readable(&record, format, audience);
             // The case note leaves notes out by design: only what it may not hold is checked.
-            for marker in shown.made.iter().filter(|_| format != ExportFormat::Summary) {
+            for marker in shown
+                .made
+                .iter()
+                .filter(|_| format != ExportFormat::Summary)
+            {
                 assert!(
                     copy.contains(marker.as_str()),
                     "{audience:?} {format:?}: {marker}"
