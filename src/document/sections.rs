@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::Audience;
 use super::writer::Writer;
+use super::{Audience, Letterhead};
+use crate::people::{People, PersonMatch};
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Attendee, Decision, Feedback,
     FeedbackArrangement, Finding, ItemKind, MeetingPart, MinutesStatus, Note, Record, Timestamp,
@@ -21,9 +22,13 @@ pub(super) struct Context<'r> {
     /// The record as the audience may receive it.
     record: &'r Record,
     audience: Audience,
+    /// The marking, organisation and time zone.
+    letterhead: &'r Letterhead,
     /// Attendee by initials; `None` where two attendees share initials (then the speaker is
     /// shown as written, since guessing could misattribute a point).
     by_initials: HashMap<&'r str, Option<&'r Attendee>>,
+    /// Who a typed name means, for action owners.
+    people: People<'r>,
     /// Agenda position (from 1) by key.
     item_numbers: HashMap<&'r str, usize>,
     /// The findings, decisions and actions recorded under each item.
@@ -51,7 +56,12 @@ impl Refs {
 impl<'r> Context<'r> {
     /// Lookups for `record`, which is already the copy `audience` may receive; `withheld`
     /// says whether that copy left something out.
-    pub(super) fn new(record: &'r Record, audience: Audience, withheld: bool) -> Self {
+    pub(super) fn new(
+        record: &'r Record,
+        audience: Audience,
+        withheld: bool,
+        letterhead: &'r Letterhead,
+    ) -> Self {
         let mut by_initials: HashMap<&str, Option<&Attendee>> = HashMap::new();
         for attendee in &record.attendees {
             let initials = attendee.initials.trim();
@@ -78,6 +88,8 @@ impl<'r> Context<'r> {
         let mut context = Self {
             record,
             audience,
+            letterhead,
+            people: People::new(&record.attendees).with_chair(&record.meeting.chair),
             by_initials,
             item_numbers,
             refs: HashMap::new(),
@@ -115,6 +127,26 @@ impl<'r> Context<'r> {
         }
     }
 
+    /// An action's owner in full with their agency, "Priya Raman (Police)", when what was
+    /// typed (initials, a first name, "the GP") names exactly one attendee
+    /// ([`People::match_phrase`]); else the owner as typed.
+    fn owner(&self, typed: &str) -> String {
+        let attendee = match self.people.match_phrase(typed) {
+            PersonMatch::One(index) => self.record.attendees.get(index),
+            _ => None,
+        };
+        match attendee {
+            Some(attendee) if !attendee.name.trim().is_empty() => {
+                if attendee.agency.trim().is_empty() {
+                    attendee.name.trim().to_owned()
+                } else {
+                    format!("{} ({})", attendee.name.trim(), attendee.agency.trim())
+                }
+            }
+            _ => typed.to_owned(),
+        }
+    }
+
     /// "JS (Police)" when the speaker is one attendee's initials, else the speaker as written.
     fn speaker(&self, speaker: &str) -> String {
         let speaker = speaker.trim();
@@ -122,6 +154,26 @@ impl<'r> Context<'r> {
             return attendee.attribution();
         }
         speaker.to_owned()
+    }
+
+    /// `at` as `HH:MM` on the council's clock.
+    fn time(&self, at: &Timestamp) -> String {
+        self.letterhead.zone.hm(at)
+    }
+
+    /// `at` as `23 Nov 2026 10:02` on the council's clock.
+    fn stamp(&self, at: &Timestamp) -> String {
+        self.letterhead
+            .zone
+            .local(at)
+            .format("%-d %b %Y %H:%M")
+            .to_string()
+    }
+
+    /// The time of `at` in the meeting, on the council's clock; `None` when it is on another
+    /// day there (typed up afterwards), which is no time in the meeting.
+    fn meeting_time(&self, at: &Timestamp) -> Option<String> {
+        (self.letterhead.zone.date(at) == self.record.meeting.date).then(|| self.time(at))
     }
 
     /// The agenda position and item for a key, if it is on the agenda.
@@ -194,19 +246,6 @@ fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
-fn time(at: &Timestamp) -> String {
-    at.format("%H:%M").to_string()
-}
-
-/// The time of `at` in the meeting; `None` when it is on another day (typed up afterwards),
-/// which is no time in the meeting.
-fn meeting_time(record: &Record, at: &Timestamp) -> Option<String> {
-    record.is_meeting_day(at).then(|| time(at))
-}
-
-fn stamp(at: &Timestamp) -> String {
-    at.format("%-d %b %Y %H:%M").to_string()
-}
 
 /// "case-conference" -> "Case conference": the type's key made readable. The renderer does
 /// not look templates up, so it works for user templates and for records of unknown types.
@@ -233,8 +272,8 @@ fn parts_text(parts: &[MeetingPart]) -> Option<String> {
 }
 
 /// The person and time of the latest change to `status`.
-fn status_change(w: &Writer, record: &Record, status: MinutesStatus) -> String {
-    record
+fn status_change(cx: &Context<'_>, w: &Writer, status: MinutesStatus) -> String {
+    cx.record
         .meeting
         .status_history
         .iter()
@@ -248,7 +287,7 @@ fn status_change(w: &Writer, record: &Record, status: MinutesStatus) -> String {
                 } else {
                     w.user(&change.by)
                 };
-                format!("{by}, {}", stamp(&change.at))
+                format!("{by}, {}", cx.stamp(&change.at))
             },
         )
 }
@@ -256,6 +295,13 @@ fn status_change(w: &Writer, record: &Record, status: MinutesStatus) -> String {
 fn header(cx: &Context<'_>, w: &mut Writer) {
     let record = cx.record;
     let meeting = &record.meeting;
+    let banner = cx.letterhead.banner(record);
+    if !banner.is_empty() {
+        w.banner(&banner);
+    }
+    if let Some(organisation) = &cx.letterhead.organisation {
+        w.banner(organisation);
+    }
     let title = if meeting.title.trim().is_empty() {
         "Minutes".to_owned()
     } else {
@@ -267,9 +313,9 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
         Audience::Adult => "Copy for the adult or their representative",
     };
     let times = match (&meeting.started_at, &meeting.ended_at) {
-        (Some(start), Some(end)) => format!("{} to {}", time(start), time(end)),
-        (Some(start), None) => format!("Started {}; end {}", time(start), not_recorded(w)),
-        (None, Some(end)) => format!("Start {}; ended {}", not_recorded(w), time(end)),
+        (Some(start), Some(end)) => format!("{} to {}", cx.time(start), cx.time(end)),
+        (Some(start), None) => format!("Started {}; end {}", cx.time(start), not_recorded(w)),
+        (None, Some(end)) => format!("Start {}; ended {}", not_recorded(w), cx.time(end)),
         (None, None) => not_recorded(w),
     };
     let mut fields = vec![
@@ -290,13 +336,13 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
     ) {
         fields.push((
             "Agreed by chair",
-            status_change(w, record, MinutesStatus::Agreed),
+            status_change(cx, w, MinutesStatus::Agreed),
         ));
     }
     if meeting.status == MinutesStatus::Circulated {
         fields.push((
             "Circulated",
-            status_change(w, record, MinutesStatus::Circulated),
+            status_change(cx, w, MinutesStatus::Circulated),
         ));
     }
     fields.push((
@@ -308,11 +354,15 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
 }
 
 fn notices(cx: &Context<'_>, w: &mut Writer) {
+    let marking = cx.letterhead.marking.replace(['\n', '\r'], " ");
+    let marking = match marking.trim() {
+        "" => String::new(),
+        marking => format!("{} ", w.strong(&format!("{}.", w.cell(marking)))),
+    };
     let confidential = format!(
-        "{} These minutes contain special-category personal data. They are for the purposes \
+        "{marking}These minutes contain special-category personal data. They are for the purposes \
          of safeguarding only and must not be shared, copied or passed on without the chair's \
-         permission. They are a summary of the discussion, not a verbatim record.",
-        w.strong("CONFIDENTIAL.")
+         permission. They are a summary of the discussion, not a verbatim record."
     );
     w.quote(&confidential);
     if cx.record.meeting.typed_up_at.is_some() {
@@ -531,7 +581,7 @@ fn agenda(cx: &Context<'_>, w: &mut Writer) {
 fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaItem, refs: &Refs) {
     w.heading(3, &format!("{number}. {}", w.user(&item.title)));
     let mut status = format!("Status: {}", item.status.label());
-    let when = |at: &Option<Timestamp>| at.as_ref().and_then(|at| meeting_time(cx.record, at));
+    let when = |at: &Option<Timestamp>| at.as_ref().and_then(|at| cx.meeting_time(at));
     match (when(&item.opened_at), when(&item.closed_at)) {
         (Some(open), Some(close)) if open == close => {
             status.push_str(&format!(" ({open})"));
@@ -575,7 +625,9 @@ fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaIte
 }
 
 fn note_line(cx: &Context<'_>, w: &Writer, note: &Note) -> String {
-    let mut line = meeting_time(cx.record, &note.at).map_or_else(String::new, |t| w.strong(&t));
+    let mut line = cx
+        .meeting_time(&note.at)
+        .map_or_else(String::new, |t| w.strong(&t));
     if let Some(tag) = Context::tag(w, note.visibility) {
         if !line.is_empty() {
             line.push(' ');
@@ -709,7 +761,7 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
             fields.push(("Dissent", text));
         }
         let mut under = recorded_under(cx, w, &decision.agenda_key);
-        if let Some(at) = meeting_time(cx.record, &decision.at) {
+        if let Some(at) = cx.meeting_time(&decision.at) {
             under.push_str(&format!(", {at}"));
         }
         fields.push(("Recorded under", under));
@@ -717,10 +769,10 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
     }
 }
 
-fn action_status(w: &Writer, action: &ActionItem) -> String {
+fn action_status(cx: &Context<'_>, w: &Writer, action: &ActionItem) -> String {
     let mut status = action.status.label().to_owned();
     if let (false, Some(at)) = (action.status == ActionStatus::Open, &action.status_at) {
-        status.push_str(&format!(" {}", short_date(at.date_naive())));
+        status.push_str(&format!(" {}", short_date(cx.letterhead.zone.date(at))));
     }
     if !action.status_note.trim().is_empty() {
         status.push_str(": ");
@@ -760,14 +812,14 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
             vec![
                 action.id.to_string(),
                 text,
-                or_cell(w, &action.owner),
+                or_cell(w, &cx.owner(&action.owner)),
                 if agency.is_empty() {
                     not_recorded(w)
                 } else {
                     agency
                 },
                 label_or_missing(w, action.due.map(short_date)),
-                action_status(w, action),
+                action_status(cx, w, action),
             ]
         })
         .collect();
