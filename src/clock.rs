@@ -149,7 +149,10 @@ mod tests {
 
     #[test]
     fn zones_are_found_by_iana_name() {
-        assert_eq!(Zone::named(" Europe/Dublin ").map(Zone::name), Some("Europe/Dublin"));
+        assert_eq!(
+            Zone::named(" Europe/Dublin ").map(Zone::name),
+            Some("Europe/Dublin")
+        );
         assert_eq!(Zone::named("Europe/Londn"), None);
         assert_eq!(Zone::named("BST"), None);
         let file = std::path::Path::new("/c/config.toml");
@@ -157,7 +160,12 @@ mod tests {
         let (zone, warning) = Zone::configured(Some("Europe/Londn"), file);
         assert_eq!(zone, Zone::default());
         let warning = warning.unwrap_or_default();
-        for part in ["/c/config.toml", "timezone", "\"Europe/Londn\"", "Europe/London"] {
+        for part in [
+            "/c/config.toml",
+            "timezone",
+            "\"Europe/Londn\"",
+            "Europe/London",
+        ] {
             assert!(warning.contains(part), "{warning}");
         }
     }

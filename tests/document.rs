@@ -7,9 +7,14 @@
 
 mod common;
 
-use minutes::document::{Audience, Format, render};
+use minutes::document::{Audience, Format, Letterhead};
 use minutes::model::{Attendance, Record, Visibility};
 use unicode_width::UnicodeWidthStr;
+
+/// The minutes under the default letterhead (OFFICIAL-SENSITIVE, no organisation, London).
+fn render(record: &Record, format: Format, audience: Audience) -> String {
+    minutes::document::render(record, format, audience, &Letterhead::default())
+}
 
 use common::marked::{Markers, marked_record};
 use common::person;

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use minutes::document::{Audience, ExportFormat, export, render_docx};
+use minutes::document::{Audience, ExportFormat, Letterhead, export, render_docx};
 
 /// A program a test needs: the names it goes by, and the Debian package that has it.
 struct Needs {
@@ -68,7 +68,12 @@ fn libreoffice_converts_the_docx_to_pdf(office: PathBuf) -> Result<(), Failed> {
     let docx = tmp.path().join("minutes.docx");
     std::fs::write(
         &docx,
-        render_docx(&common::typical_record(), Audience::Adult).unwrap(),
+        render_docx(
+            &common::typical_record(),
+            Audience::Adult,
+            &Letterhead::default(),
+        )
+        .unwrap(),
     )
     .unwrap();
     // Its own profile folder, so a LibreOffice already running elsewhere is not disturbed.
@@ -111,7 +116,13 @@ fn pandoc_reads_the_markdown_without_warnings(pandoc: PathBuf) -> Result<(), Fai
         common::unicode_record(),
     ] {
         for audience in [Audience::Professionals, Audience::Adult] {
-            let markdown = export(&record, ExportFormat::Markdown, audience).unwrap();
+            let markdown = export(
+                &record,
+                ExportFormat::Markdown,
+                audience,
+                &Letterhead::default(),
+            )
+            .unwrap();
             let mut child = Command::new(&pandoc)
                 .args(["-f", "markdown", "-t", "html", "--fail-if-warnings"])
                 .stdin(Stdio::piped())

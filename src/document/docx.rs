@@ -309,9 +309,12 @@ fn add_block(ids: &ParaIds, docx: Docx, block: &Block) -> Docx {
             )
         }
         Block::Banner(inline) => docx.add_paragraph(
-            runs(ids.paragraph(), &format!("{}{inline}{}", STRONG.0, STRONG.1))
-                .align(AlignmentType::Center)
-                .line_spacing(LineSpacing::new().after(SPACE_AFTER)),
+            runs(
+                ids.paragraph(),
+                &format!("{}{inline}{}", STRONG.0, STRONG.1),
+            )
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().after(SPACE_AFTER)),
         ),
         Block::Paragraph(inline) => docx.add_paragraph(body(ids, inline)),
         Block::Quote(inline) => {

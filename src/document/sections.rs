@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 
 use super::writer::Writer;
 use super::{Audience, Letterhead};
-use crate::people::{People, PersonMatch};
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Attendee, Decision, Feedback,
     FeedbackArrangement, Finding, ItemKind, MeetingPart, MinutesStatus, Note, Record, Timestamp,
     Visibility, WITHHELD, WITHHELD_DETAIL,
 };
+use crate::people::{People, PersonMatch};
 
 /// The record plus the lookups the sections need, built once so that rendering stays linear
 /// in the size of the record (no scanning all attendees for every note).
@@ -127,23 +127,16 @@ impl<'r> Context<'r> {
         }
     }
 
-    /// An action's owner in full with their agency, "Priya Raman (Police)", when what was
-    /// typed (initials, a first name, "the GP") names exactly one attendee
-    /// ([`People::match_phrase`]); else the owner as typed.
-    fn owner(&self, typed: &str) -> String {
-        let attendee = match self.people.match_phrase(typed) {
-            PersonMatch::One(index) => self.record.attendees.get(index),
+    /// The one attendee an action's owner names (initials, a first name, "the GP"), if
+    /// exactly one ([`People::match_phrase`]) and named in the attendance list.
+    fn owner(&self, typed: &str) -> Option<&'r Attendee> {
+        match self.people.match_phrase(typed) {
+            PersonMatch::One(index) => self
+                .record
+                .attendees
+                .get(index)
+                .filter(|attendee| !attendee.name.trim().is_empty()),
             _ => None,
-        };
-        match attendee {
-            Some(attendee) if !attendee.name.trim().is_empty() => {
-                if attendee.agency.trim().is_empty() {
-                    attendee.name.trim().to_owned()
-                } else {
-                    format!("{} ({})", attendee.name.trim(), attendee.agency.trim())
-                }
-            }
-            _ => typed.to_owned(),
         }
     }
 
@@ -245,7 +238,6 @@ fn long_date(date: NaiveDate) -> String {
 fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
-
 
 /// "case-conference" -> "Case conference": the type's key made readable. The renderer does
 /// not look templates up, so it works for user templates and for records of unknown types.
@@ -800,19 +792,18 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
                 text.push(' ');
             }
             text.push_str(&or_cell(w, &action.text));
+            let owner = cx.owner(&action.owner);
             let agency = if action.agency.trim().is_empty() {
-                // An owner given as initials: their agency is on the attendance list.
-                match cx.by_initials.get(action.owner.trim()) {
-                    Some(Some(attendee)) => w.cell(&attendee.agency),
-                    _ => String::new(),
-                }
+                // An owner typed as initials or a short name: their agency is on the
+                // attendance list.
+                owner.map_or_else(String::new, |attendee| w.cell(&attendee.agency))
             } else {
                 w.cell(&action.agency)
             };
             vec![
                 action.id.to_string(),
                 text,
-                or_cell(w, &cx.owner(&action.owner)),
+                owner_cell(w, &action.owner, owner, &agency),
                 if agency.is_empty() {
                     not_recorded(w)
                 } else {
@@ -827,6 +818,22 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
         &["No.", "Action", "Owner", "Agency", "Due", "Status"],
         &rows,
     );
+}
+
+/// The owner named in full, "Priya Raman (Police)", when what was typed names one attendee;
+/// the agency is left out when the row's Agency cell already says it. Else the owner as
+/// typed (or "Not recorded").
+fn owner_cell(w: &Writer, typed: &str, owner: Option<&Attendee>, agency_cell: &str) -> String {
+    let Some(attendee) = owner else {
+        return or_cell(w, typed);
+    };
+    let name = w.cell(attendee.name.trim());
+    let agency = w.cell(attendee.agency.trim());
+    if agency.is_empty() || agency == agency_cell {
+        name
+    } else {
+        format!("{name} ({agency})")
+    }
 }
 
 /// Cell text, or "Not recorded" when blank.

@@ -559,7 +559,12 @@ impl Browser {
         match response {
             Response::Record(path, record) => {
                 let width = reader_width(self.width);
-                self.mode = Mode::Reader(Box::new(Reader::new(path, *record, width, self.letterhead.clone())));
+                self.mode = Mode::Reader(Box::new(Reader::new(
+                    path,
+                    *record,
+                    width,
+                    self.letterhead.clone(),
+                )));
             }
             Response::Hits(found) => {
                 if let Mode::Search { hits, selected, .. } = &mut self.mode {
