@@ -133,7 +133,7 @@ impl<'c> Service<'c> {
             path: PathBuf::from("~"),
             message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
         })?;
-        let store = Store::open(dir)?;
+        let store = Store::open(dir)?.with_zone(self.zone());
         for warning in store.warnings() {
             self.warn(Warning::Caution(warning.clone()));
         }
