@@ -190,6 +190,44 @@ pub struct Settings {
     /// Your name as minutes should write it: the minute taker of a record you create, and
     /// who corrected a note.
     pub name: Option<String>,
+    /// The protective marking at the top of every document and in every page header, under
+    /// the Government Security Classifications; default [`DEFAULT_MARKING`]
+    /// (`OFFICIAL-SENSITIVE`). Some councils add a descriptor:
+    /// `"OFFICIAL-SENSITIVE: PERSONAL"`.
+    pub marking: Option<String>,
+    /// The organisation whose minutes these are (`"London Borough of Lewisham"`): it heads
+    /// every document. None by default.
+    pub organisation: Option<String>,
+    /// The council's time zone, an IANA name; default `Europe/London`. Every time shown (in
+    /// the documents, on the screens, on the command line) is on this clock, whatever the
+    /// server's zone; an unknown name is a warning and London is used.
+    pub timezone: Option<String>,
+}
+
+/// The protective marking when `config.toml` gives none (Government Security
+/// Classifications, 2014: personal data about an adult at risk is OFFICIAL-SENSITIVE).
+pub const DEFAULT_MARKING: &str = "OFFICIAL-SENSITIVE";
+
+impl Settings {
+    /// The protective marking: `marking` on one line without control characters, or
+    /// [`DEFAULT_MARKING`] when it is not given or blank.
+    #[must_use]
+    pub fn marking(&self) -> String {
+        one_line(self.marking.as_deref()).unwrap_or_else(|| DEFAULT_MARKING.to_owned())
+    }
+
+    /// The organisation's name on one line, if given and not blank.
+    #[must_use]
+    pub fn organisation(&self) -> Option<String> {
+        one_line(self.organisation.as_deref())
+    }
+}
+
+/// `text` on one line without control characters, trimmed; `None` when that leaves nothing.
+fn one_line(text: Option<&str>) -> Option<String> {
+    let text = crate::text::for_record(text?).replace(['\n', '\t'], " ");
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// The configured `name`, if `config.toml` gives one that is not blank (a settings file
@@ -213,9 +251,22 @@ pub fn settings_path() -> Option<PathBuf> {
 /// gives the defaults and a warning naming the file, line and column.
 #[must_use]
 pub fn load_settings() -> (Settings, Vec<String>) {
-    let Some(path) = settings_path() else {
-        return (Settings::default(), Vec::new());
-    };
+    match settings_path() {
+        Some(path) => load_settings_from(&path),
+        None => (Settings::default(), Vec::new()),
+    }
+}
+
+/// `config.toml` in the config folder `config`, read as [`load_settings`] does.
+#[must_use]
+pub fn settings_in(config: &Path) -> (Settings, Vec<String>) {
+    load_settings_from(&config.join("config.toml"))
+}
+
+/// [`load_settings`] from a given file.
+#[must_use]
+pub fn load_settings_from(path: &Path) -> (Settings, Vec<String>) {
+    let path = path.to_owned();
     match fs_err::read_to_string(&path) {
         Ok(text) => match parse_toml(&path, &text) {
             Ok(settings) => (settings, Vec::new()),

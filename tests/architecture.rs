@@ -10,12 +10,13 @@
 //! |---|---|---|
 //! | 0 | `error`, `text`, `calendar` | the error type, hostile text, working days |
 //! | 1 | `model`, `table`, `config` | the record and its rules; plain-text tables; where things are, and reading the user's own files |
-//! | 2 | `clock`, `templates`, `search`, `document`, `quick_action` | built on the record |
-//! | 3 | `store`, `followup`, `deadlines`, `report` | record files; rules across records |
-//! | 4 | `tracker` | actions across a listing |
-//! | 5 | `service` | the use cases, over store, templates, holidays, config and clock |
-//! | 6 | `tui` | the screens |
-//! | 7 | `cli` | the command line, which starts the screens |
+//! | 2 | `clock`, `templates`, `search`, `people` | built on the record |
+//! | 3 | `quick_action`, `document` | built on the people and the clock (names, times) |
+//! | 4 | `store`, `followup`, `deadlines`, `report` | record files; rules across records |
+//! | 5 | `tracker` | actions across a listing |
+//! | 6 | `service` | the use cases, over store, templates, holidays, config and clock |
+//! | 7 | `tui` | the screens |
+//! | 8 | `cli` | the command line, which starts the screens |
 //!
 //! Besides: the command line reaches the records only through the service (`cli` never
 //! imports `store`), and the files of `cli/` and `service/` import each other without a cycle.
@@ -36,8 +37,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["error", "text", "calendar"],
     &["model", "table", "config"],
-    &["clock", "templates", "search", "document", "people"],
-    &["quick_action"],
+    &["clock", "templates", "search", "people"],
+    &["quick_action", "document"],
     &["store", "followup", "deadlines", "report"],
     &["tracker"],
     &["service"],

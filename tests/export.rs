@@ -11,10 +11,19 @@ mod common;
 
 use std::io::{Cursor, Read};
 
-use minutes::document::{Audience, ExportFormat, export, render_docx};
+use common::marked::{Markers, marked_record};
+use minutes::document::{Audience, ExportFormat, Letterhead};
 use minutes::model::{COPY_NOTE_KEY, Changed, MinutesStatus, NoteCorrection, Record, Visibility};
 
-use common::marked::{Markers, marked_record};
+/// The minutes in `format` under the default letterhead.
+fn export(record: &Record, format: ExportFormat, audience: Audience) -> std::io::Result<Vec<u8>> {
+    minutes::document::export(record, format, audience, &Letterhead::default())
+}
+
+/// The Word minutes under the default letterhead.
+fn render_docx(record: &Record, audience: Audience) -> std::io::Result<Vec<u8>> {
+    minutes::document::render_docx(record, audience, &Letterhead::default())
+}
 
 const AUDIENCES: [Audience; 3] = Audience::ALL;
 

@@ -176,7 +176,7 @@ fn an_existing_file_is_replaced_only_with_force() {
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
-            .starts_with("# Section 42")
+            .contains("\n# Section 42")
     );
     assert_eq!(mode(&target), 0o600);
     // Docx's default name is protected the same way.

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use minutes::document::{Audience, ExportFormat, export, render_docx};
+use minutes::document::{Audience, ExportFormat, Letterhead, export, render_docx};
 
 /// A program a test needs: the names it goes by, and the Debian package that has it.
 struct Needs {
@@ -98,7 +98,12 @@ fn libreoffice_converts_the_docx_to_pdf(office: PathBuf) -> Result<(), Failed> {
     let pdf = docx_to_pdf(
         &office,
         tmp.path(),
-        &render_docx(&common::typical_record(), Audience::Adult).unwrap(),
+        &render_docx(
+            &common::typical_record(),
+            Audience::Adult,
+            &Letterhead::default(),
+        )
+        .unwrap(),
     )?;
     if pdf.len() <= 10_000 {
         return Err(format!("a PDF of only {} bytes", pdf.len()).into());
@@ -140,7 +145,7 @@ fn libreoffice_keeps_table_words_whole_in_the_pdf(
     let pdf = docx_to_pdf(
         &office,
         tmp.path(),
-        &render_docx(&record, Audience::Professionals).unwrap(),
+        &render_docx(&record, Audience::Professionals, &Letterhead::default()).unwrap(),
     )?;
     let pdf_path = tmp.path().join("minutes-text.pdf");
     std::fs::write(&pdf_path, pdf).unwrap();
@@ -211,7 +216,13 @@ fn pandoc_reads_the_markdown_without_warnings(pandoc: PathBuf) -> Result<(), Fai
         common::unicode_record(),
     ] {
         for audience in [Audience::Professionals, Audience::Adult] {
-            let markdown = export(&record, ExportFormat::Markdown, audience).unwrap();
+            let markdown = export(
+                &record,
+                ExportFormat::Markdown,
+                audience,
+                &Letterhead::default(),
+            )
+            .unwrap();
             let mut child = Command::new(&pandoc)
                 .args(["-f", "markdown", "-t", "html", "--fail-if-warnings"])
                 .stdin(Stdio::piped())

@@ -425,7 +425,11 @@ fn export_force_replaces_only_a_regular_file() {
     // A regular file is still replaced.
     let output = export(tmp.path(), &["-o", victim.to_str().unwrap(), "--force"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(std::fs::read_to_string(&victim).unwrap().starts_with('#'));
+    assert!(
+        std::fs::read_to_string(&victim)
+            .unwrap()
+            .starts_with("**OFFICIAL-SENSITIVE")
+    );
 }
 
 #[test]
@@ -434,7 +438,7 @@ fn export_to_dash_writes_standard_output() {
     let output = export(tmp.path(), &["-o", "-"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with('#'), "{text}");
+    assert!(text.starts_with("**OFFICIAL-SENSITIVE"), "{text}");
     assert!(!tmp.path().join("outside/-").exists());
 
     let output = common::minutes_command(tmp.path())

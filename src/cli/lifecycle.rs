@@ -24,7 +24,7 @@ pub(super) fn agree(
         "{}: agreed by {} at {}",
         record_in_words(&changed.record),
         changed.by,
-        changed.at.format("%Y-%m-%d %H:%M")
+        service.zone().date_hm(&changed.at)
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -55,7 +55,7 @@ pub(super) fn circulate(
         "{}: circulated by {} at {} to {count} {}:",
         record_in_words(&changed.record),
         changed.by,
-        changed.at.format("%Y-%m-%d %H:%M"),
+        service.zone().date_hm(&changed.at),
         if count == 1 { "person" } else { "people" }
     )?;
     for sent in &changed.sent {
@@ -94,7 +94,7 @@ pub(super) fn reopen(
          circulate them again once corrected",
         record_in_words(&changed.record),
         changed.by,
-        changed.at.format("%Y-%m-%d %H:%M"),
+        service.zone().date_hm(&changed.at),
         reason.trim(),
         changed.was.label().to_lowercase()
     )?;

@@ -311,7 +311,7 @@ pub fn run() -> ExitCode {
 /// Runs one parsed command line through the service; what it warns about is printed
 /// before the error, if any.
 fn dispatch(cli: Cli, console: &mut Console<'_>) -> Result<ExitCode> {
-    let clock = SystemClock;
+    let clock = SystemClock::default();
     let service = Service::new(Places::find(cli.dir), &clock);
     let result = match cli.command {
         None => records::start(&service, console),
@@ -335,6 +335,7 @@ fn new_meeting(
     let then = records::Then {
         open: !args.no_open,
         theme: args.theme,
+        zone: service.zone(),
     };
     let arrangements = Arrangements {
         chair: args.chair.unwrap_or_default(),

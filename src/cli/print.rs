@@ -58,10 +58,15 @@ impl<'o> Console<'o> {
     }
 
     /// The live screen's options: `theme`, and the cautions said so far to show again.
-    pub(super) fn screen_options(&self, theme: Option<String>) -> ScreenOptions {
+    pub(super) fn screen_options(
+        &self,
+        theme: Option<String>,
+        zone: crate::clock::Zone,
+    ) -> ScreenOptions {
         ScreenOptions {
             theme,
             warnings: self.said.clone(),
+            zone,
         }
     }
 }

@@ -32,7 +32,7 @@ fn browse(service: &Service<'_>, console: &mut Console<'_>) -> Result<ExitCode> 
     // screen opens.
     service.read_everything_now()?;
     console.warnings(service);
-    tui::browse::browse(service, &console.screen_options(None))
+    tui::browse::browse(service, &console.screen_options(None, service.zone()))
 }
 
 /// `minutes` without a terminal: the recent records and how to start.
@@ -179,7 +179,7 @@ pub(super) fn open(
     let opened = service.open_for_editing(&path)?;
     console.warnings(service);
     console.out.flush()?;
-    run_meeting(opened, &console.screen_options(theme))
+    run_meeting(opened, &console.screen_options(theme, service.zone()))
 }
 
 /// What `minutes new` does after creating the record.
@@ -188,6 +188,8 @@ pub(super) struct Then {
     pub open: bool,
     /// The theme to open it with.
     pub theme: Option<String>,
+    /// The council's time zone, the live screen's clock.
+    pub zone: crate::clock::Zone,
 }
 
 /// `minutes new --type KEY --title ... [--chair NAME ...] [--attendees FILE]`.
@@ -238,7 +240,7 @@ fn print_and_open(created: OpenRecord, then: Then, console: &mut Console<'_>) ->
         );
         return Ok(ExitCode::SUCCESS);
     }
-    run_meeting(created, &console.screen_options(then.theme))
+    run_meeting(created, &console.screen_options(then.theme, then.zone))
 }
 
 /// `minutes check PATH...`: each file ok or its problems; exit 1 if any has one.

@@ -1,7 +1,11 @@
 //! The minutes as a Word document (`.docx`), written with `docx-rs`: A4 with 2 cm margins,
 //! real heading styles (so Word's navigation pane and a table of contents work), bulleted
 //! lists, tables whose rows do not break across pages and whose heading rows repeat, a
-//! running confidentiality header and "Page N of M" in the footer.
+//! running header with the protective marking (and `DRAFT` until the minutes are agreed),
+//! "Page N of M" in the footer, and title, author (the minute taker) and language (en-GB)
+//! in the document's properties. `docx-rs` has no setting for those properties nor for the
+//! language, and always writes empty comments parts; [`finish`] puts the properties and the
+//! language in and leaves the comments parts out.
 //!
 //! Deterministic: the package dates come from the record, every paragraph gets its id from a
 //! counter of this document (docx-rs would otherwise draw them from a per-thread counter that
@@ -20,7 +24,7 @@ use docx_rs::{
 };
 
 use super::writer::{Block, STRONG, spans};
-use super::{Audience, columns, markup};
+use super::{Audience, Letterhead, columns, markup};
 use crate::model::Record;
 
 /// A4 in twentieths of a point (210 x 297 mm).
@@ -45,18 +49,131 @@ const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="auto" />"#;
 pub(super) fn document(
     record: &Record,
     audience: Audience,
+    letterhead: &Letterhead,
     blocks: &[Block],
 ) -> io::Result<Vec<u8>> {
     let ids = ParaIds::default();
-    let mut docx = setup(&ids, record, audience);
+    let mut docx = setup(&ids, record, audience, letterhead);
     for block in blocks {
         docx = add_block(&ids, docx, block);
     }
     let mut xml = docx.build();
     xml.document = mark_header_rows(&xml.document);
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes).map_err(io::Error::other)?;
-    Ok(bytes.into_inner())
+    let title = super::title(blocks);
+    let properties = Properties {
+        title: &title,
+        author: record.meeting.minute_taker.trim(),
+    };
+    finish(xml, &properties)
+}
+
+/// The language of the text: British English, for Word's spelling and grammar checks.
+const LANGUAGE: &str = "en-GB";
+
+/// The parts `docx-rs` always writes, empty here: left out of the package.
+const EMPTY_PARTS: [&str; 2] = ["word/comments.xml", "word/commentsExtended.xml"];
+
+/// What the document's core properties say.
+struct Properties<'a> {
+    /// The title (the first heading).
+    title: &'a str,
+    /// The author: the minute taker.
+    author: &'a str,
+}
+
+/// Packs the parts, with title, author and language in the properties, the language in the
+/// styles and settings, and no comments parts (nor their relationship and content types).
+fn finish(mut xml: docx_rs::XMLDocx, properties: &Properties<'_>) -> io::Result<Vec<u8>> {
+    xml.doc_props.core = core_properties(&xml.doc_props.core, properties);
+    xml.styles = edit_part(&xml.styles, |text| {
+        text.replacen(
+            "<w:rPrDefault><w:rPr>",
+            &format!("<w:rPrDefault><w:rPr><w:lang w:val=\"{LANGUAGE}\" />"),
+            1,
+        )
+    });
+    xml.settings = edit_part(&xml.settings, |text| {
+        text.replacen(
+            "</w:settings>",
+            &format!("<w:themeFontLang w:val=\"{LANGUAGE}\" /></w:settings>"),
+            1,
+        )
+    });
+    xml.content_type = edit_part(&xml.content_type, |text| {
+        EMPTY_PARTS.iter().fold(text.to_owned(), |text, part| {
+            drop_element(&text, &format!("PartName=\"/{part}\""))
+        })
+    });
+    xml.document_rels = edit_part(&xml.document_rels, |text| {
+        EMPTY_PARTS.iter().fold(text.to_owned(), |text, part| {
+            let name = part.trim_start_matches("word/");
+            drop_element(&text, &format!("Target=\"{name}\""))
+        })
+    });
+    let mut packed = Cursor::new(Vec::new());
+    xml.pack(&mut packed).map_err(io::Error::other)?;
+    let mut archive = zip::ZipArchive::new(packed).map_err(io::Error::other)?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(io::Error::other)?;
+        if !EMPTY_PARTS.contains(&entry.name()) {
+            out.raw_copy_file(entry).map_err(io::Error::other)?;
+        }
+    }
+    Ok(out.finish().map_err(io::Error::other)?.into_inner())
+}
+
+/// `core.xml` with the title, the author (as creator and last modifier) and the language.
+fn core_properties(core: &[u8], properties: &Properties<'_>) -> Vec<u8> {
+    edit_part(core, |text| {
+        let author = xml_text(properties.author);
+        let mut text = text.replacen(
+            "<dc:creator>unknown</dc:creator>",
+            &format!("<dc:creator>{author}</dc:creator>"),
+            1,
+        );
+        text = text.replacen(
+            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            &format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"),
+            1,
+        );
+        text.replacen(
+            "</cp:coreProperties>",
+            &format!(
+                "<dc:title>{}</dc:title><dc:language>{LANGUAGE}</dc:language>\
+                 </cp:coreProperties>",
+                xml_text(properties.title)
+            ),
+            1,
+        )
+    })
+}
+
+/// A part's text changed by `edit` (a part that is not UTF-8, which `docx-rs` never writes,
+/// is left as it is).
+fn edit_part(part: &[u8], edit: impl FnOnce(&str) -> String) -> Vec<u8> {
+    match std::str::from_utf8(part) {
+        Ok(text) => edit(text).into_bytes(),
+        Err(_) => part.to_vec(),
+    }
+}
+
+/// `text` without the one empty element (`<... />`) that has `attribute` in it.
+fn drop_element(text: &str, attribute: &str) -> String {
+    let Some(at) = text.find(attribute) else {
+        return text.to_owned();
+    };
+    let start = text[..at].rfind('<').unwrap_or(at);
+    let end = text[at..].find("/>").map_or(at, |end| at + end + 2);
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// Text for XML character data: cleaned, one line, the three special characters escaped.
+fn xml_text(text: &str) -> String {
+    xml_safe(&markup::sanitize(text).replace('\n', " "))
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Paragraph ids (`w14:paraId`) numbered from 1 in document order.
@@ -73,7 +190,7 @@ impl ParaIds {
 }
 
 /// Page, fonts, styles, the bullet list, header, footer and package dates.
-fn setup(ids: &ParaIds, record: &Record, audience: Audience) -> Docx {
+fn setup(ids: &ParaIds, record: &Record, audience: Audience, letterhead: &Letterhead) -> Docx {
     let fonts = || {
         RunFonts::new()
             .ascii("Arial")
@@ -123,21 +240,29 @@ fn setup(ids: &ParaIds, record: &Record, audience: Audience) -> Docx {
         .add_style(heading("Heading3", "heading 3", 24, 2))
         .add_abstract_numbering(AbstractNumbering::new(BULLETS).add_level(bullet))
         .add_numbering(Numbering::new(BULLETS, BULLETS))
-        .header(Header::new().add_paragraph(running_header(ids, record, audience)))
-        .footer(Footer::new().add_paragraph(page_numbers(ids, record)))
+        .header(Header::new().add_paragraph(running_header(ids, record, audience, letterhead)))
+        .footer(Footer::new().add_paragraph(page_numbers(ids, record, letterhead)))
         .created_at(&stamp(&record.created_at))
         .updated_at(&stamp(&record.updated_at))
 }
 
-/// "CONFIDENTIAL: safeguarding minutes — <subject> — <copy>", small, on every page.
-fn running_header(ids: &ParaIds, record: &Record, audience: Audience) -> Paragraph {
+/// "OFFICIAL-SENSITIVE — DRAFT: safeguarding minutes — <subject> — <copy>", small, on every
+/// page (`DRAFT` until the chair has agreed the minutes).
+fn running_header(
+    ids: &ParaIds,
+    record: &Record,
+    audience: Audience,
+    letterhead: &Letterhead,
+) -> Paragraph {
     let copy = match audience {
         Audience::Professionals => "professionals' copy",
         Audience::Adult => "copy for the adult",
         Audience::Part2 => "copy for part 2",
     };
     let subject = markup::sanitize(&record.meeting.subject_ref).replace('\n', " ");
-    let mut text = String::from(" safeguarding minutes");
+    let banner = letterhead.banner(record);
+    let mut text = String::from(if banner.is_empty() { "" } else { ": " });
+    text.push_str("safeguarding minutes");
     if !subject.trim().is_empty() {
         text.push_str(" \u{2014} ");
         text.push_str(subject.trim());
@@ -146,16 +271,24 @@ fn running_header(ids: &ParaIds, record: &Record, audience: Audience) -> Paragra
     text.push_str(copy);
     ids.paragraph()
         .align(AlignmentType::Center)
-        .add_run(Run::new().add_text("CONFIDENTIAL:").bold().size(17))
+        .add_run(Run::new().add_text(xml_safe(&banner)).bold().size(17))
         .add_run(Run::new().add_text(xml_safe(&text)).size(17))
 }
 
-/// "Record 1a2b3c4d    Page N of M", small, on every page.
-fn page_numbers(ids: &ParaIds, record: &Record) -> Paragraph {
+/// "OFFICIAL-SENSITIVE    Record 1a2b3c4d    Page N of M", small, on every page.
+fn page_numbers(ids: &ParaIds, record: &Record, letterhead: &Letterhead) -> Paragraph {
     let small = |text: &str| Run::new().add_text(xml_safe(text)).size(17);
+    let marking = markup::sanitize(&letterhead.marking).replace('\n', " ");
+    let marking = match marking.trim() {
+        "" => String::new(),
+        marking => format!("{marking}    "),
+    };
     ids.paragraph()
         .align(AlignmentType::Right)
-        .add_run(small(&format!("Record {}    Page ", record.short_id())))
+        .add_run(small(&format!(
+            "{marking}Record {}    Page ",
+            record.short_id()
+        )))
         .add_page_num(PageNum::new())
         .add_run(small(" of "))
         .add_num_pages(NumPages::new())
@@ -176,6 +309,14 @@ fn add_block(ids: &ParaIds, docx: Docx, block: &Block) -> Docx {
                     .line_spacing(space),
             )
         }
+        Block::Banner(inline) => docx.add_paragraph(
+            runs(
+                ids.paragraph(),
+                &format!("{}{inline}{}", STRONG.0, STRONG.1),
+            )
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().after(SPACE_AFTER)),
+        ),
         Block::Paragraph(inline) => docx.add_paragraph(body(ids, inline)),
         Block::Quote(inline) => {
             // A boxed one-cell table: the confidentiality statement stands apart.

@@ -1,13 +1,14 @@
 //! The minutes as one self-contained HTML page: inline CSS, no scripts, nothing fetched (a
 //! Content-Security-Policy forbids it), every piece of text HTML-escaped. It reads on screen
-//! and prints on A4: page margins, a running confidentiality header and page numbers (where
-//! the browser supports CSS page-margin boxes), headings kept with what follows, table rows
+//! and prints on A4: page margins, a running header with the protective marking (and `DRAFT`
+//! until the minutes are agreed) and page numbers (where the browser supports CSS
+//! page-margin boxes; the marking and `DRAFT` also head the page itself), headings kept with what follows, table rows
 //! never split across pages and table headings repeated on each page.
 
 use std::fmt::Write as _;
 
 use super::writer::{Block, spans};
-use super::{Audience, columns, markup, plain, title};
+use super::{Audience, Letterhead, columns, markup, plain, title};
 use crate::model::Record;
 
 /// The print and screen styles. Black on white with grey rules, so it photocopies and faxes;
@@ -23,6 +24,7 @@ p { margin: 1.5mm 0 2.5mm; }
 p, li { orphans: 3; widows: 3; }
 ul { margin: 1mm 0 3mm; padding-left: 6mm; }
 li { margin: 0 0 1.5mm; }
+p.banner { margin: 0 0 2mm; text-align: center; font-weight: bold; letter-spacing: 0.04em; }
 blockquote { margin: 2mm 0 4mm; padding: 2.5mm 4mm; border: 1.5pt solid #000; break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 4mm; }
 th, td { border: 0.75pt solid #555; padding: 1.2mm 2mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
@@ -36,7 +38,12 @@ table.fields th { width: 32%; background: #f1f1f1; }
 "#;
 
 /// The whole page for the copy of the record `audience` receives, laid out from `blocks`.
-pub(super) fn page(record: &Record, audience: Audience, blocks: &[Block]) -> String {
+pub(super) fn page(
+    record: &Record,
+    audience: Audience,
+    letterhead: &Letterhead,
+    blocks: &[Block],
+) -> String {
     let size: usize = blocks.iter().map(block_size).sum();
     let mut out = String::with_capacity(size + size / 8 + STYLE.len() + 2048);
     let copy = match audience {
@@ -44,7 +51,11 @@ pub(super) fn page(record: &Record, audience: Audience, blocks: &[Block]) -> Str
         Audience::Adult => "copy for the adult",
         Audience::Part2 => "copy for part 2",
     };
-    let mut running = String::from("CONFIDENTIAL: safeguarding minutes");
+    let mut running = letterhead.banner(record);
+    if !running.is_empty() {
+        running.push_str(": ");
+    }
+    running.push_str("safeguarding minutes");
     let subject = markup::sanitize(&record.meeting.subject_ref).replace('\n', " ");
     if !subject.trim().is_empty() {
         running.push_str(" \u{2014} ");
@@ -80,7 +91,10 @@ pub(super) fn page(record: &Record, audience: Audience, blocks: &[Block]) -> Str
 /// About how many bytes a block's text takes, for sizing the output once.
 fn block_size(block: &Block) -> usize {
     match block {
-        Block::Heading(_, text) | Block::Paragraph(text) | Block::Quote(text) => text.len() + 16,
+        Block::Heading(_, text)
+        | Block::Banner(text)
+        | Block::Paragraph(text)
+        | Block::Quote(text) => text.len() + 24,
         Block::Bullets(items) => items.iter().map(|i| i.len() + 12).sum(),
         Block::Fields(fields) => fields.iter().map(|(l, v)| l.len() + v.len() + 40).sum(),
         Block::Table { headers, rows } => {
@@ -96,6 +110,11 @@ fn write_block(out: &mut String, block: &Block) {
             let _ = write!(out, "<h{level}>");
             inline_into(out, inline);
             let _ = writeln!(out, "</h{level}>");
+        }
+        Block::Banner(inline) => {
+            out.push_str("<p class=\"banner\">");
+            inline_into(out, inline);
+            out.push_str("</p>\n");
         }
         Block::Paragraph(inline) => {
             out.push_str("<p>");

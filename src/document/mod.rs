@@ -1,6 +1,7 @@
 //! The minutes as a document (Markdown, plain text, HTML or Word), built from a record, and
 //! the record itself as JSON. Pure: no I/O and no clock; every time shown comes from the
-//! record, so the same record gives the same bytes in every format.
+//! record, and what is not in the record (the marking, the organisation, the time zone)
+//! comes in a [`Letterhead`], so the same record and letterhead give the same bytes.
 //!
 //! Layout (the meeting-record pro forma, `shared/domain.md` parts a and c):
 //! 1. title and header fields (type, date, times, venue and mode, chair, minute taker, subject
@@ -14,6 +15,12 @@
 //! 6. findings (one table per allegation), decisions (with rationale and dissent), the action
 //!    plan (one table), outcomes and referrals, the protection plan, feedback, review and
 //!    further conference, and the circulation list.
+//!
+//! Every copy is headed by the protective marking ([`Letterhead::marking`], by default
+//! `OFFICIAL-SENSITIVE`) with `DRAFT` beside it until the chair has agreed the minutes, and
+//! by the organisation's name when one is configured; the HTML page and the Word document
+//! repeat marking and `DRAFT` in every page header. Every time is shown on the council's
+//! clock ([`Letterhead::zone`]), whatever zone the server or the record's offsets are in.
 //!
 //! Empty optional sections are left out; required facts that are missing show "Not recorded"
 //! so the gap is visible.
@@ -37,9 +44,59 @@ mod writer;
 
 use std::io;
 
+use crate::clock::Zone;
 pub use crate::model::Audience;
-use crate::model::Record;
+use crate::model::{MinutesStatus, Record};
 use writer::{Block, Target, Writer};
+
+/// What a council's documents carry besides the record: the protective marking, the
+/// organisation's name and the time zone its clocks keep. The service fills it from
+/// `config.toml`; the default is `OFFICIAL-SENSITIVE`, no organisation, Europe/London.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letterhead {
+    /// The protective marking (Government Security Classifications), at the top of the
+    /// document and in every page header.
+    pub marking: String,
+    /// The organisation whose minutes these are, heading the document; none if `None`.
+    pub organisation: Option<String>,
+    /// The zone every time is shown in.
+    pub zone: Zone,
+}
+
+impl Default for Letterhead {
+    fn default() -> Self {
+        Self {
+            marking: crate::config::DEFAULT_MARKING.to_owned(),
+            organisation: None,
+            zone: Zone::default(),
+        }
+    }
+}
+
+impl Letterhead {
+    /// The marking, and `DRAFT` beside it until the chair has agreed the minutes:
+    /// `OFFICIAL-SENSITIVE - DRAFT` (with an em dash).
+    #[must_use]
+    pub fn banner(&self, record: &Record) -> String {
+        let mut banner = markup::sanitize(&self.marking).replace('\n', " ");
+        if is_draft(record) {
+            if !banner.trim().is_empty() {
+                banner.push_str(" \u{2014} ");
+            }
+            banner.push_str("DRAFT");
+        }
+        banner
+    }
+}
+
+/// Whether the minutes are still a draft: not yet agreed by the chair (nor circulated).
+#[must_use]
+pub fn is_draft(record: &Record) -> bool {
+    !matches!(
+        record.meeting.status,
+        MinutesStatus::Agreed | MinutesStatus::Circulated
+    )
+}
 
 /// Text format of the minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,19 +167,24 @@ impl ExportFormat {
     }
 }
 
-/// Renders the minutes of `record` in `format` for `audience`.
+/// Renders the minutes of `record` in `format` for `audience`, under `letterhead`.
 #[must_use]
-pub fn render(record: &Record, format: Format, audience: Audience) -> String {
+pub fn render(
+    record: &Record,
+    format: Format,
+    audience: Audience,
+    letterhead: &Letterhead,
+) -> String {
     let target = match format {
         Format::Markdown => Target::Markdown,
         Format::Text => Target::Text,
         Format::Html => Target::Rich,
     };
     let mut out = Writer::new(target, capacity(record));
-    let copy = write(record, audience, &mut out);
+    let copy = write(record, audience, letterhead, &mut out);
     match format {
         Format::Markdown | Format::Text => out.finish(),
-        Format::Html => html::page(&copy, audience, &out.finish_blocks()),
+        Format::Html => html::page(&copy, audience, letterhead, &out.finish_blocks()),
     }
 }
 
@@ -131,23 +193,33 @@ pub fn render(record: &Record, format: Format, audience: Audience) -> String {
 /// row is never broken across screen lines (below about 30 columns, or with many columns,
 /// a table may still be wider than `width`).
 #[must_use]
-pub fn render_text(record: &Record, audience: Audience, width: usize) -> String {
+pub fn render_text(
+    record: &Record,
+    audience: Audience,
+    width: usize,
+    letterhead: &Letterhead,
+) -> String {
     let mut out = Writer::new(Target::Text, capacity(record)).wrapped_to(width);
-    write(record, audience, &mut out);
+    write(record, audience, letterhead, &mut out);
     out.finish()
 }
 
 /// The minutes of `record` for `audience` as a Word document: A4, headings, tables, a
-/// confidentiality header and page numbers on every page. The same record gives the same
-/// bytes (every date in the package comes from the record).
+/// header with the marking (and `DRAFT` until agreed) and page numbers on every page; title,
+/// author (the minute taker) and language (en-GB) in its properties. The same record gives
+/// the same bytes (every date in the package comes from the record).
 ///
 /// # Errors
 /// Only if the document cannot be assembled (an error of the Word writer; nothing is read or
 /// written outside memory).
-pub fn render_docx(record: &Record, audience: Audience) -> io::Result<Vec<u8>> {
+pub fn render_docx(
+    record: &Record,
+    audience: Audience,
+    letterhead: &Letterhead,
+) -> io::Result<Vec<u8>> {
     let mut out = Writer::new(Target::Rich, 0);
-    let copy = write(record, audience, &mut out);
-    docx::document(&copy, audience, &out.finish_blocks())
+    let copy = write(record, audience, letterhead, &mut out);
+    docx::document(&copy, audience, letterhead, &out.finish_blocks())
 }
 
 /// The record as `audience` may receive it ([`Record::for_audience`]), as pretty JSON with a
@@ -163,16 +235,23 @@ pub fn render_json(record: &Record, audience: Audience) -> io::Result<String> {
     Ok(json)
 }
 
-/// The minutes of `record` for `audience` in any export format, as bytes.
+/// The minutes of `record` for `audience` in any export format, as bytes, under
+/// `letterhead` (the JSON is the record itself, without it).
 ///
 /// # Errors
 /// As [`render_docx`] and [`render_json`].
-pub fn export(record: &Record, format: ExportFormat, audience: Audience) -> io::Result<Vec<u8>> {
+pub fn export(
+    record: &Record,
+    format: ExportFormat,
+    audience: Audience,
+    letterhead: &Letterhead,
+) -> io::Result<Vec<u8>> {
+    let text = |format| render(record, format, audience, letterhead).into_bytes();
     Ok(match format {
-        ExportFormat::Markdown => render(record, Format::Markdown, audience).into_bytes(),
-        ExportFormat::Html => render(record, Format::Html, audience).into_bytes(),
-        ExportFormat::Text => render(record, Format::Text, audience).into_bytes(),
-        ExportFormat::Docx => render_docx(record, audience)?,
+        ExportFormat::Markdown => text(Format::Markdown),
+        ExportFormat::Html => text(Format::Html),
+        ExportFormat::Text => text(Format::Text),
+        ExportFormat::Docx => render_docx(record, audience, letterhead)?,
         ExportFormat::Json => render_json(record, audience)?.into_bytes(),
         ExportFormat::Summary => render_summary(record, audience).into_bytes(),
     })
@@ -192,11 +271,13 @@ pub fn render_summary(record: &Record, audience: Audience) -> String {
 fn write<'r>(
     record: &'r Record,
     audience: Audience,
+    letterhead: &Letterhead,
     out: &mut Writer,
 ) -> std::borrow::Cow<'r, Record> {
     let copy = record.for_audience(audience);
     let withheld = record.withheld_from(audience);
-    let context = sections::Context::new(&copy, audience, withheld).discussed_in(record);
+    let context =
+        sections::Context::new(&copy, audience, withheld, letterhead).discussed_in(record);
     sections::write_minutes(&context, out);
     copy
 }

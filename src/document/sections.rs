@@ -7,13 +7,14 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::Audience;
 use super::writer::Writer;
+use super::{Audience, Letterhead};
 use crate::model::{
     ActionItem, ActionStatus, AgendaItem, Attendance, Attendee, Decision, Feedback,
     FeedbackArrangement, Finding, ItemKind, ItemStatus, MeetingPart, MinutesStatus, NUMBER_GAPS,
     Note, Record, Timestamp, Visibility, WITHHELD, WITHHELD_DETAIL, Withheld,
 };
+use crate::people::{People, PersonMatch};
 
 /// The record plus the lookups the sections need, built once so that rendering stays linear
 /// in the size of the record (no scanning all attendees for every note).
@@ -21,9 +22,13 @@ pub(super) struct Context<'r> {
     /// The record as the audience may receive it.
     record: &'r Record,
     audience: Audience,
+    /// The marking, organisation and time zone.
+    letterhead: &'r Letterhead,
     /// Attendee by initials; `None` where two attendees share initials (then the speaker is
     /// shown as written, since guessing could misattribute a point).
     by_initials: HashMap<&'r str, Option<&'r Attendee>>,
+    /// Who a typed name means, for action owners.
+    people: People<'r>,
     /// Agenda position (from 1) by key.
     item_numbers: HashMap<&'r str, usize>,
     /// The findings, decisions and actions recorded under each item.
@@ -55,7 +60,12 @@ impl Refs {
 impl<'r> Context<'r> {
     /// Lookups for `record`, which is already the copy `audience` may receive; `withheld`
     /// says what that copy left out ([`Record::withheld_from`] on the whole record).
-    pub(super) fn new(record: &'r Record, audience: Audience, withheld: Withheld) -> Self {
+    pub(super) fn new(
+        record: &'r Record,
+        audience: Audience,
+        withheld: Withheld,
+        letterhead: &'r Letterhead,
+    ) -> Self {
         let mut by_initials: HashMap<&str, Option<&Attendee>> = HashMap::new();
         for attendee in &record.attendees {
             let initials = attendee.initials.trim();
@@ -82,6 +92,8 @@ impl<'r> Context<'r> {
         let mut context = Self {
             record,
             audience,
+            letterhead,
+            people: People::new(&record.attendees).with_chair(&record.meeting.chair),
             by_initials,
             item_numbers,
             refs: HashMap::new(),
@@ -146,6 +158,19 @@ impl<'r> Context<'r> {
         }
     }
 
+    /// The one attendee an action's owner names (initials, a first name, "the GP"), if
+    /// exactly one ([`People::match_phrase`]) and named in the attendance list.
+    fn owner(&self, typed: &str) -> Option<&'r Attendee> {
+        match self.people.match_phrase(typed) {
+            PersonMatch::One(index) => self
+                .record
+                .attendees
+                .get(index)
+                .filter(|attendee| !attendee.name.trim().is_empty()),
+            _ => None,
+        }
+    }
+
     /// "JS (Police)" when the speaker is one attendee's initials, else the speaker as written.
     fn speaker(&self, speaker: &str) -> String {
         let speaker = speaker.trim();
@@ -153,6 +178,26 @@ impl<'r> Context<'r> {
             return attendee.attribution();
         }
         speaker.to_owned()
+    }
+
+    /// `at` as `HH:MM` on the council's clock.
+    fn time(&self, at: &Timestamp) -> String {
+        self.letterhead.zone.hm(at)
+    }
+
+    /// `at` as `23 Nov 2026 10:02` on the council's clock.
+    fn stamp(&self, at: &Timestamp) -> String {
+        self.letterhead
+            .zone
+            .local(at)
+            .format("%-d %b %Y %H:%M")
+            .to_string()
+    }
+
+    /// The time of `at` in the meeting, on the council's clock; `None` when it is on another
+    /// day there (typed up afterwards), which is no time in the meeting.
+    fn meeting_time(&self, at: &Timestamp) -> Option<String> {
+        (self.letterhead.zone.date(at) == self.record.meeting.date).then(|| self.time(at))
     }
 
     /// The agenda position and item for a key, if it is on the agenda.
@@ -238,20 +283,6 @@ fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
-fn time(at: &Timestamp) -> String {
-    at.format("%H:%M").to_string()
-}
-
-/// The time of `at` in the meeting; `None` when it is on another day (typed up afterwards),
-/// which is no time in the meeting.
-fn meeting_time(record: &Record, at: &Timestamp) -> Option<String> {
-    record.is_meeting_day(at).then(|| time(at))
-}
-
-fn stamp(at: &Timestamp) -> String {
-    at.format("%-d %b %Y %H:%M").to_string()
-}
-
 /// "case-conference" -> "Case conference": the type's key made readable. The renderer does
 /// not look templates up, so it works for user templates and for records of unknown types.
 fn type_name(key: &str) -> String {
@@ -277,8 +308,8 @@ fn parts_text(parts: &[MeetingPart]) -> Option<String> {
 }
 
 /// The person and time of the latest change to `status`.
-fn status_change(w: &Writer, record: &Record, status: MinutesStatus) -> String {
-    record
+fn status_change(cx: &Context<'_>, w: &Writer, status: MinutesStatus) -> String {
+    cx.record
         .meeting
         .status_history
         .iter()
@@ -292,7 +323,7 @@ fn status_change(w: &Writer, record: &Record, status: MinutesStatus) -> String {
                 } else {
                     w.user(&change.by)
                 };
-                format!("{by}, {}", stamp(&change.at))
+                format!("{by}, {}", cx.stamp(&change.at))
             },
         )
 }
@@ -300,6 +331,13 @@ fn status_change(w: &Writer, record: &Record, status: MinutesStatus) -> String {
 fn header(cx: &Context<'_>, w: &mut Writer) {
     let record = cx.record;
     let meeting = &record.meeting;
+    let banner = cx.letterhead.banner(record);
+    if !banner.is_empty() {
+        w.banner(&banner);
+    }
+    if let Some(organisation) = &cx.letterhead.organisation {
+        w.banner(organisation);
+    }
     let title = if meeting.title.trim().is_empty() {
         "Minutes".to_owned()
     } else {
@@ -312,9 +350,9 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
         Audience::Part2 => "Copy for those who attended part 2 only",
     };
     let times = match (&meeting.started_at, &meeting.ended_at) {
-        (Some(start), Some(end)) => format!("{} to {}", time(start), time(end)),
-        (Some(start), None) => format!("Started {}; end {}", time(start), not_recorded(w)),
-        (None, Some(end)) => format!("Start {}; ended {}", not_recorded(w), time(end)),
+        (Some(start), Some(end)) => format!("{} to {}", cx.time(start), cx.time(end)),
+        (Some(start), None) => format!("Started {}; end {}", cx.time(start), not_recorded(w)),
+        (None, Some(end)) => format!("Start {}; ended {}", not_recorded(w), cx.time(end)),
         (None, None) => not_recorded(w),
     };
     let mut fields = vec![
@@ -335,13 +373,13 @@ fn header(cx: &Context<'_>, w: &mut Writer) {
     ) {
         fields.push((
             "Agreed by chair",
-            status_change(w, record, MinutesStatus::Agreed),
+            status_change(cx, w, MinutesStatus::Agreed),
         ));
     }
     if meeting.status == MinutesStatus::Circulated {
         fields.push((
             "Circulated",
-            status_change(w, record, MinutesStatus::Circulated),
+            status_change(cx, w, MinutesStatus::Circulated),
         ));
     }
     fields.push((
@@ -373,12 +411,17 @@ const PART_2_ONLY: &str = "This copy covers part 2 of the meeting, which you att
     held between professionals only, is not included.";
 
 fn notices(cx: &Context<'_>, w: &mut Writer) {
+    let marking = cx.letterhead.marking.replace(['\n', '\r'], " ");
+    let marking = match marking.trim() {
+        "" => String::new(),
+        marking => format!("{} ", w.strong(&format!("{}.", w.cell(marking)))),
+    };
     let statement = match cx.audience {
         Audience::Professionals => CONFIDENTIAL.to_owned(),
         Audience::Adult => CONFIDENTIAL_ADULT.to_owned(),
         Audience::Part2 => format!("{PART_2_ONLY} {CONFIDENTIAL}"),
     };
-    w.quote(&format!("{} {statement}", w.strong("CONFIDENTIAL.")));
+    w.quote(&format!("{marking}{statement}"));
     if cx.record.meeting.typed_up_at.is_some() {
         w.paragraph(&w.strong(TYPED_UP));
     }
@@ -666,7 +709,9 @@ fn agenda_item(cx: &Context<'_>, w: &mut Writer, number: usize, item: &AgendaIte
 }
 
 fn note_line(cx: &Context<'_>, w: &Writer, note: &Note) -> String {
-    let mut line = meeting_time(cx.record, &note.at).map_or_else(String::new, |t| w.strong(&t));
+    let mut line = cx
+        .meeting_time(&note.at)
+        .map_or_else(String::new, |t| w.strong(&t));
     if let Some(tag) = Context::tag(w, note.visibility) {
         if !line.is_empty() {
             line.push(' ');
@@ -800,7 +845,7 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
             fields.push(("Dissent", text));
         }
         let mut under = recorded_under(cx, w, &decision.agenda_key);
-        if let Some(at) = meeting_time(cx.record, &decision.at) {
+        if let Some(at) = cx.meeting_time(&decision.at) {
             under.push_str(&format!(", {at}"));
         }
         fields.push(("Recorded under", under));
@@ -808,10 +853,10 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
     }
 }
 
-fn action_status(w: &Writer, action: &ActionItem) -> String {
+fn action_status(cx: &Context<'_>, w: &Writer, action: &ActionItem) -> String {
     let mut status = action.status.label().to_owned();
     if let (false, Some(at)) = (action.status == ActionStatus::Open, &action.status_at) {
-        status.push_str(&format!(" {}", short_date(at.date_naive())));
+        status.push_str(&format!(" {}", short_date(cx.letterhead.zone.date(at))));
     }
     if !action.status_note.trim().is_empty() {
         status.push_str(": ");
@@ -839,26 +884,25 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
                 text.push(' ');
             }
             text.push_str(&or_cell(w, &action.text));
+            let owner = cx.owner(&action.owner);
             let agency = if action.agency.trim().is_empty() {
-                // An owner given as initials: their agency is on the attendance list.
-                match cx.by_initials.get(action.owner.trim()) {
-                    Some(Some(attendee)) => w.cell(&attendee.agency),
-                    _ => String::new(),
-                }
+                // An owner typed as initials or a short name: their agency is on the
+                // attendance list.
+                owner.map_or_else(String::new, |attendee| w.cell(&attendee.agency))
             } else {
                 w.cell(&action.agency)
             };
             vec![
                 action.id.to_string(),
                 text,
-                or_cell(w, &action.owner),
+                owner_cell(w, &action.owner, owner, &agency),
                 if agency.is_empty() {
                     not_recorded(w)
                 } else {
                     agency
                 },
                 label_or_missing(w, action.due.map(short_date)),
-                action_status(w, action),
+                action_status(cx, w, action),
             ]
         })
         .collect();
@@ -866,6 +910,22 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
         &["No.", "Action", "Owner", "Agency", "Due", "Status"],
         &rows,
     );
+}
+
+/// The owner named in full, "Priya Raman (Police)", when what was typed names one attendee;
+/// the agency is left out when the row's Agency cell already says it. Else the owner as
+/// typed (or "Not recorded").
+fn owner_cell(w: &Writer, typed: &str, owner: Option<&Attendee>, agency_cell: &str) -> String {
+    let Some(attendee) = owner else {
+        return or_cell(w, typed);
+    };
+    let name = w.cell(attendee.name.trim());
+    let agency = w.cell(attendee.agency.trim());
+    if agency.is_empty() || agency == agency_cell {
+        name
+    } else {
+        format!("{name} ({agency})")
+    }
 }
 
 /// Cell text, or "Not recorded" when blank.

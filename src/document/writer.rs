@@ -48,6 +48,9 @@ pub(super) enum Block {
     Heading(usize, String),
     /// A paragraph.
     Paragraph(String),
+    /// The protective marking (and `DRAFT`) or the organisation, above the title: a line of
+    /// its own, centred and bold in the rich formats.
+    Banner(String),
     /// A quoted, set-off paragraph (the confidentiality statement).
     Quote(String),
     /// A bulleted list.
@@ -206,6 +209,18 @@ impl Writer {
     }
 
     /// A paragraph; line breaks in `inline` are kept.
+    /// A line of text from the settings above the title (the marking, the organisation):
+    /// bold; a [`Block::Banner`] in the rich formats.
+    pub(super) fn banner(&mut self, text: &str) {
+        let text = self.cell(text);
+        if self.target == Target::Rich {
+            self.blocks.push(Block::Banner(text));
+            return;
+        }
+        let line = self.strong(&text);
+        self.paragraph(&line);
+    }
+
     pub(super) fn paragraph(&mut self, inline: &str) {
         if self.target == Target::Rich {
             self.blocks.push(Block::Paragraph(inline.to_owned()));

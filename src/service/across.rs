@@ -151,10 +151,17 @@ impl Service<'_> {
             self.warn(Warning::RecordSkipped(problem.to_string()));
         }
         let unsearchable = results.problems.len();
+        let zone = self.zone();
         let matches = results
             .hits
             .into_iter()
-            .map(|hit| (hit.position, hit.found))
+            .map(|mut hit| {
+                // A note's time on the council's clock, as every time is shown.
+                if let crate::search::Place::Note { at: Some(at), .. } = &mut hit.found.place {
+                    *at = zone.local(at);
+                }
+                (hit.position, hit.found)
+            })
             .collect();
         Ok(Found {
             records,

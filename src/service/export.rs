@@ -24,9 +24,11 @@ impl Service<'_> {
         audience: Audience,
     ) -> Result<Vec<u8>> {
         let record = self.read(path)?;
-        document::export(&record, format, audience).map_err(|e| Error::Invalid {
-            path: path.to_owned(),
-            message: format!("cannot make the {} document: {e}", format.extension()),
+        document::export(&record, format, audience, &self.letterhead()).map_err(|e| {
+            Error::Invalid {
+                path: path.to_owned(),
+                message: format!("cannot make the {} document: {e}", format.extension()),
+            }
         })
     }
 

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 
 use super::warning::Warning;
 use crate::calendar::Holidays;
-use crate::clock::Clock;
-use crate::config::{self, Places};
+use crate::clock::{Clock, Zone};
+use crate::config::{self, Places, Settings};
+use crate::document::Letterhead;
 use crate::error::{Error, Result};
 use crate::model::Timestamp;
 use crate::store::Store;
@@ -28,6 +29,8 @@ pub struct Service<'c> {
     store: OnceCell<Store>,
     catalogue: OnceCell<Catalogue>,
     holidays: OnceCell<Holidays>,
+    /// `config.toml` and the zone it names.
+    settings: OnceCell<(Settings, Zone)>,
     warnings: RefCell<Vec<Warning>>,
 }
 
@@ -50,19 +53,61 @@ impl<'c> Service<'c> {
             store: OnceCell::new(),
             catalogue: OnceCell::new(),
             holidays: OnceCell::new(),
+            settings: OnceCell::new(),
             warnings: RefCell::new(Vec::new()),
         }
     }
 
-    /// Today, by the service's clock.
+    /// Today on the council's clock.
     #[must_use]
     pub fn today(&self) -> NaiveDate {
-        self.clock.today()
+        self.now().date_naive()
     }
 
-    /// Now, by the service's clock.
+    /// Now, by the service's clock, on the council's clock ([`zone`](Self::zone)): what a
+    /// record is stamped with.
     pub(super) fn now(&self) -> Timestamp {
-        self.clock.now()
+        self.zone().local(&self.clock.now())
+    }
+
+    /// The settings (`config.toml` in the config folder), read the first time; a file that
+    /// cannot be read or parsed, or a `timezone` no zone has, is a warning.
+    pub fn settings(&self) -> &Settings {
+        &self.settings_and_zone().0
+    }
+
+    /// The council's time zone (`timezone` in `config.toml`, default Europe/London): every
+    /// time shown is on its clock.
+    pub fn zone(&self) -> Zone {
+        self.settings_and_zone().1
+    }
+
+    /// The marking, organisation and zone for the documents, from the settings.
+    pub fn letterhead(&self) -> Letterhead {
+        let settings = self.settings();
+        Letterhead {
+            marking: settings.marking(),
+            organisation: settings.organisation(),
+            zone: self.zone(),
+        }
+    }
+
+    fn settings_and_zone(&self) -> &(Settings, Zone) {
+        self.settings.get_or_init(|| {
+            let Some(config) = self.places.config.as_deref() else {
+                return (Settings::default(), Zone::default());
+            };
+            let (settings, warnings) = config::settings_in(config);
+            for warning in warnings {
+                self.warn(Warning::Caution(warning));
+            }
+            let file = config.join("config.toml");
+            let (zone, warning) = Zone::configured(settings.timezone.as_deref(), &file);
+            if let Some(warning) = warning {
+                self.warn(Warning::Caution(warning));
+            }
+            (settings, zone)
+        })
     }
 
     /// The warnings found since the last call, oldest first.
@@ -88,7 +133,7 @@ impl<'c> Service<'c> {
             path: PathBuf::from("~"),
             message: "no home or data folder is known; pass --dir or set MINUTES_DIR".to_owned(),
         })?;
-        let store = Store::open(dir)?;
+        let store = Store::open(dir)?.with_zone(self.zone());
         for warning in store.warnings() {
             self.warn(Warning::Caution(warning.clone()));
         }
@@ -140,6 +185,7 @@ impl<'c> Service<'c> {
         self.store()?;
         self.catalogue();
         self.holidays();
+        self.settings();
         Ok(())
     }
 }

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::atomic::{PRIVATE_MODE, context, folder_of};
 use super::guarded;
+use crate::clock::Zone;
 use crate::error::{Error, Result};
 
 /// Held while this session may write a record; dropping it releases the lock.
@@ -91,12 +92,11 @@ impl Holder {
         }
     }
 
-    /// "jane on host-1 (pid 4242) since 2026-11-23 14:03".
-    fn describe(&self) -> String {
-        let since = chrono::DateTime::parse_from_rfc3339(&self.since).map_or_else(
-            |_| self.since.clone(),
-            |t| t.format("%Y-%m-%d %H:%M").to_string(),
-        );
+    /// "jane on host-1 (pid 4242) since 2026-11-23 14:03", the time on the clock of `zone`
+    /// (the council's), whatever zone the holder's machine runs in.
+    fn describe(&self, zone: Zone) -> String {
+        let since = chrono::DateTime::parse_from_rfc3339(&self.since)
+            .map_or_else(|_| self.since.clone(), |t| zone.date_hm(&t));
         format!(
             "{} on {} (pid {}) since {since}",
             self.user, self.host, self.pid
@@ -118,11 +118,11 @@ pub(crate) fn lock_path(record: &Path) -> PathBuf {
 const ATTEMPTS: usize = 3;
 
 /// Takes the write lock on `record` without waiting.
-pub(crate) fn acquire(record: &Path) -> Result<RecordLock> {
+pub(crate) fn acquire(record: &Path, zone: Zone) -> Result<RecordLock> {
     let path = lock_path(record);
     for _ in 0..ATTEMPTS {
         let file = open_lock_file(&path)?;
-        if let Some(lock) = lock_opened(record, file)? {
+        if let Some(lock) = lock_opened(record, file, zone)? {
             return Ok(lock);
         }
     }
@@ -169,13 +169,13 @@ fn open_lock_file(path: &Path) -> Result<fs_err::File> {
 
 /// Locks the lock file `file` opened for `record`. `None` if, by the time it was locked, it
 /// was no longer the file at its path (its holder discarded it): then nothing is held.
-fn lock_opened(record: &Path, mut file: fs_err::File) -> Result<Option<RecordLock>> {
+fn lock_opened(record: &Path, mut file: fs_err::File, zone: Zone) -> Result<Option<RecordLock>> {
     match file.file().try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             return Err(Error::Locked {
                 path: record.to_owned(),
-                holder: holder_in(&mut file),
+                holder: holder_in(&mut file, zone),
             });
         }
         Err(std::fs::TryLockError::Error(e)) => {
@@ -212,7 +212,7 @@ fn still_at(file: &std::fs::File, path: &Path) -> bool {
 
 /// Who holds the lock in words, from the lock file (read through the open file, never by
 /// path again). Holder details are a few hundred bytes; more is not a lock file's.
-fn holder_in(file: &mut fs_err::File) -> String {
+fn holder_in(file: &mut fs_err::File, zone: Zone) -> String {
     let mut bytes = Vec::new();
     let read = file
         .seek(SeekFrom::Start(0))
@@ -221,7 +221,7 @@ fn holder_in(file: &mut fs_err::File) -> String {
         .and_then(|_| serde_json::from_slice::<Holder>(&bytes).ok())
         .map_or_else(
             || "another minutes session (it has not said who)".to_owned(),
-            |holder| holder.describe(),
+            |holder| holder.describe(zone),
         )
 }
 
@@ -239,8 +239,17 @@ mod tests {
             since: "2026-11-23T14:03:41+00:00".into(),
         };
         assert_eq!(
-            holder.describe(),
+            holder.describe(Zone::LONDON),
             "jane on host-1 (pid 4242) since 2026-11-23 14:03"
+        );
+        // Written on a machine that runs on UTC, in summer: said on the council's clock.
+        let summer = Holder {
+            since: "2026-07-14T09:02:00+00:00".into(),
+            ..holder
+        };
+        assert_eq!(
+            summer.describe(Zone::LONDON),
+            "jane on host-1 (pid 4242) since 2026-07-14 10:02"
         );
     }
 
@@ -257,8 +266,8 @@ mod tests {
     fn second_lock_in_same_process_is_refused_then_granted() {
         let dir = tempfile::tempdir().unwrap();
         let record = dir.path().join("r.json");
-        let first = acquire(&record).unwrap();
-        let err = acquire(&record).unwrap_err();
+        let first = acquire(&record, Zone::LONDON).unwrap();
+        let err = acquire(&record, Zone::LONDON).unwrap_err();
         let text = err.to_string();
         assert!(
             text.contains(&format!("(pid {})", std::process::id())),
@@ -266,7 +275,7 @@ mod tests {
         );
         drop(first);
         assert_eq!(std::fs::read(lock_path(&record)).unwrap(), b"");
-        acquire(&record).unwrap();
+        acquire(&record, Zone::LONDON).unwrap();
     }
 
     #[test]
@@ -297,7 +306,7 @@ mod tests {
             let record = dir.path().join("r.json");
             let lock = lock_path(&record);
             make(&victim, &lock);
-            let err = acquire(&record).unwrap_err().to_string();
+            let err = acquire(&record, Zone::LONDON).unwrap_err().to_string();
             assert!(err.starts_with(&lock.display().to_string()), "{err}");
             assert!(err.contains(said) && err.contains("not used"), "{err}");
             assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
@@ -311,24 +320,35 @@ mod tests {
         let record = dir.path().join("r.json");
         let opened = open_lock_file(&lock_path(&record)).unwrap();
         std::fs::remove_file(lock_path(&record)).unwrap();
-        assert!(lock_opened(&record, opened).unwrap().is_none());
+        assert!(
+            lock_opened(&record, opened, Zone::LONDON)
+                .unwrap()
+                .is_none()
+        );
         assert!(!lock_path(&record).exists(), "nothing written");
-        acquire(&record).unwrap();
+        acquire(&record, Zone::LONDON).unwrap();
     }
 
     #[test]
     fn a_session_waiting_on_a_discarded_lock_file_locks_a_new_one() {
         let dir = tempfile::tempdir().unwrap();
         let record = dir.path().join("r.json");
-        let held = acquire(&record).unwrap();
+        let held = acquire(&record, Zone::LONDON).unwrap();
         // Another session opened the lock file and is about to lock it...
         let waiting = open_lock_file(&lock_path(&record)).unwrap();
         // ...when its holder discards it.
         held.discard();
         assert!(!lock_path(&record).exists());
-        assert!(lock_opened(&record, waiting).unwrap().is_none());
-        let lock = acquire(&record).unwrap();
+        assert!(
+            lock_opened(&record, waiting, Zone::LONDON)
+                .unwrap()
+                .is_none()
+        );
+        let lock = acquire(&record, Zone::LONDON).unwrap();
         assert!(lock.lock_file().exists());
-        assert!(acquire(&record).is_err(), "the new file is the one locked");
+        assert!(
+            acquire(&record, Zone::LONDON).is_err(),
+            "the new file is the one locked"
+        );
     }
 }

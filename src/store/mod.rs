@@ -86,6 +86,8 @@ use crate::model::{Record, RecordSummary};
 pub struct Store {
     dir: PathBuf,
     warnings: Vec<String>,
+    /// The council's time zone, for the times in lock messages.
+    zone: crate::clock::Zone,
 }
 
 /// A record read from disk, and whether this session may write it.
@@ -153,7 +155,19 @@ impl Store {
             ));
         }
         let warnings = load::exposure_warning(&dir, &meta).into_iter().collect();
-        Ok(Self { dir, warnings })
+        Ok(Self {
+            dir,
+            warnings,
+            zone: crate::clock::Zone::default(),
+        })
+    }
+
+    /// The store saying the times in its messages (who holds a record, since when) on the
+    /// clock of `zone`.
+    #[must_use]
+    pub const fn with_zone(mut self, zone: crate::clock::Zone) -> Self {
+        self.zone = zone;
+        self
     }
 
     /// The records folder.
@@ -201,7 +215,7 @@ impl Store {
         if path.symlink_metadata().is_ok() {
             return Err(Error::Exists { path });
         }
-        let lock = lock::acquire(&path)?;
+        let lock = lock::acquire(&path, self.zone)?;
         match atomic::create_new(&path, &bytes) {
             Ok(stamp) => Ok(RecordFile::new(path, record.id.clone(), stamp, bytes, lock)),
             Err(e) => {
@@ -280,7 +294,7 @@ impl Store {
         if first.read_only.is_some() {
             return Ok((first, None));
         }
-        let lock = match lock::acquire(path) {
+        let lock = match lock::acquire(path, self.zone) {
             Ok(lock) => lock,
             Err(e) => {
                 let reason = match e {
@@ -323,7 +337,7 @@ impl Store {
         if let Some(reason) = self.load(path)?.read_only {
             return Err(refuse(&reason));
         }
-        let lock = lock::acquire(path)?;
+        let lock = lock::acquire(path, self.zone)?;
         let (loaded, file) = read_assessed(path)?;
         if let Some(reason) = loaded.read_only {
             return Err(refuse(&reason));
@@ -429,7 +443,7 @@ impl Store {
                 message: format!("is {kind}, not a record file; not locked"),
             });
         }
-        lock::acquire(path)
+        lock::acquire(path, self.zone)
     }
 }
 

@@ -30,12 +30,13 @@ pub fn browse(service: &Service<'_>, options: &ScreenOptions) -> Result<ExitCode
         .iter()
         .map(|t| (t.key.clone(), t.title.clone()))
         .collect();
-    let browser = Browser::new(
+    let mut browser = Browser::new(
         records.entries,
         templates,
         notices(service),
         service.today(),
     );
+    browser.letterhead = service.letterhead();
     run_browser(browser, options, |request| perform(service, request))
 }
 

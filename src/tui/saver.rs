@@ -164,7 +164,7 @@ fn run(
 /// Runs one write, turning a panic into an error so the saver keeps going.
 fn guarded(write: impl FnOnce() -> Result<(), String>) -> Result<crate::model::Timestamp, String> {
     match catch_unwind(AssertUnwindSafe(write)) {
-        Ok(Ok(())) => Ok(SystemClock.now()),
+        Ok(Ok(())) => Ok(SystemClock::default().now()),
         Ok(Err(message)) => Err(message),
         Err(_) => Err("the saver failed unexpectedly (a bug); the text is still on screen".into()),
     }
@@ -225,7 +225,7 @@ mod tests {
                 date: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             },
             "ab".repeat(16),
-            SystemClock.now(),
+            SystemClock::default().now(),
         ));
         let first = saver.save(record.clone());
         let copy_target = dir.path().join("copy.json");

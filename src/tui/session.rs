@@ -25,6 +25,8 @@ pub struct ScreenOptions {
     /// Warnings already printed on the normal screen, which the full screen would hide:
     /// shown again inside it.
     pub warnings: Vec<String>,
+    /// The council's time zone: the live screen's clock, and every time it shows.
+    pub zone: crate::clock::Zone,
 }
 
 /// Why the live screen cannot run here, if it cannot: standard input or output is not a
@@ -51,7 +53,7 @@ pub fn terminal_problem() -> Option<&'static str> {
 pub fn run_meeting(meeting: OpenRecord, options: &ScreenOptions) -> Result<ExitCode> {
     let mut session = Session::start(options)?;
     let keys = std::sync::Arc::clone(&session.keys);
-    let mut meeting = Meeting::open(meeting, keys, session.channel.tx.clone())
+    let mut meeting = Meeting::open(meeting, keys, session.channel.tx.clone(), options.zone)
         .map_err(|e| setup_error("saver", &e))?;
     meeting
         .app
@@ -101,6 +103,8 @@ struct Session {
     theme: Theme,
     /// The key table: the built-in one patched by `keys.toml`.
     keys: std::sync::Arc<super::keymap::Keymap>,
+    /// The council's time zone.
+    zone: crate::clock::Zone,
     /// Warnings printed before the full screen opened, to show on it until first seen.
     warnings: Vec<String>,
     _signals: event::SignalGuard,
@@ -143,6 +147,7 @@ impl Session {
             channel,
             theme,
             keys: std::sync::Arc::new(keys),
+            zone: options.zone,
             warnings: shown,
             _signals: signals,
         })
@@ -150,7 +155,8 @@ impl Session {
 
     /// The loop on `first` until it is over.
     fn run(&mut self, first: Screen, records: &mut Records<'_>) -> Ended {
-        shell::run(&mut self.screen, first, &self.theme, &self.channel, records)
+        let (theme, channel) = (&self.theme, &self.channel);
+        shell::run(&mut self.screen, first, theme, channel, self.zone, records)
     }
 }
 

@@ -12,7 +12,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use minutes::document::{Audience, ExportFormat, export};
+use minutes::document::{Audience, ExportFormat, Letterhead, export};
 
 fn formats(c: &mut Criterion) {
     let record = common::large_record();
@@ -20,11 +20,14 @@ fn formats(c: &mut Criterion) {
     group.sample_size(20);
     for audience in [Audience::Professionals, Audience::Adult] {
         for format in ExportFormat::ALL {
-            let bytes = export(&record, format, audience).expect("export");
+            let letterhead = Letterhead::default();
+            let bytes = export(&record, format, audience, &letterhead).expect("export");
             let name = format!("{}_{audience:?}", format.extension()).to_lowercase();
             eprintln!("{name}: {} bytes", bytes.len());
             group.bench_function(&name, |b| {
-                b.iter(|| export(black_box(&record), format, audience).expect("export"))
+                b.iter(|| {
+                    export(black_box(&record), format, audience, &letterhead).expect("export")
+                })
             });
         }
     }

@@ -132,7 +132,7 @@ impl LiveScreen {
         if self.record.start_meeting(self.now).is_yes() {
             self.changed();
         }
-        let started = self.record.meeting.started_at.map(|t| t.format("%H:%M"));
+        let started = self.record.meeting.started_at.map(|t| self.zone.hm(&t));
         if let Some(started) = started {
             self.say(&format!("The meeting started at {started}."), Tone::Info);
         }

@@ -169,6 +169,8 @@ pub struct LiveScreen {
     /// and as the minute taker offered when none is recorded; see
     /// [`LiveScreen::changed_by`].
     pub user_name: Option<String>,
+    /// The council's time zone: every time the screen shows is on its clock.
+    pub zone: crate::clock::Zone,
     /// The record as it is on disk (as opened, or as last saved with no change since);
     /// `None` once it has changed. An "edit" that leaves the record equal to it is a look:
     /// nothing is touched or saved.
@@ -220,6 +222,7 @@ impl LiveScreen {
             overlay: None,
             keys: Keymap::shared_default(),
             user_name: None,
+            zone: crate::clock::Zone::default(),
             acknowledged: Vec::new(),
             quit_after_copy: false,
             run: RunState::Running,
@@ -231,6 +234,13 @@ impl LiveScreen {
     #[must_use]
     pub fn with_keys(mut self, keys: Arc<Keymap>) -> Self {
         self.keys = keys;
+        self
+    }
+
+    /// The live screen showing its times on the clock of `zone` (the council's).
+    #[must_use]
+    pub const fn with_zone(mut self, zone: crate::clock::Zone) -> Self {
+        self.zone = zone;
         self
     }
 

@@ -417,7 +417,7 @@ impl LiveScreen {
         }
         let ended = match self.record.meeting.ended_at {
             Some(end) if self.record.is_meeting_day(&now) => {
-                format!("Meeting ended at {}.", end.format("%H:%M"))
+                format!("Meeting ended at {}.", self.zone.hm(&end))
             }
             _ => "Closed. Not the meeting's day: give the end time in Meeting details.".to_owned(),
         };

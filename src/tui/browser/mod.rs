@@ -89,6 +89,8 @@ pub struct Browser {
     pub keys: Arc<Keymap>,
     /// Today, for overdue dates.
     pub today: NaiveDate,
+    /// The marking, organisation and zone the reader lays the minutes out under.
+    pub letterhead: crate::document::Letterhead,
     /// Something visible changed since the last draw.
     redraw: bool,
 }
@@ -118,6 +120,7 @@ impl Browser {
             width: DEFAULT_WIDTH,
             keys: Keymap::shared_default(),
             today,
+            letterhead: crate::document::Letterhead::default(),
             redraw: true,
         };
         browser.set_entries(entries);
@@ -561,7 +564,12 @@ impl Browser {
         match response {
             Response::Record(path, record) => {
                 let width = reader_width(self.width);
-                self.mode = Mode::Reader(Box::new(Reader::new(path, *record, width)));
+                self.mode = Mode::Reader(Box::new(Reader::new(
+                    path,
+                    *record,
+                    width,
+                    self.letterhead.clone(),
+                )));
             }
             Response::Hits(found) => {
                 if let Mode::Search { hits, selected, .. } = &mut self.mode {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::document::{self, Audience};
+use crate::document::{self, Audience, Letterhead};
 use crate::model::Record;
 use crate::tui::action::Action;
 
@@ -18,6 +18,8 @@ pub struct Reader {
     record: Box<Record>,
     /// The width the lines are laid out for.
     width: usize,
+    /// The marking, organisation and zone the minutes are laid out under.
+    letterhead: Letterhead,
     /// The minutes as plain-text lines.
     pub lines: Vec<String>,
     /// Headings: (line index, title, level 1-3).
@@ -32,9 +34,10 @@ impl Reader {
     /// The professionals' minutes of `record`, as plain text laid out `width` columns wide
     /// (the text format itself: paragraphs wrap, tables narrow their columns to fit).
     #[must_use]
-    pub fn new(path: PathBuf, record: Record, width: usize) -> Self {
+    pub fn new(path: PathBuf, record: Record, width: usize, letterhead: Letterhead) -> Self {
         let mut reader = Self {
             path,
+            letterhead,
             title: record.meeting.title.clone(),
             record: Box::new(record),
             width: 0,
@@ -58,7 +61,12 @@ impl Reader {
             .iter()
             .position(|(line, ..)| *line == self.scroll);
         let (was_at, was_of) = (self.scroll, self.lines.len().max(1));
-        let text = document::render_text(&self.record, Audience::Professionals, width);
+        let text = document::render_text(
+            &self.record,
+            Audience::Professionals,
+            width,
+            &self.letterhead,
+        );
         self.lines = text.lines().map(str::to_owned).collect();
         self.sections = sections_of(&self.lines);
         self.width = width;

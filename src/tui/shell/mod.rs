@@ -44,7 +44,7 @@ use super::event::{self, HangUp, Message, SaveKind, SaveReport};
 use super::request::{Handled, Request, Response};
 use super::terminal::{self, FullScreen};
 use super::theme::Theme;
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{Clock, SystemClock, Zone};
 
 /// How often time passes for the screens (clock, autosave) and the terminal is checked.
 pub const TICK: Duration = Duration::from_millis(250);
@@ -157,19 +157,22 @@ impl Display for FullScreen {
 }
 
 /// Runs `first` (and what is opened from it) until it leaves, the terminal hangs up or a
-/// bug stops it. `records` does what the browser asks of the records.
+/// bug stops it. `records` does what the browser asks of the records; `zone` is the
+/// council's time zone, the live screen's clock.
 #[must_use]
 pub fn run<D: Display>(
     display: &mut D,
     first: Screen,
     theme: &Theme,
     channel: &Channel,
+    zone: Zone,
     records: &mut Records<'_>,
 ) -> Ended {
     let mut shell = Shell {
         display,
         theme,
         channel,
+        zone,
         records,
         screen: first,
         parked: None,
@@ -200,6 +203,8 @@ struct Shell<'a, 'r, D> {
     display: &'a mut D,
     theme: &'a Theme,
     channel: &'a Channel,
+    /// The council's time zone: the clock the ticks tell.
+    zone: Zone,
     records: &'a mut Records<'r>,
     screen: Screen,
     /// The browser, while a meeting opened from it is up.
@@ -312,7 +317,7 @@ impl<D: Display> Shell<'_, '_, D> {
             let why = "standard input or output is no longer a terminal".to_owned();
             return self.hang_up(HangUp::TerminalGone(why));
         }
-        self.apply(Action::Tick(SystemClock.now()))
+        self.apply(Action::Tick(SystemClock(self.zone).now()))
     }
 
     fn hang_up(&mut self, cause: HangUp) -> Result<(), Bug> {
@@ -390,7 +395,7 @@ impl<D: Display> Shell<'_, '_, D> {
             Screen::Browser(browser) => std::sync::Arc::clone(&browser.keys),
             Screen::Live(_) => return Ok(()),
         };
-        match Meeting::open(record, keys, self.channel.tx.clone()) {
+        match Meeting::open(record, keys, self.channel.tx.clone(), self.zone) {
             Ok(meeting) => {
                 let browser = std::mem::replace(&mut self.screen, Screen::Live(Box::new(meeting)));
                 if let Screen::Browser(browser) = browser {
@@ -607,7 +612,7 @@ mod tests {
     use crate::tui::saver::Saver;
 
     const PASTE: &str = "pasted-text;";
-    static CLOCK: SystemClock = SystemClock;
+    static CLOCK: SystemClock = SystemClock(crate::clock::Zone::LONDON);
 
     /// What a frame showed.
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -687,7 +692,7 @@ mod tests {
 
     fn new_record(title: &str, id: &str) -> Record {
         let catalogue = crate::templates::Catalogue::load(None);
-        let now = SystemClock.now();
+        let now = SystemClock::default().now();
         let details = NewMeeting {
             title: title.into(),
             subject_ref: String::new(),
@@ -768,7 +773,7 @@ mod tests {
         let path = file.path().to_owned();
         let channel = Channel::new();
         let saver = Saver::spawn(Some(file), path.clone(), channel.tx.clone()).unwrap();
-        let app = LiveScreen::new(record, None, SystemClock.now());
+        let app = LiveScreen::new(record, None, SystemClock::default().now());
         Rig {
             _dir: dir,
             meeting: Some(Meeting::new(app, saver, path.clone())),
@@ -787,7 +792,14 @@ mod tests {
         /// Runs the meeting to its end; its outcome, and how the loop ended.
         fn run(&mut self, display: &mut Fake) -> (Outcome, Ended) {
             let meeting = Screen::Live(Box::new(self.meeting.take().unwrap()));
-            let mut ended = run(display, meeting, &theme(), &self.channel, &mut no_records);
+            let mut ended = run(
+                display,
+                meeting,
+                &theme(),
+                &self.channel,
+                Zone::LONDON,
+                &mut no_records,
+            );
             let EndedOn::Meeting(outcome) =
                 std::mem::replace(&mut ended.on, EndedOn::Browser(None))
             else {
@@ -881,7 +893,7 @@ mod tests {
     fn an_idle_live_screen_draws_only_when_the_clock_turns_a_minute() {
         let mut rig = rig();
         let mut display = Fake::default();
-        let minute = || SystemClock.now().format("%H:%M").to_string();
+        let minute = || SystemClock::default().now().format("%H:%M").to_string();
         let before = minute();
         let tx = rig.channel.tx.clone();
         when_drawn(
@@ -950,7 +962,14 @@ mod tests {
             let entries = service.list().unwrap().entries;
             let browser = Browser::new(entries, Vec::new(), Vec::new(), service.today());
             let browser = Screen::Browser(Box::new(browser));
-            run(display, browser, &theme(), &self.channel, records)
+            run(
+                display,
+                browser,
+                &theme(),
+                &self.channel,
+                Zone::LONDON,
+                records,
+            )
         }
 
         /// Runs the browser over the folder, its requests done through the service.

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use super::ending::{Ending, Outcome, SaveLedger};
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{Clock, SystemClock, Zone};
 use crate::service::OpenRecord;
 use crate::store::recovery;
 use crate::tui::action::{Action, Effect};
@@ -108,6 +108,7 @@ impl Meeting {
         record: OpenRecord,
         keys: std::sync::Arc<crate::tui::keymap::Keymap>,
         reports: Sender<Message>,
+        zone: Zone,
     ) -> std::io::Result<Self> {
         let OpenRecord {
             record,
@@ -120,7 +121,8 @@ impl Meeting {
                 .then(|| "this session cannot write the file; opened read-only".to_owned())
         });
         let saver = Saver::spawn(file, path.clone(), reports)?;
-        let app = LiveScreen::new(record, read_only, SystemClock.now())
+        let app = LiveScreen::new(record, read_only, SystemClock(zone).now())
+            .with_zone(zone)
             .with_keys(keys)
             .with_user_name(crate::config::user_name());
         Ok(Self::new(app, saver, path))

@@ -61,7 +61,7 @@ pub(super) fn render(app: &LiveScreen, theme: &Theme, frame: &mut Frame<'_>, are
     }
     if let Some(ended) = &meeting.ended_at {
         left.push(Span::styled(
-            format!("  ended {}", super::clock(ended)),
+            format!("  ended {}", super::clock(app, ended)),
             theme.muted(),
         ));
     }
@@ -84,7 +84,7 @@ fn when(app: &LiveScreen) -> String {
     let mut text = format!(
         "{}  {}",
         meeting.date.format("%a %-d %b %Y"),
-        app.now.format("%H:%M")
+        app.zone.hm(&app.now)
     );
     if let Some(started) = meeting.started_at {
         let end = meeting.ended_at.unwrap_or(app.now);
@@ -111,7 +111,7 @@ pub(super) fn save_text(app: &LiveScreen) -> (String, bool) {
     match &save.saved_at {
         // To the minute: the header changes at most once a minute while saves succeed, so
         // typing costs few bytes and screen readers do not re-read it.
-        Some(at) => (format!("saved {}", at.format("%H:%M")), false),
+        Some(at) => (format!("saved {}", app.zone.hm(at)), false),
         None => ("saved".to_owned(), false),
     }
 }

@@ -316,7 +316,7 @@ fn visibility_marker(theme: &Theme, visibility: Visibility) -> Option<Span<'stat
     ))
 }
 
-/// `hh:mm` of a timestamp.
-fn clock(at: &crate::model::Timestamp) -> String {
-    at.format("%H:%M").to_string()
+/// `hh:mm` of a timestamp on the council's clock.
+fn clock(app: &LiveScreen, at: &crate::model::Timestamp) -> String {
+    app.zone.hm(at)
 }

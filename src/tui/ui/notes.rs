@@ -154,7 +154,7 @@ fn visible_tail(text: &str, budget: usize) -> &str {
 /// `budget` characters.
 fn note_lines<'a>(app: &LiveScreen, theme: &Theme, note: &'a Note, budget: usize) -> Vec<Line<'a>> {
     let mut head = vec![Span::styled(
-        format!("{} ", super::clock(&note.at)),
+        format!("{} ", super::clock(app, &note.at)),
         theme.muted(),
     )];
     if let Some(marker) = super::visibility_marker(theme, note.visibility) {
