@@ -1,7 +1,7 @@
 //! The source of "now": the real clock in the app, a fixed one in tests; and the council's
 //! time zone ([`Zone`]), in which every time is shown whatever the server's zone is.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{LocalResult, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 
 use crate::model::Timestamp;
 
@@ -87,6 +87,29 @@ impl Zone {
     #[must_use]
     pub fn date(self, at: &Timestamp) -> NaiveDate {
         self.local(at).date_naive()
+    }
+
+    /// The instant the council's clock reads `time` on `date`. When the clocks go back and it
+    /// reads that twice, the first; when they go forward and it never does, as the clock
+    /// before the change would have read it.
+    #[must_use]
+    pub fn at(self, date: NaiveDate, time: NaiveTime) -> Timestamp {
+        let naive = date.and_time(time);
+        match self.0.from_local_datetime(&naive) {
+            LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at.fixed_offset(),
+            LocalResult::None => {
+                let offset = self.0.offset_from_utc_datetime(&naive).fix();
+                Timestamp::from_naive_utc_and_offset(naive - offset, offset)
+            }
+        }
+    }
+
+    /// `time` on `date` on the council's clock, as the time of day in the offset of `like`:
+    /// how a time typed on the council's clock is given to a record command that reads times
+    /// in the offset of the timestamp they replace.
+    #[must_use]
+    pub fn in_offset_of(self, date: NaiveDate, time: NaiveTime, like: &Timestamp) -> NaiveTime {
+        self.at(date, time).with_timezone(like.offset()).time()
     }
 }
 

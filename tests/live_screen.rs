@@ -1967,3 +1967,41 @@ fn the_action_forms_owner_is_read_through_the_people_matcher_and_fills_the_agenc
     );
     assert!(screen.shows("matches no attendee"), "{}", screen.text());
 }
+
+#[test]
+fn forms_show_and_take_times_on_the_councils_clock_for_a_record_stamped_in_utc() {
+    // Written by a server on UTC in summer: 09:02 UTC is 10:02 in London.
+    let mut record = live_record();
+    record.meeting.date = common::date("2026-07-14");
+    let utc = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap();
+    record.meeting.started_at = Some(utc("2026-07-14T09:00:00+00:00"));
+    record.agenda[0].notes.push(minutes::model::Note::new(
+        utc("2026-07-14T09:02:30+00:00"),
+        "Early note",
+    ));
+    let mut screen = Screen::new(record, 100, 30);
+    screen.key(KeyCode::Up);
+    screen.key(KeyCode::Enter);
+    assert!(screen.shows("10:02"), "{}", screen.text());
+    assert!(!screen.shows("09:02"), "{}", screen.text());
+    screen.key(KeyCode::Enter);
+    let note = &screen.app.record.agenda[0].notes[0];
+    assert_eq!(note.at, utc("2026-07-14T09:02:30+00:00"), "saved unchanged");
+    assert!(note.history.is_empty());
+
+    screen.key(KeyCode::Up);
+    screen.key(KeyCode::Enter);
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::Tab);
+    screen.key(KeyCode::End);
+    screen.ctrl('u');
+    screen.keys("10:05");
+    screen.key(KeyCode::Enter);
+    let note = &screen.app.record.agenda[0].notes[0];
+    assert_eq!(
+        note.at.timestamp(),
+        utc("2026-07-14T09:05:00+00:00").timestamp(),
+        "10:05 typed in London is 09:05 UTC: {}",
+        screen.text()
+    );
+}

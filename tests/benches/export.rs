@@ -18,11 +18,11 @@ fn formats(c: &mut Criterion) {
     let record = common::large_record();
     let mut group = c.benchmark_group("export_large_1MB");
     group.sample_size(20);
-    for audience in [Audience::Professionals, Audience::Adult] {
+    for audience in Audience::ALL {
         for format in ExportFormat::ALL {
             let letterhead = Letterhead::default();
             let bytes = export(&record, format, audience, &letterhead).expect("export");
-            let name = format!("{}_{audience:?}", format.extension()).to_lowercase();
+            let name = format!("{}_{audience:?}", format.name()).to_lowercase();
             eprintln!("{name}: {} bytes", bytes.len());
             group.bench_function(&name, |b| {
                 b.iter(|| {

@@ -250,6 +250,12 @@ impl TextValue {
         if newline && !self.is_long() {
             return KeyResult::Stay;
         }
+        // Ctrl-U deletes back to the start of the line, as in every prompt and shell (the
+        // editor's own binding would undo typing instead).
+        if input.ctrl && !input.alt && input.key == Key::Char('u') {
+            self.editor.delete_line_by_head();
+            return KeyResult::Stay;
+        }
         let before = self.editor.cursor();
         let key = input.key;
         self.editor.input(input);

@@ -3,7 +3,9 @@
 //! its enquiry is a section 42 enquiry (for the SAC return).
 
 use super::{Saved, people_hint};
-use crate::model::{EnquiryKind, MeetingDetailsInput, MeetingMode};
+use chrono::NaiveTime;
+
+use crate::model::{EnquiryKind, MeetingDetailsInput, MeetingMode, Timestamp};
 use crate::tui::app::{LiveScreen, PLAN_SECTIONS};
 use crate::tui::form::{ChoiceField, Form, TextField, TimeField};
 
@@ -60,11 +62,17 @@ impl MeetingDetailsForm {
                 .add_choice("Mode", MeetingMode::ALL, meeting.mode)
                 .handle(),
             started: form
-                .add_time("Started at", meeting.started_at.map(|t| t.time()))
+                .add_time(
+                    "Started at",
+                    meeting.started_at.map(|t| screen.zone.local(&t).time()),
+                )
                 .hint(time_hint)
                 .handle(),
             ended: form
-                .add_time("Ended at", meeting.ended_at.map(|t| t.time()))
+                .add_time(
+                    "Ended at",
+                    meeting.ended_at.map(|t| screen.zone.local(&t).time()),
+                )
                 .hint(time_hint)
                 .handle(),
             enquiry: form
@@ -76,21 +84,34 @@ impl MeetingDetailsForm {
     }
 
     /// The details as typed; initials become the attendee's name in the record command.
-    fn read(&self, form: &Form) -> MeetingDetailsInput {
+    fn read(&self, form: &Form, screen: &LiveScreen) -> MeetingDetailsInput {
+        let meeting = &screen.record.meeting;
+        // Typed on the council's clock; the record command reads a time in the offset of
+        // the timestamp it replaces (or of now).
+        let record_clock = |time: NaiveTime, like: Option<Timestamp>| {
+            let like = like.unwrap_or(screen.now);
+            screen.zone.in_offset_of(meeting.date, time, &like)
+        };
         MeetingDetailsInput {
             chair: self.chair.read(form),
             minute_taker: self.minute_taker.read(form),
             location: self.location.read(form),
             mode: self.mode.read(form),
-            started: self.started.read(form),
-            ended: self.ended.read(form),
+            started: self
+                .started
+                .read(form)
+                .map(|t| record_clock(t, meeting.started_at)),
+            ended: self
+                .ended
+                .read(form)
+                .map(|t| record_clock(t, meeting.ended_at)),
             enquiry: self.enquiry.read(form),
         }
     }
 
     /// Records the details.
     pub(super) fn save(&self, form: &Form, screen: &mut LiveScreen) -> Saved {
-        let input = self.read(form);
+        let input = self.read(form, screen);
         let changed = screen.record.set_meeting_details(input, screen.now)?;
         Ok((changed, "Meeting details saved".to_owned()))
     }

@@ -36,7 +36,8 @@ impl NoteForm {
             .enumerate()
             .map(|(i, it)| format!("{}. {}", i + 1, it.title))
             .collect();
-        let time_hint = if record.is_meeting_day(&note.at) {
+        let local = screen.zone.local(&note.at);
+        let time_hint = if record.is_meeting_day(&local) {
             "its time in the meeting, HH:MM"
         } else {
             "typed up after the meeting: no time in the meeting; give one if known (HH:MM)"
@@ -52,7 +53,7 @@ impl NoteForm {
                 .handle(),
             speaker_given: note.speaker.clone(),
             time: form
-                .add_time("Time", record.meeting_time(&note.at))
+                .add_time("Time", record.meeting_time(&local))
                 .hint(time_hint)
                 .handle(),
             under: form
@@ -70,7 +71,9 @@ impl NoteForm {
         Some((form, fields))
     }
 
-    fn read(&self, form: &Form) -> NoteCorrection {
+    /// The correction as typed; the time, typed on the council's clock, as the record
+    /// command reads it (in the offset the note was stamped with).
+    fn read(&self, form: &Form, screen: &LiveScreen) -> NoteCorrection {
         let speaker = match self.speaker.read_changed(form) {
             None => self.speaker_given.clone(),
             Some(typed) if typed.is_empty() => None,
@@ -79,7 +82,11 @@ impl NoteForm {
         NoteCorrection {
             text: self.text.read(form),
             speaker,
-            time: self.time.read(form),
+            time: self.time.read(form).map(|time| {
+                let record = &screen.record;
+                let like = record.agenda[self.item].notes[self.index].at;
+                screen.zone.in_offset_of(record.meeting.date, time, &like)
+            }),
             visibility: self.visibility.read(form).unwrap_or_default(),
         }
     }
@@ -95,9 +102,10 @@ impl NoteForm {
                 "Note deleted (kept in the record's history)".to_owned(),
             ));
         }
-        let corrected = screen
-            .record
-            .correct_note(item, index, self.read(form), &by, now)?;
+        let corrected =
+            screen
+                .record
+                .correct_note(item, index, self.read(form, screen), &by, now)?;
         let to = self.under.read(form);
         if to == item {
             return Ok((corrected, "Note saved".to_owned()));
