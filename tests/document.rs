@@ -595,3 +595,19 @@ fn an_item_whose_notes_are_all_withheld_is_not_called_not_discussed() {
         assert!(adult.contains(&title), "{adult}");
     }
 }
+
+#[test]
+fn a_section_whose_entries_were_all_withheld_says_so_not_that_none_were_recorded() {
+    let record = common::two_part_record();
+    assert!(!record.findings.is_empty());
+    for audience in [Audience::Adult, Audience::Part2] {
+        for format in BOTH_FORMATS {
+            let copy = render(&record, format, audience);
+            let words = copy.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(words.contains("Findings are not in your copy."), "{words}");
+            assert!(!words.contains("No findings recorded"), "{words}");
+        }
+    }
+    let professionals = render(&record, Format::Text, Audience::Professionals);
+    assert!(!professionals.contains("not in your copy"));
+}

@@ -756,7 +756,11 @@ fn findings(cx: &Context<'_>, w: &mut Writer) {
     }
     w.heading(2, "Findings");
     if visible.is_empty() {
-        w.paragraph(&w.emphasis("No findings recorded."));
+        w.paragraph(&w.emphasis(if cx.withheld.findings {
+            "Findings are not in your copy."
+        } else {
+            "No findings recorded."
+        }));
         return;
     }
     for (number, finding) in visible {
@@ -823,7 +827,11 @@ fn decisions(cx: &Context<'_>, w: &mut Writer) {
     }
     w.heading(2, "Decisions");
     if visible.is_empty() {
-        w.paragraph(&w.emphasis("No decisions recorded."));
+        w.paragraph(&w.emphasis(if cx.withheld.decisions {
+            "Decisions are not in your copy."
+        } else {
+            "No decisions recorded."
+        }));
         return;
     }
     for (number, decision) in visible {
@@ -872,7 +880,11 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
     }
     w.heading(2, "Action plan");
     if visible.is_empty() {
-        w.paragraph(&w.emphasis("No actions recorded."));
+        w.paragraph(&w.emphasis(if cx.withheld.actions {
+            "Actions are not in your copy."
+        } else {
+            "No actions recorded."
+        }));
         return;
     }
     let rows: Vec<Vec<String>> = visible
