@@ -668,12 +668,13 @@ fn docx_column_widths_follow_content() {
     let grids = grid_widths(&xml);
     // Present: Name, Initials, Role, Agency, Attendance, Contact.
     let present = grids.iter().find(|g| g.len() == 6).unwrap();
-    // A tight table: names may wrap between words, but "Bennett" is never split.
-    assert!(present[0] >= 1_000, "room for 'Bennett': {present:?}");
+    // Table text is 10 pt: the names fit on one line ("Mark Bennett") beside a whole email.
+    assert!(present[0] >= 1_400, "room for 'Mark Bennett': {present:?}");
     assert!(
-        present[5] >= 3_000,
+        present[5] >= 2_600,
         "room for the email address: {present:?}"
     );
+    assert!(xml.contains("<w:sz w:val=\"20\" />"), "10 pt table text");
     assert!(present[1] < present[0], "{present:?}");
     // The action plan: No., Action, Owner, Agency, Due, Status.
     let plan = grids.iter().filter(|g| g.len() == 6).nth(1).unwrap();

@@ -132,6 +132,9 @@ const WHOLE_WORDS: &[&str] = &[
     "Circulation",
     "Priya",
     "Dubois",
+    "Priya Nair",
+    "Mark Bennett",
+    "Amara Okafor",
     "Bennett",
     "jane.smith@police.example",
 ];
@@ -165,7 +168,8 @@ fn libreoffice_keeps_table_words_whole_in_the_pdf(
         for (at, _) in word.char_indices().skip(1) {
             let split = format!("{}\n{}", &word[..at], &word[at..]);
             let hyphenated = format!("{}-\n{}", &word[..at], &word[at..]);
-            if text.contains(&split) || text.contains(&hyphenated) {
+            let wrapped = word.contains(' ') && text.contains(&word.replace(' ', "\n"));
+            if text.contains(&split) || text.contains(&hyphenated) || wrapped {
                 return Err(format!("{word:?} is split in the PDF:\n{text}").into());
             }
         }

@@ -35,6 +35,9 @@ const SIDE_MARGIN: i32 = 1_134;
 const TEXT_WIDTH: usize = 11_906 - 2 * 1_134;
 /// Body text size in half-points (11 pt).
 const BODY_SIZE: usize = 22;
+/// Table text, in half-points (10 pt): six columns with an email address fit across A4 with
+/// names and header words whole.
+const TABLE_SIZE: usize = 20;
 /// Space after a body paragraph, in twentieths of a point (6 pt).
 const SPACE_AFTER: u32 = 120;
 /// The one bulleted-list definition (docx-rs always writes a decimal list as number 1).
@@ -398,7 +401,7 @@ fn table(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
 
 fn cell(ids: &ParaIds, inline: &str, width: usize) -> TableCell {
     TableCell::new()
-        .add_paragraph(runs(ids.paragraph(), inline))
+        .add_paragraph(sized_runs(ids.paragraph(), inline, TABLE_SIZE))
         .width(width, WidthType::Dxa)
 }
 
@@ -420,15 +423,37 @@ const CELL_PADDING: usize = 230;
 
 /// Column widths from content ([`columns::rich_widths`]): room for each column's header and
 /// longest word first, so LibreOffice and Word keep words whole, then for its lines.
+/// Table text is [`TABLE_SIZE`], smaller than the body, so the widths measured at the body's
+/// size are laid out on a page scaled up to match, then scaled back.
 fn column_widths(headers: &[String], rows: &[Vec<String>]) -> Vec<usize> {
-    columns::rich_widths(headers, rows, TEXT_WIDTH, CELL_PADDING)
+    let padding = CELL_PADDING * headers.len();
+    let text = TEXT_WIDTH.saturating_sub(padding);
+    let measured = text * BODY_SIZE / TABLE_SIZE + padding;
+    let mut widths: Vec<usize> = columns::rich_widths(headers, rows, measured, CELL_PADDING)
+        .into_iter()
+        .map(|w| w.saturating_sub(CELL_PADDING) * TABLE_SIZE / BODY_SIZE + CELL_PADDING)
+        .collect();
+    // Rounding leaves a few short of the text width: give them to the last column.
+    let used: usize = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
 }
 
 /// Adds a rich inline string to `paragraph` as runs: marks become bold and italic, line
 /// breaks become breaks.
-fn runs(mut paragraph: Paragraph, inline: &str) -> Paragraph {
+fn runs(paragraph: Paragraph, inline: &str) -> Paragraph {
+    sized_runs(paragraph, inline, BODY_SIZE)
+}
+
+/// [`runs`] in `size` half-points.
+fn sized_runs(mut paragraph: Paragraph, inline: &str, size: usize) -> Paragraph {
     for span in spans(inline) {
         let mut run = Run::new();
+        if size != BODY_SIZE {
+            run = run.size(size);
+        }
         for (i, line) in span.text.split('\n').enumerate() {
             if i > 0 {
                 run = run.add_break(BreakType::TextWrapping);
