@@ -18,6 +18,7 @@
 
 mod across;
 mod actions;
+mod audit;
 mod export;
 mod lifecycle;
 mod records;
@@ -26,6 +27,10 @@ mod warning;
 
 pub use across::{Due, Found, SacCounted, Tracked};
 pub use actions::ActionAdded;
+pub use audit::{
+    AuditAction, AuditEntry, AuditFilter, AuditLog, AuditProblem, EditingSession, ProblemKind,
+    Who, parse_log,
+};
 pub use lifecycle::{Changed, Refused, StatusChanged};
 pub use records::{Arrangements, Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use state::Service;
