@@ -291,8 +291,8 @@ impl Service<'_> {
         self.who().name.clone()
     }
 
-    /// The entry for `action` on `record` (at `path`), timed now.
-    fn entry(&self, action: AuditAction, record: &Record, path: &Path) -> AuditEntry {
+    /// The entry for `action` on the record with id `record_id` (at `path`), timed now.
+    fn entry(&self, action: AuditAction, record_id: &str, path: &Path) -> AuditEntry {
         let who = self.who();
         AuditEntry {
             time: self.now(),
@@ -301,7 +301,7 @@ impl Service<'_> {
             host: who.host.clone(),
             pid: who.pid,
             action,
-            record_id: record.id.clone(),
+            record_id: record_id.to_owned(),
             file: file_name(path),
             session: None,
             details: Map::new(),
@@ -334,7 +334,18 @@ impl Service<'_> {
         path: &Path,
         details: Map<String, Value>,
     ) {
-        let mut entry = self.entry(action, record, path);
+        self.audit_id(action, &record.id, path, details);
+    }
+
+    /// [`audit`](Self::audit) given the record's id.
+    pub(super) fn audit_id(
+        &self,
+        action: AuditAction,
+        record_id: &str,
+        path: &Path,
+        details: Map<String, Value>,
+    ) {
+        let mut entry = self.entry(action, record_id, path);
         entry.details = details;
         self.append(entry);
     }
@@ -347,7 +358,7 @@ impl Service<'_> {
         details: Map<String, Value>,
     ) -> Option<EditingSession> {
         let dir = self.store().ok()?.dir().to_owned();
-        let mut entry = self.entry(AuditAction::Open, record, path);
+        let mut entry = self.entry(AuditAction::Open, &record.id, path);
         entry.session = Some(uuid::Uuid::new_v4().simple().to_string()[..12].to_owned());
         entry.details = details;
         self.append(entry.clone());

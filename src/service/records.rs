@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::audit::EditingSession;
 use super::state::Service;
 use super::warning::Warning;
 use crate::error::{Error, Result};
@@ -35,6 +36,9 @@ pub struct OpenRecord {
     pub file: Option<RecordFile>,
     /// Why this session may not write it, if so.
     pub read_only: Option<String>,
+    /// The editing session in the audit log: its `open` line is written; closing it (or
+    /// dropping it) writes its `close` line.
+    pub audit: Option<EditingSession>,
 }
 
 /// What a follow-up meeting is given; what is left out comes from the earlier meeting.
@@ -163,11 +167,17 @@ impl Service<'_> {
         if let Some(reason) = &loaded.read_only {
             self.warn(Warning::Note(format!("{}: {reason}", path.display())));
         }
+        let mut details = serde_json::Map::new();
+        if loaded.read_only.is_some() {
+            details.insert("read_only".to_owned(), true.into());
+        }
+        let audit = self.start_editing(&loaded.record, path, details);
         Ok(OpenRecord {
             record: loaded.record,
             path: path.to_owned(),
             file,
             read_only: loaded.read_only,
+            audit,
         })
     }
 
@@ -312,11 +322,15 @@ impl Service<'_> {
                 Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
                 result => {
                     let file = result?;
+                    let mut details = serde_json::Map::new();
+                    details.insert("new".to_owned(), true.into());
+                    let audit = self.start_editing(&record, file.path(), details);
                     return Ok(OpenRecord {
                         path: file.path().to_owned(),
                         record,
                         file: Some(file),
                         read_only: None,
+                        audit,
                     });
                 }
             }
