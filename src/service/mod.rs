@@ -22,6 +22,7 @@ mod audit;
 mod export;
 mod lifecycle;
 mod records;
+mod retention;
 mod state;
 mod warning;
 
@@ -32,6 +33,7 @@ pub use audit::{
     Who, parse_log,
 };
 pub use lifecycle::{Changed, Refused, StatusChanged};
+pub use retention::Expired;
 pub use records::{Arrangements, Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use state::Service;
 pub use warning::Warning;

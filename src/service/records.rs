@@ -64,7 +64,7 @@ pub struct FollowUp {
 pub struct Arrangements {
     /// Who chairs (an attendee's initials are recorded as their name).
     pub chair: String,
-    /// Who takes the minutes (likewise).
+    /// Who takes the minutes (likewise); blank: the user ([`Service::user_name`]).
     pub minute_taker: String,
     /// The venue, or the video or phone details.
     pub venue: String,
@@ -209,6 +209,7 @@ impl Service<'_> {
         details.check().map_err(refused)?;
         let template = self.catalogue().get(meeting_type)?;
         let invitation = read_invitation(arrangements)?;
+        let arrangements = &self.taken_by_user(arrangements);
         self.store()?;
         let holidays = self.holidays();
         let created = self.create_with(|id, now| {
@@ -259,7 +260,7 @@ impl Service<'_> {
             date,
         };
         details.check().map_err(refused)?;
-        let arrangements = &given.arrangements;
+        let arrangements = &self.taken_by_user(&given.arrangements);
         let invitation = read_invitation(arrangements)?;
         let holidays = self.holidays();
         let created = self.create_with(|id, now| {
@@ -271,6 +272,16 @@ impl Service<'_> {
         self.say_what_follows(&previous);
         self.say_who_is_invited(&invitation, arrangements);
         Ok(created)
+    }
+
+    /// `arrangements` with the user ([`Service::user_name`]) as the minute taker when none
+    /// is given.
+    fn taken_by_user(&self, arrangements: &Arrangements) -> Arrangements {
+        let mut arrangements = arrangements.clone();
+        if arrangements.minute_taker.trim().is_empty() {
+            arrangements.minute_taker = self.user_name();
+        }
+        arrangements
     }
 
     /// How many people the invitation list (if one was given) invited.
