@@ -411,16 +411,17 @@ mod tests {
             full_name: Some(String::new()),
             ..account.clone()
         };
-        assert_eq!(
-            person_name(None, &no_full_name).as_deref(),
-            Some("jbloggs")
-        );
+        assert_eq!(person_name(None, &no_full_name).as_deref(), Some("jbloggs"));
         assert_eq!(person_name(None, &Account::default()), None);
         let hostile = Account {
             login: None,
             full_name: Some("Jo\u{1b}[31m Bloggs".to_owned()),
         };
-        assert!(!person_name(None, &hostile).unwrap_or_default().contains('\u{1b}'));
+        assert!(
+            !person_name(None, &hostile)
+                .unwrap_or_default()
+                .contains('\u{1b}')
+        );
     }
 
     #[test]

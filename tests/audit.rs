@@ -83,7 +83,12 @@ fn one_line(dir: &Path, args: &[&str]) -> Value {
     let before = log_lines(dir).len();
     ok(&run(dir, args));
     let lines = log_lines(dir);
-    assert_eq!(lines.len(), before + 1, "{args:?} wrote {:?}", &lines[before..]);
+    assert_eq!(
+        lines.len(),
+        before + 1,
+        "{args:?} wrote {:?}",
+        &lines[before..]
+    );
     lines[before].clone()
 }
 
@@ -105,8 +110,21 @@ fn each_use_writes_one_line_with_its_action_and_no_record_text() {
 
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["show", ID], "read"),
-        (vec!["export", ID, "--format", "html", "-o", out.to_str().unwrap()], "export"),
-        (vec!["export", ID, "--format", "md", "--audience", "adult"], "export"),
+        (
+            vec![
+                "export",
+                ID,
+                "--format",
+                "html",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "export",
+        ),
+        (
+            vec!["export", ID, "--format", "md", "--audience", "adult"],
+            "export",
+        ),
         (vec!["agree", ID], "agree"),
         (vec!["circulate", ID], "circulate"),
         (vec!["reopen", ID, "--reason", "a correction"], "reopen"),
@@ -119,7 +137,10 @@ fn each_use_writes_one_line_with_its_action_and_no_record_text() {
         assert_eq!(line["file"], path.file_name().unwrap().to_str().unwrap());
         assert_eq!(line["name"], "Zoë Tester", "the configured name: {line}");
         for field in ["login", "host", "time"] {
-            assert!(line[field].as_str().is_some_and(|s| !s.is_empty()), "{line}");
+            assert!(
+                line[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{line}"
+            );
         }
         assert!(line["pid"].as_u64().is_some(), "{line}");
         chrono::DateTime::parse_from_rfc3339(line["time"].as_str().unwrap()).unwrap();
@@ -129,7 +150,11 @@ fn each_use_writes_one_line_with_its_action_and_no_record_text() {
     assert_eq!(lines[1]["details"]["format"], "html");
     assert_eq!(lines[2]["details"]["destination"], "standard output");
     assert_eq!(lines[2]["details"]["audience"], "adult");
-    assert!(lines[4]["details"]["recipients"].as_u64().unwrap() > 0, "{}", lines[4]);
+    assert!(
+        lines[4]["details"]["recipients"].as_u64().unwrap() > 0,
+        "{}",
+        lines[4]
+    );
     assert!(lines[4]["details"]["copies"].is_array(), "{}", lines[4]);
     assert_eq!(lines[6]["details"]["status"], "done");
 
@@ -147,7 +172,10 @@ fn each_use_writes_one_line_with_its_action_and_no_record_text() {
     for text in [MARK_TITLE, MARK_NOTE, "Warren", "a correction"] {
         assert!(!log.contains(text), "{text} in the log:\n{log}");
     }
-    let mode = std::fs::metadata(log_path(dir)).unwrap().permissions().mode();
+    let mode = std::fs::metadata(log_path(dir))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600, "{mode:o}");
 }
 
@@ -157,7 +185,14 @@ fn a_new_record_is_taken_by_the_user_when_no_minute_taker_is_given() {
     configure(tmp.path(), "name = \"Zoë Tester\"\n");
     let out = ok(&run(
         tmp.path(),
-        &["new", "--type", "case-conference", "--title", "t", "--no-open"],
+        &[
+            "new",
+            "--type",
+            "case-conference",
+            "--title",
+            "t",
+            "--no-open",
+        ],
     ));
     let record = minutes::store::load_file(Path::new(out.trim())).unwrap();
     assert_eq!(record.meeting.minute_taker, "Zoë Tester");
@@ -180,13 +215,43 @@ fn minutes_audit_filters_by_record_date_and_user_and_names_lines_not_trusted() {
     let a = "aaaa1111000000000000000000000000";
     let b = "bbbb2222000000000000000000000000";
     let log = [
-        line("2026-03-01T09:00:00+00:00", "Zoë Ørsted", "zorsted", "read", a),
-        line("2026-03-02T09:00:00+00:00", "Jo Bloggs", "jbloggs", "export", b),
+        line(
+            "2026-03-01T09:00:00+00:00",
+            "Zoë Ørsted",
+            "zorsted",
+            "read",
+            a,
+        ),
+        line(
+            "2026-03-02T09:00:00+00:00",
+            "Jo Bloggs",
+            "jbloggs",
+            "export",
+            b,
+        ),
         "{not json".to_owned(),
-        line("2026-04-01T09:00:00+01:00", "Jo Bloggs", "jbloggs", "agree", a),
-        line("2026-03-15T09:00:00+00:00", "Jo Bloggs", "jbloggs", "reopen", a),
+        line(
+            "2026-04-01T09:00:00+01:00",
+            "Jo Bloggs",
+            "jbloggs",
+            "agree",
+            a,
+        ),
+        line(
+            "2026-03-15T09:00:00+00:00",
+            "Jo Bloggs",
+            "jbloggs",
+            "reopen",
+            a,
+        ),
         r#"{"time":"2026-04-02T09:00:00+01:00","name":"x","action":"read"}"#.to_owned(),
-        line("2026-05-01T09:00:00+01:00", "Zoë Ørsted", "zorsted", "delete", b),
+        line(
+            "2026-05-01T09:00:00+01:00",
+            "Zoë Ørsted",
+            "zorsted",
+            "delete",
+            b,
+        ),
     ]
     .join("\n")
         + "\n";
@@ -199,7 +264,12 @@ fn minutes_audit_filters_by_record_date_and_user_and_names_lines_not_trusted() {
     assert!(err.contains("line 5: out of order"), "{err}");
     assert!(err.contains("line 6: damaged, not trusted"), "{err}");
     assert!(!err.contains("line 7"), "{err}");
-    for (action, shown) in [("read", true), ("export", true), ("agree", true), ("reopen", false)] {
+    for (action, shown) in [
+        ("read", true),
+        ("export", true),
+        ("agree", true),
+        ("reopen", false),
+    ] {
         assert_eq!(out.contains(action), shown, "{action}:\n{out}");
     }
     // Times on the council's clock: 09:00 UTC on 1 March is 09:00 in London.
@@ -218,8 +288,14 @@ fn minutes_audit_filters_by_record_date_and_user_and_names_lines_not_trusted() {
             .map(|l| l["action"].as_str().unwrap().to_owned())
             .collect()
     };
-    assert_eq!(actions(json_lines(&["audit", "aaaa", "--json"])), ["read", "agree"]);
-    assert_eq!(actions(json_lines(&["audit", "bbbb22", "--json"])), ["export", "delete"]);
+    assert_eq!(
+        actions(json_lines(&["audit", "aaaa", "--json"])),
+        ["read", "agree"]
+    );
+    assert_eq!(
+        actions(json_lines(&["audit", "bbbb22", "--json"])),
+        ["export", "delete"]
+    );
     assert_eq!(
         actions(json_lines(&["audit", "--since", "2026-03-02", "--json"])),
         ["export", "agree", "delete"]
@@ -229,7 +305,14 @@ fn minutes_audit_filters_by_record_date_and_user_and_names_lines_not_trusted() {
         ["read", "delete"]
     );
     assert_eq!(
-        actions(json_lines(&["audit", "--user", "jbloggs", "--since", "2026-03-10", "--json"])),
+        actions(json_lines(&[
+            "audit",
+            "--user",
+            "jbloggs",
+            "--since",
+            "2026-03-10",
+            "--json"
+        ])),
         ["agree"]
     );
 }
@@ -240,8 +323,15 @@ fn a_clean_log_exits_0_and_no_log_is_said() {
     let dir = tmp.path();
     let none = run(dir, &["audit"]);
     assert!(none.status.success());
-    assert!(text(&none.stderr).contains("no audit log yet"), "{}", text(&none.stderr));
-    Store::open(records(dir)).unwrap().create(&marked_record()).unwrap();
+    assert!(
+        text(&none.stderr).contains("no audit log yet"),
+        "{}",
+        text(&none.stderr)
+    );
+    Store::open(records(dir))
+        .unwrap()
+        .create(&marked_record())
+        .unwrap();
     ok(&run(dir, &["show", ID]));
     let out = ok(&run(dir, &["audit", ID]));
     assert!(out.contains("read") && out.contains(&FULL_ID[..8]), "{out}");
@@ -259,9 +349,15 @@ fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it()
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let store = Store::open(records(dir)).unwrap();
-    let old = store.create(&dated("0100000000000000000000000000aaaa", "2012-05-01")).unwrap();
-    let held = store.create(&dated("4e1d0000000000000000000000000bbb", "2013-06-01")).unwrap();
-    let recent = store.create(&dated("9ece0000000000000000000000000ccc", "2025-01-01")).unwrap();
+    let old = store
+        .create(&dated("0100000000000000000000000000aaaa", "2012-05-01"))
+        .unwrap();
+    let held = store
+        .create(&dated("4e1d0000000000000000000000000bbb", "2013-06-01"))
+        .unwrap();
+    let recent = store
+        .create(&dated("9ece0000000000000000000000000ccc", "2025-01-01"))
+        .unwrap();
     // A .bak (saved twice) and a lock file left behind, as after an editing session.
     let mut changed = minutes::store::load_file(&old).unwrap();
     changed.meeting.location = "Room 1".to_owned();
@@ -276,11 +372,17 @@ fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it()
     let unset = run(dir, &["retention"]);
     assert_eq!(unset.status.code(), Some(2));
     let said = text(&unset.stderr);
-    assert!(said.contains("--older-than") && said.contains("retention_years"), "{said}");
+    assert!(
+        said.contains("--older-than") && said.contains("retention_years"),
+        "{said}"
+    );
 
     configure(dir, "retention_years = 7\n");
     let listed = ok(&run(dir, &["retention"]));
-    assert!(listed.contains("2012-05-01") && listed.contains("2013-06-01"), "{listed}");
+    assert!(
+        listed.contains("2012-05-01") && listed.contains("2013-06-01"),
+        "{listed}"
+    );
     assert!(listed.contains(MARK_TITLE), "titles are shown: {listed}");
     assert!(!listed.contains("2025-01-01"), "{listed}");
 
@@ -291,20 +393,36 @@ fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it()
 
     // One is open for editing elsewhere: refused, the other deleted.
     let editing = store.lock(&held).unwrap();
-    let deleted = run(dir, &["retention", "--older-than", "7", "--delete", "--yes"]);
+    let deleted = run(
+        dir,
+        &["retention", "--older-than", "7", "--delete", "--yes"],
+    );
     assert_eq!(deleted.status.code(), Some(1), "one refused");
-    assert!(text(&deleted.stderr).contains("not deleted"), "{}", text(&deleted.stderr));
+    assert!(
+        text(&deleted.stderr).contains("not deleted"),
+        "{}",
+        text(&deleted.stderr)
+    );
     drop(editing);
     assert!(!old.exists() && !bak.exists() && !lock.exists());
     assert!(held.exists() && recent.exists());
     let index = std::fs::read_to_string(records(dir).join(".index.json")).unwrap();
-    assert!(!index.contains("0100000000000000000000000000aaaa"), "{index}");
-    assert!(index.contains("9ece0000000000000000000000000ccc"), "{index}");
+    assert!(
+        !index.contains("0100000000000000000000000000aaaa"),
+        "{index}"
+    );
+    assert!(
+        index.contains("9ece0000000000000000000000000ccc"),
+        "{index}"
+    );
 
     let lines = log_lines(dir);
     let deletions: Vec<&Value> = lines.iter().filter(|l| l["action"] == "delete").collect();
     assert_eq!(deletions.len(), 1, "{lines:?}");
-    assert_eq!(deletions[0]["record_id"], "0100000000000000000000000000aaaa");
+    assert_eq!(
+        deletions[0]["record_id"],
+        "0100000000000000000000000000aaaa"
+    );
     assert_eq!(deletions[0]["details"]["meeting_date"], "2012-05-01");
     assert!(!log_text(dir).contains(MARK_TITLE));
 }

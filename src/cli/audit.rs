@@ -8,13 +8,14 @@
 //! been tampered with for a clean one. The lines are reported whatever the filter, since a
 //! damaged line cannot be said to be about any record or person.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use super::print::{Console, exit_code};
 use crate::error::{Error, Result};
 use crate::service::{AuditEntry, AuditFilter, Service};
 use crate::table::TextTable;
+use crate::text::TerminalWriter;
 
 /// `minutes audit [ID] [--since DATE] [--user NAME] [--json]`.
 pub(super) fn audit(
@@ -26,12 +27,19 @@ pub(super) fn audit(
     let log = service.audit_log(filter)?;
     console.warnings(service);
     if !log.exists {
-        eprintln_inert!("minutes: no audit log yet ({} is not there)", log.path.display());
+        eprintln_inert!(
+            "minutes: no audit log yet ({} is not there)",
+            log.path.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     if json {
         for (_, entry) in &log.entries {
-            writeln!(console.out, "{}", entry.to_line().map_err(std::io::Error::other)?)?;
+            writeln!(
+                console.out,
+                "{}",
+                entry.to_line().map_err(std::io::Error::other)?
+            )?;
         }
     } else if log.entries.is_empty() {
         eprintln_inert!("minutes: no entry in the audit log matches");
@@ -42,7 +50,9 @@ pub(super) fn audit(
         ]);
         for (_, entry) in &log.entries {
             table.push(vec![
-                zone.local(&entry.time).format("%Y-%m-%d %H:%M:%S").to_string(),
+                zone.local(&entry.time)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
                 entry.name.clone(),
                 entry.login.clone(),
                 entry.host.clone(),
@@ -79,7 +89,10 @@ fn details(entry: &AuditEntry) -> String {
             serde_json::Value::String(text) => text.clone(),
             serde_json::Value::Array(items) => items
                 .iter()
-                .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
+                .map(|item| {
+                    item.as_str()
+                        .map_or_else(|| item.to_string(), str::to_owned)
+                })
                 .collect::<Vec<_>>()
                 .join(","),
             other => other.to_string(),
@@ -149,7 +162,10 @@ pub(super) fn retention(
             )?,
             Err(error) => {
                 refused += 1;
-                eprintln_inert!("minutes: {}: not deleted: {error}", entry.summary.short_id());
+                eprintln_inert!(
+                    "minutes: {}: not deleted: {error}",
+                    entry.summary.short_id()
+                );
             }
         }
         console.warnings(service);
@@ -167,7 +183,9 @@ fn confirmed(count: usize, records: &str, console: &mut Console<'_>) -> Result<b
         ));
     }
     console.out.flush()?;
-    eprint!("Delete {count} {records}? Type yes: ");
+    let mut prompt = TerminalWriter::new(std::io::stderr());
+    write!(prompt, "Delete {count} {records}? Type yes: ")?;
+    prompt.flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(answer.trim() == "yes")

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 
 use super::state::Service;
 use super::warning::Warning;
+use super::who::Who;
 use crate::clock::Zone;
 use crate::error::{Error, Result};
 use crate::model::{Record, Timestamp};
@@ -114,19 +115,6 @@ impl AuditEntry {
     }
 }
 
-/// Who is using `minutes`: the same on every line this process writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Who {
-    /// Their name ([`crate::config::person_name`]).
-    pub name: String,
-    /// Their login.
-    pub login: String,
-    /// The machine.
-    pub host: String,
-    /// This process.
-    pub pid: u32,
-}
-
 /// A line of the log that is not trusted, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditProblem {
@@ -201,7 +189,10 @@ pub fn parse_log(bytes: &[u8]) -> (Vec<(usize, AuditEntry)>, Vec<AuditProblem>) 
                 kind: ProblemKind::Damaged(error.to_string()),
             }),
             Ok(entry) => {
-                if entries.last().is_some_and(|(_, before)| entry.time < before.time) {
+                if entries
+                    .last()
+                    .is_some_and(|(_, before)| entry.time < before.time)
+                {
                     problems.push(AuditProblem {
                         line: number,
                         kind: ProblemKind::OutOfOrder,
@@ -253,9 +244,9 @@ impl EditingSession {
             entry.time = zone.now();
             entry.to_line().unwrap_or_default()
         });
-        written
-            .err()
-            .map(|e| format!("the end of the editing session was not written to the audit log: {e}"))
+        written.err().map(|e| {
+            format!("the end of the editing session was not written to the audit log: {e}")
+        })
     }
 }
 
@@ -478,7 +469,8 @@ mod tests {
     #[test]
     fn damaged_and_out_of_order_lines_are_named_by_number_and_not_trusted() {
         let line = |t: &str| entry(t).to_line().unwrap();
-        let mut missing: serde_json::Value = serde_json::from_str(&line("2026-07-01T10:05:00Z")).unwrap();
+        let mut missing: serde_json::Value =
+            serde_json::from_str(&line("2026-07-01T10:05:00Z")).unwrap();
         missing.as_object_mut().unwrap().remove("login");
         let log = [
             line("2026-07-01T10:00:00+01:00"),
@@ -497,8 +489,14 @@ mod tests {
         assert_eq!(lines, vec![1, 4, 7]);
         let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(said.len(), 4, "{said:?}");
-        assert!(said[0].starts_with("line 2: damaged, not trusted"), "{said:?}");
-        assert!(said[1].starts_with("line 3: damaged, not trusted"), "{said:?}");
+        assert!(
+            said[0].starts_with("line 2: damaged, not trusted"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with("line 3: damaged, not trusted"),
+            "{said:?}"
+        );
         assert!(said[1].contains("login"), "{said:?}");
         assert!(said[2].starts_with("line 5: out of order"), "{said:?}");
         assert!(said[3].starts_with("line 8: damaged"), "{said:?}");

@@ -25,7 +25,8 @@ impl Service<'_> {
         format: ExportFormat,
         audience: Audience,
     ) -> Result<Vec<u8>> {
-        self.document(path, format, audience).map(|(_, bytes)| bytes)
+        self.document(path, format, audience)
+            .map(|(_, bytes)| bytes)
     }
 
     /// The record at `path` and its minutes as [`minutes`](Self::minutes) makes them.
@@ -36,12 +37,13 @@ impl Service<'_> {
         audience: Audience,
     ) -> Result<(Record, Vec<u8>)> {
         let record = self.read(path)?;
-        let bytes = document::export(&record, format, audience, &self.letterhead()).map_err(
-            |e| Error::Invalid {
-                path: path.to_owned(),
-                message: format!("cannot make the {} document: {e}", format.extension()),
-            },
-        )?;
+        let bytes =
+            document::export(&record, format, audience, &self.letterhead()).map_err(|e| {
+                Error::Invalid {
+                    path: path.to_owned(),
+                    message: format!("cannot make the {} document: {e}", format.extension()),
+                }
+            })?;
         Ok((record, bytes))
     }
 

@@ -150,7 +150,11 @@ fn sent_details(sent: &[Sent]) -> serde_json::Map<String, serde_json::Value> {
     }
     let mut copies: Vec<&str> = sent
         .iter()
-        .map(|s| s.recipient.copy.map_or("professionals", model::Audience::key))
+        .map(|s| {
+            s.recipient
+                .copy
+                .map_or("professionals", model::Audience::key)
+        })
         .collect();
     copies.sort_unstable();
     copies.dedup();

@@ -33,7 +33,7 @@ pub struct Service<'c> {
     settings: OnceCell<(Settings, Zone)>,
     warnings: RefCell<Vec<Warning>>,
     /// Who is using `minutes`, for the audit log and every "by".
-    who: OnceCell<super::audit::Who>,
+    who: OnceCell<super::who::Who>,
 }
 
 impl std::fmt::Debug for Service<'_> {
@@ -119,7 +119,7 @@ impl<'c> Service<'c> {
     }
 
     /// Where who is using `minutes` is kept once found.
-    pub(super) const fn who_cell(&self) -> &OnceCell<super::audit::Who> {
+    pub(super) const fn who_cell(&self) -> &OnceCell<super::who::Who> {
         &self.who
     }
 

@@ -99,8 +99,7 @@ fn open_for_append(path: &Path, mode: u32) -> Result<(fs_err::File, bool)> {
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(e),
     }
-    let (file, _) =
-        guarded::open_regular(path, std::fs::OpenOptions::new().append(true), THEN)?;
+    let (file, _) = guarded::open_regular(path, std::fs::OpenOptions::new().append(true), THEN)?;
     Ok((file, false))
 }
 
