@@ -50,10 +50,52 @@ impl Places {
     }
 }
 
-/// The user's login name (`$USER`), if known.
+/// The user's login name: the account's, from the passwd database, else `$USER`.
 #[must_use]
 pub fn login_name() -> Option<String> {
-    std::env::var("USER").ok()
+    Account::current().login
+}
+
+/// The account running `minutes`, as the system knows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Account {
+    /// The login name.
+    pub login: Option<String>,
+    /// The full name: the first comma-separated part of the passwd entry's GECOS field.
+    pub full_name: Option<String>,
+}
+
+impl Account {
+    /// The account of this process's real user id, from the passwd database (NSS, so LDAP
+    /// accounts too); the login from `$USER` when the database has no entry.
+    #[must_use]
+    pub fn current() -> Self {
+        let entry = nix::unistd::User::from_uid(nix::unistd::getuid())
+            .ok()
+            .flatten();
+        let login = entry
+            .as_ref()
+            .map(|user| user.name.clone())
+            .or_else(|| std::env::var("USER").ok());
+        let full_name = entry.and_then(|user| {
+            let gecos = user.gecos.to_string_lossy().into_owned();
+            gecos.split(',').next().map(str::to_owned)
+        });
+        Self {
+            login: login.and_then(|l| one_line(Some(&l))),
+            full_name: full_name.and_then(|f| one_line(Some(&f))),
+        }
+    }
+}
+
+/// Who someone is, as minutes writes it: `configured` (`name` in `config.toml`), else the
+/// account's full name, else its login; blanks are skipped. The one rule for every "by" and
+/// for the minute taker of a new record.
+#[must_use]
+pub fn person_name(configured: Option<&str>, account: &Account) -> Option<String> {
+    one_line(configured)
+        .or_else(|| one_line(account.full_name.as_deref()))
+        .or_else(|| one_line(account.login.as_deref()))
 }
 
 /// A file of the user's in a config subfolder (a template, a theme), read.
@@ -202,6 +244,9 @@ pub struct Settings {
     /// the documents, on the screens, on the command line) is on this clock, whatever the
     /// server's zone; an unknown name is a warning and London is used.
     pub timezone: Option<String>,
+    /// How many years after the meeting a record is kept (`minutes retention`); none by
+    /// default, so `minutes retention` must then be given `--older-than`.
+    pub retention_years: Option<u32>,
 }
 
 /// The protective marking when `config.toml` gives none (Government Security
@@ -230,15 +275,12 @@ fn one_line(text: Option<&str>) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
-/// The configured `name`, if `config.toml` gives one that is not blank (a settings file
-/// that cannot be read gives none; its warning is shown where the settings are loaded).
+/// The user's name ([`person_name`]): the configured `name`, else the account's full name,
+/// else the login (a settings file that cannot be read gives no configured name; its warning
+/// is shown where the settings are loaded).
 #[must_use]
 pub fn user_name() -> Option<String> {
-    load_settings()
-        .0
-        .name
-        .map(|name| crate::text::for_record(name.trim()).into_owned())
-        .filter(|name| !name.is_empty())
+    person_name(load_settings().0.name.as_deref(), &Account::current())
 }
 
 /// The settings file's path.
@@ -349,6 +391,38 @@ pub fn read_keys_file() -> Result<Option<(PathBuf, String)>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_the_configured_one_else_the_full_name_else_the_login() {
+        let account = Account {
+            login: Some("jbloggs".to_owned()),
+            full_name: Some("Jo Bloggs".to_owned()),
+        };
+        assert_eq!(
+            person_name(Some(" Zoë Ørsted "), &account).as_deref(),
+            Some("Zoë Ørsted")
+        );
+        assert_eq!(
+            person_name(Some("  "), &account).as_deref(),
+            Some("Jo Bloggs")
+        );
+        assert_eq!(person_name(None, &account).as_deref(), Some("Jo Bloggs"));
+        let no_full_name = Account {
+            full_name: Some(String::new()),
+            ..account.clone()
+        };
+        assert_eq!(person_name(None, &no_full_name).as_deref(), Some("jbloggs"));
+        assert_eq!(person_name(None, &Account::default()), None);
+        let hostile = Account {
+            login: None,
+            full_name: Some("Jo\u{1b}[31m Bloggs".to_owned()),
+        };
+        assert!(
+            !person_name(None, &hostile)
+                .unwrap_or_default()
+                .contains('\u{1b}')
+        );
+    }
 
     #[test]
     fn line_column_counts_characters() {

@@ -127,9 +127,16 @@ fn agree_circulate_and_reopen_record_who_when_and_to_whom() {
         "saved by the store"
     );
 
-    // No --by: the minute taker circulates; no --to: the record's circulation list.
+    // No --by: the user circulates (`name` in config.toml, else the account's full name,
+    // else the login); no --to: the record's circulation list.
+    std::fs::create_dir_all(tmp.path().join("config")).unwrap();
+    std::fs::write(
+        tmp.path().join("config/config.toml"),
+        "name = \"Ann Other\"\n",
+    )
+    .unwrap();
     let said = ok(&run(tmp.path(), &["circulate", ID]));
-    assert!(said.contains("circulated by Tom Walsh at"), "{said}");
+    assert!(said.contains("circulated by Ann Other at"), "{said}");
     assert!(
         said.contains(
             "to 9 people:\n  Priya Nair, Adult Social Care: professionals' copy (attendee)\n"
@@ -139,7 +146,7 @@ fn agree_circulate_and_reopen_record_who_when_and_to_whom() {
     let record = load(&path);
     assert_eq!(record.meeting.status, MinutesStatus::Circulated);
     let circulated = &record.meeting.status_history[1];
-    assert_eq!(circulated.by, "Tom Walsh");
+    assert_eq!(circulated.by, "Ann Other");
     let names = |list: &[Recipient]| -> Vec<(String, String)> {
         list.iter()
             .map(|r| (r.name.clone(), r.agency.clone()))

@@ -601,3 +601,42 @@ fn sigterm_in_a_meeting_opened_from_the_browser_saves_it_and_ends_everything() {
     session.wait_for_echo("Notes");
     sigterm_saves_what_is_typed(&folder, session);
 }
+
+/// The audit log's lines (parsed) for the folder.
+fn audit_lines(folder: &Folder) -> Vec<serde_json::Value> {
+    let log = folder.tmp.path().join("records").join(".audit.jsonl");
+    std::fs::read_to_string(log)
+        .expect("audit log there")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn an_editing_session_is_one_open_and_one_close_in_the_audit_log_however_many_saves() {
+    let folder = Folder::new();
+    let before = audit_lines(&folder).len();
+    let mut session = Session::start(&folder, &["open", &folder.record.display().to_string()]);
+    session.wait_for_screen();
+    for word in ["AUDITMARK-first", " AUDITMARK-second", " AUDITMARK-third"] {
+        session.type_text(word);
+        let deadline = Instant::now() + PATIENCE;
+        while !folder.text().contains(word.trim()) {
+            assert!(Instant::now() < deadline, "not saved: {}", session.text());
+            session.pump();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    session.send(b"\x11"); // Ctrl-Q
+    let (status, _) = session.wait_exit(PATIENCE);
+    assert!(status.success(), "{status}: {}", session.text());
+    let lines = audit_lines(&folder);
+    let new: Vec<&serde_json::Value> = lines[before..].iter().collect();
+    let actions: Vec<&str> = new.iter().map(|l| l["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["open", "close"], "{new:?}");
+    assert_eq!(new[0]["session"], new[1]["session"]);
+    assert!(new[0]["session"].as_str().is_some_and(|s| !s.is_empty()));
+    let log = std::fs::read_to_string(folder.tmp.path().join("records/.audit.jsonl")).unwrap();
+    assert!(!log.contains("AUDITMARK"), "{log}");
+    assert!(!log.contains(TITLE), "{log}");
+}

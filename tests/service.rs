@@ -241,7 +241,7 @@ fn agreed_minutes_open_read_only_and_reopening_gives_them_back() {
 }
 
 #[test]
-fn circulating_sends_to_the_circulation_list_by_the_minute_taker() {
+fn circulating_sends_to_the_circulation_list_by_the_user() {
     let (_tmp, places) = places();
     let typical = with_typical(&places);
     let clock = clock();
@@ -259,7 +259,12 @@ fn circulating_sends_to_the_circulation_list_by_the_minute_taker() {
     service.agree(&typical, "Chair").unwrap().unwrap();
     let sent = service.circulate(&typical, None, &[]).unwrap().unwrap();
     assert_eq!(sent.sent.len(), 9, "the circulation list");
-    assert_eq!(sent.by, reopened.record.meeting.minute_taker);
+    assert_eq!(
+        sent.by,
+        service.user_name(),
+        "the user, not the minute taker"
+    );
+    assert!(!sent.by.is_empty());
 }
 
 #[test]

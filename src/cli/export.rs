@@ -82,7 +82,7 @@ pub(super) fn run(
                 format.extension()
             )));
         }
-        let minutes = service.minutes(&path, format, audience)?;
+        let minutes = service.export_to_output(&path, format, audience)?;
         console.warnings(service);
         console.out.write_all(&minutes)?;
         return Ok(ExitCode::SUCCESS);

@@ -1,6 +1,6 @@
 //! The `minutes` command line: the arguments (here), and one function per subcommand that
 //! asks the [`Service`] and prints what it returns (`records`, `templates`, `lifecycle`,
-//! `tracker`, `report`, `export`; printing helpers in `print`, flag spellings in `values`).
+//! `tracker`, `report`, `export`, `audit`; printing helpers in `print`, flag spellings in `values`).
 //! Those files import only `print` (and the crate), never each other or this one.
 //! Errors go to stderr naming the file and the problem; exit 0 success, 1 failure, 2 usage.
 //!
@@ -12,6 +12,7 @@
 
 #[macro_use]
 mod print;
+mod audit;
 mod export;
 mod lifecycle;
 mod records;
@@ -124,9 +125,10 @@ pub enum Command {
     Agree {
         /// Record id (any unique prefix) or path to a record file.
         record: String,
-        /// Who agrees them (the chair).
+        /// Who agrees them (the chair; default: you, as `name` in config.toml, else your
+        /// account's full name, else your login).
         #[arg(value_parser = record_text, long, value_name = "NAME")]
-        by: String,
+        by: Option<String>,
     },
     /// Record that the agreed minutes were circulated, and to whom.
     Circulate {
@@ -136,7 +138,8 @@ pub enum Command {
         /// list. Minutes already circulated can be sent to more people this way.
         #[arg(value_parser = record_text, long = "to", value_name = "NAME, AGENCY")]
         to: Vec<String>,
-        /// Who circulates them (default: the minute taker, else your login name).
+        /// Who circulates them (default: you, as `name` in config.toml, else your account's
+        /// full name, else your login).
         #[arg(value_parser = record_text, long, value_name = "NAME")]
         by: Option<String>,
     },
@@ -144,9 +147,10 @@ pub enum Command {
     Reopen {
         /// Record id (any unique prefix) or path to a record file.
         record: String,
-        /// Who reopens them.
+        /// Who reopens them (default: you, as `name` in config.toml, else your account's
+        /// full name, else your login).
         #[arg(value_parser = record_text, long, value_name = "NAME")]
-        by: String,
+        by: Option<String>,
         /// Why they are reopened.
         #[arg(value_parser = record_text, long, value_name = "TEXT")]
         reason: String,
@@ -204,6 +208,37 @@ pub enum Command {
         /// With `add`: print the action as JSON (text, owner, agency, due).
         #[arg(long)]
         json: bool,
+    },
+    /// Who opened, read, exported, agreed, circulated, reopened, changed or deleted which
+    /// record, and when, from the records folder's audit log; exit 1 if a line of it is
+    /// damaged or out of time order (each is named on stderr).
+    Audit {
+        /// Only this record: its id, or any unique prefix of it (a deleted record's too).
+        #[arg(value_name = "ID")]
+        record: Option<String>,
+        /// Only from this date on (YYYY-MM-DD, on the council's clock).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<chrono::NaiveDate>,
+        /// Only this person: their name (or part of it) or login, case and accents aside.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// Print the entries as JSON lines, as the log holds them.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the records whose meeting is older than the retention period; with --delete,
+    /// delete them (with their .bak, lock file and cache entry) after confirmation.
+    Retention {
+        /// The retention period in years (default: retention_years in config.toml).
+        #[arg(long, value_name = "YEARS")]
+        older_than: Option<u32>,
+        /// Delete the records listed (asks once on a terminal; refused elsewhere without
+        /// --yes). A record open elsewhere is not deleted.
+        #[arg(long)]
+        delete: bool,
+        /// With --delete: delete without asking.
+        #[arg(long, requires = "delete")]
+        yes: bool,
     },
     /// Find text in every record: notes, findings, decisions, actions and attendees.
     Search {
@@ -339,10 +374,8 @@ fn new_meeting(
     };
     let arrangements = Arrangements {
         chair: args.chair.unwrap_or_default(),
-        minute_taker: args
-            .minute_taker
-            .or_else(crate::config::user_name)
-            .unwrap_or_default(),
+        // Blank: the user, as the service names them.
+        minute_taker: args.minute_taker.unwrap_or_default(),
         venue: args.venue.unwrap_or_default(),
         mode: args.mode,
         invitation: args.attendees,
@@ -404,11 +437,15 @@ fn run_command(
         Command::Schema => records::schema(console),
         Command::Keys { json } => records::keys(json, console),
         Command::Restore { file, force } => records::restore(service, &file, force, console),
-        Command::Agree { record, by } => lifecycle::agree(service, &record, &by, console),
+        Command::Agree { record, by } => {
+            let by = by.unwrap_or_else(|| service.user_name());
+            lifecycle::agree(service, &record, &by, console)
+        }
         Command::Circulate { record, to, by } => {
             lifecycle::circulate(service, &record, &to, by.as_deref(), console)
         }
         Command::Reopen { record, by, reason } => {
+            let by = by.unwrap_or_else(|| service.user_name());
             lifecycle::reopen(service, &record, &by, &reason, console)
         }
         Command::Due { json } => lifecycle::due(service, json, console),
@@ -451,5 +488,30 @@ fn run_command(
             tracker::action(service, asked, console)
         }
         Command::Search { query, json } => tracker::search(service, &query, json, console),
+        Command::Audit {
+            record,
+            since,
+            user,
+            json,
+        } => {
+            let filter = crate::service::AuditFilter {
+                record,
+                since,
+                user,
+            };
+            audit::audit(service, &filter, json, console)
+        }
+        Command::Retention {
+            older_than,
+            delete,
+            yes,
+        } => {
+            let asked = audit::RetentionAsked {
+                older_than,
+                delete,
+                yes,
+            };
+            audit::retention(service, &asked, console)
+        }
     }
 }

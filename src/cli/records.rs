@@ -158,7 +158,7 @@ pub(super) fn show(
     console: &mut Console<'_>,
 ) -> Result<ExitCode> {
     let path = service.find(query)?;
-    let minutes = service.minutes(&path, format, audience)?;
+    let minutes = service.show(&path, format, audience)?;
     console.warnings(service);
     console.out.write_all(&minutes)?;
     Ok(ExitCode::SUCCESS)

@@ -6,12 +6,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::audit::AuditAction;
 use super::records::Records;
 use super::state::Service;
 use super::warning::Warning;
 use crate::deadlines::{self, MinutesDue, REVIEW_WINDOW_DAYS, ReviewDue};
 use crate::error::Result;
-use crate::model::{ActionStatus, RecordSummary};
+use crate::model::{ActionStatus, ActionUpdate, RecordSummary};
 use crate::report::sac::{self, SacReturn};
 use crate::search::{Match, Query, SearchOptions};
 use crate::store::{self, ActionWritten, ListEntry};
@@ -135,8 +136,17 @@ impl Service<'_> {
         status: ActionStatus,
         note: Option<&str>,
     ) -> Result<ActionWritten> {
-        self.store()?
-            .set_action_status(path, id, status, note, self.now())
+        let written = self
+            .store()?
+            .set_action_status(path, id, status, note, self.now())?;
+        if let ActionUpdate::Changed { from } = written.update {
+            let mut details = serde_json::Map::new();
+            details.insert("action".to_owned(), id.into());
+            details.insert("from".to_owned(), from.label().to_lowercase().into());
+            details.insert("status".to_owned(), status.label().to_lowercase().into());
+            self.audit_id(AuditAction::Action, &written.record_id, path, details);
+        }
+        Ok(written)
     }
 
     /// Every note, finding, decision, action and attendee of every record that holds

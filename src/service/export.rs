@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::audit::AuditAction;
 use super::state::Service;
 use crate::document::{self, Audience, ExportFormat};
 use crate::error::{Error, Result};
+use crate::model::Record;
 use crate::people::{self, Reader, ReaderError};
 use crate::store::{self, Replace};
 
@@ -23,13 +25,69 @@ impl Service<'_> {
         format: ExportFormat,
         audience: Audience,
     ) -> Result<Vec<u8>> {
+        self.document(path, format, audience)
+            .map(|(_, bytes)| bytes)
+    }
+
+    /// The record at `path` and its minutes as [`minutes`](Self::minutes) makes them.
+    fn document(
+        &self,
+        path: &Path,
+        format: ExportFormat,
+        audience: Audience,
+    ) -> Result<(Record, Vec<u8>)> {
         let record = self.read(path)?;
-        document::export(&record, format, audience, &self.letterhead()).map_err(|e| {
-            Error::Invalid {
-                path: path.to_owned(),
-                message: format!("cannot make the {} document: {e}", format.extension()),
-            }
-        })
+        let bytes =
+            document::export(&record, format, audience, &self.letterhead()).map_err(|e| {
+                Error::Invalid {
+                    path: path.to_owned(),
+                    message: format!("cannot make the {} document: {e}", format.extension()),
+                }
+            })?;
+        Ok((record, bytes))
+    }
+
+    /// The minutes to read on the terminal (`minutes show`), as [`minutes`](Self::minutes)
+    /// makes them; the audit log keeps that they were read.
+    ///
+    /// # Errors
+    /// As [`minutes`](Self::minutes).
+    pub fn show(&self, path: &Path, format: ExportFormat, audience: Audience) -> Result<Vec<u8>> {
+        let (record, bytes) = self.document(path, format, audience)?;
+        let details = copy_details("show", format, audience);
+        self.audit(AuditAction::Read, &record, path, details);
+        Ok(bytes)
+    }
+
+    /// The minutes exported to standard output (`minutes export` without a file); the
+    /// audit log keeps the export.
+    ///
+    /// # Errors
+    /// As [`minutes`](Self::minutes).
+    pub fn export_to_output(
+        &self,
+        path: &Path,
+        format: ExportFormat,
+        audience: Audience,
+    ) -> Result<Vec<u8>> {
+        let (record, bytes) = self.document(path, format, audience)?;
+        let mut details = copy_details("export", format, audience);
+        details.insert("destination".to_owned(), "standard output".into());
+        self.audit(AuditAction::Export, &record, path, details);
+        Ok(bytes)
+    }
+
+    /// The record at `path` to read on the browser's reader; the audit log keeps that it
+    /// was read.
+    ///
+    /// # Errors
+    /// As [`read`](Self::read).
+    pub fn read_to_show(&self, path: &Path) -> Result<Record> {
+        let record = self.read(path)?;
+        let mut details = serde_json::Map::new();
+        details.insert("via".to_owned(), "reader".into());
+        self.audit(AuditAction::Read, &record, path, details);
+        Ok(record)
     }
 
     /// Whom `name` means among the attendees and the circulation list of the record at
@@ -83,13 +141,33 @@ impl Service<'_> {
         target: Option<PathBuf>,
         replace: Replace,
     ) -> Result<PathBuf> {
-        let bytes = self.minutes(path, format, audience)?;
+        let (record, bytes) = self.document(path, format, audience)?;
         let target = match target {
             Some(target) => target,
             None => std::env::current_dir()?.join(default_name(path, format, audience)),
         };
-        store::write_document(&target, &bytes, replace, self.records_dir()?, path)
+        let written = store::write_document(&target, &bytes, replace, self.records_dir()?, path)?;
+        let mut details = copy_details("export", format, audience);
+        details.insert(
+            "destination".to_owned(),
+            written.to_string_lossy().into_owned().into(),
+        );
+        self.audit(AuditAction::Export, &record, path, details);
+        Ok(written)
     }
+}
+
+/// What the audit log keeps of a document made: how (`via`), its format and its copy.
+fn copy_details(
+    via: &str,
+    format: ExportFormat,
+    audience: Audience,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut details = serde_json::Map::new();
+    details.insert("via".to_owned(), via.into());
+    details.insert("format".to_owned(), format.name().into());
+    details.insert("audience".to_owned(), audience.key().into());
+    details
 }
 
 /// Longest default file name: Mosaic cuts the names of uploaded documents at 80 characters.

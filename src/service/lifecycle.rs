@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::audit::AuditAction;
 use super::state::Service;
 use super::warning::Warning;
-use crate::config;
 use crate::error::{Error, Result};
 use crate::model::{self, MinutesStatus, Recipient, Record, Sent, Timestamp, TransitionError};
 use crate::people;
@@ -57,14 +57,14 @@ impl Service<'_> {
     /// # Errors
     /// The record cannot be read, locked or written (a refusal is the inner error).
     pub fn agree(&self, path: &Path, by: &str) -> Result<Changed> {
-        self.change_status(path, |record, now| {
+        self.change_status(path, AuditAction::Agree, |record, now| {
             model::agree(record, by, now)?;
             Ok(Vec::new())
         })
     }
 
     /// Records that the agreed minutes were circulated to `recipients` (none: the
-    /// record's circulation list) by `by`, else the minute taker, else the login name, and
+    /// record's circulation list) by `by`, else the user ([`Service::user_name`]), and
     /// which copy each was sent ([`model::copy_for`]).
     ///
     /// # Errors
@@ -75,15 +75,11 @@ impl Service<'_> {
         by: Option<&str>,
         recipients: &[Recipient],
     ) -> Result<Changed> {
-        self.change_status(path, |record, now| {
-            let by = by
-                .map(str::to_owned)
-                .filter(|b| !b.trim().is_empty())
-                .or_else(|| {
-                    Some(record.meeting.minute_taker.clone()).filter(|m| !m.trim().is_empty())
-                })
-                .or_else(config::login_name)
-                .unwrap_or_default();
+        let by = by
+            .map(str::to_owned)
+            .filter(|b| !b.trim().is_empty())
+            .unwrap_or_else(|| self.user_name());
+        self.change_status(path, AuditAction::Circulate, |record, now| {
             model::circulate(record, &by, recipients, people::recipient_matches, now)
         })
     }
@@ -93,7 +89,7 @@ impl Service<'_> {
     /// # Errors
     /// The record cannot be read, locked or written (a refusal is the inner error).
     pub fn reopen(&self, path: &Path, by: &str, reason: &str) -> Result<Changed> {
-        self.change_status(path, |record, now| {
+        self.change_status(path, AuditAction::Reopen, |record, now| {
             model::reopen(record, by, reason, now)?;
             Ok(Vec::new())
         })
@@ -105,6 +101,7 @@ impl Service<'_> {
     fn change_status(
         &self,
         path: &Path,
+        action: AuditAction,
         apply: impl FnOnce(&mut Record, Timestamp) -> Result<Vec<Sent>, TransitionError>,
     ) -> Result<Changed> {
         let (mut record, mut file) = self.store()?.open_to_change(path, "nothing was changed")?;
@@ -128,6 +125,7 @@ impl Service<'_> {
             )));
         }
         file.save(&record)?;
+        self.audit(action, &record, path, sent_details(&sent));
         let by = record
             .meeting
             .status_history
@@ -142,4 +140,25 @@ impl Service<'_> {
             sent,
         }))
     }
+}
+
+/// What the audit log keeps of a circulation: how many people, and which copies (not who).
+fn sent_details(sent: &[Sent]) -> serde_json::Map<String, serde_json::Value> {
+    let mut details = serde_json::Map::new();
+    if sent.is_empty() {
+        return details;
+    }
+    let mut copies: Vec<&str> = sent
+        .iter()
+        .map(|s| {
+            s.recipient
+                .copy
+                .map_or("professionals", model::Audience::key)
+        })
+        .collect();
+    copies.sort_unstable();
+    copies.dedup();
+    details.insert("recipients".to_owned(), sent.len().into());
+    details.insert("copies".to_owned(), copies.into());
+    details
 }

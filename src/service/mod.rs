@@ -18,17 +18,26 @@
 
 mod across;
 mod actions;
+mod audit;
 mod export;
 mod lifecycle;
 mod records;
+mod retention;
 mod state;
 mod warning;
+mod who;
 
 pub use across::{Due, Found, SacCounted, Tracked};
 pub use actions::ActionAdded;
+pub use audit::{
+    AuditAction, AuditEntry, AuditFilter, AuditLog, AuditProblem, EditingSession, ProblemKind,
+    parse_log,
+};
 pub use lifecycle::{Changed, Refused, StatusChanged};
 pub use records::{Arrangements, Checked, FollowUp, OpenRecord, Records, record_in_words};
+pub use retention::Expired;
 pub use state::Service;
 pub use warning::Warning;
+pub use who::Who;
 
 pub use crate::store::{ActionWritten, ListEntry, RecordFile, Replace, Restored};

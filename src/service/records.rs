@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::audit::EditingSession;
 use super::state::Service;
 use super::warning::Warning;
 use crate::error::{Error, Result};
@@ -35,6 +36,9 @@ pub struct OpenRecord {
     pub file: Option<RecordFile>,
     /// Why this session may not write it, if so.
     pub read_only: Option<String>,
+    /// The editing session in the audit log: its `open` line is written; closing it (or
+    /// dropping it) writes its `close` line.
+    pub audit: Option<EditingSession>,
 }
 
 /// What a follow-up meeting is given; what is left out comes from the earlier meeting.
@@ -60,7 +64,7 @@ pub struct FollowUp {
 pub struct Arrangements {
     /// Who chairs (an attendee's initials are recorded as their name).
     pub chair: String,
-    /// Who takes the minutes (likewise).
+    /// Who takes the minutes (likewise); blank: the user ([`Service::user_name`]).
     pub minute_taker: String,
     /// The venue, or the video or phone details.
     pub venue: String,
@@ -163,11 +167,17 @@ impl Service<'_> {
         if let Some(reason) = &loaded.read_only {
             self.warn(Warning::Note(format!("{}: {reason}", path.display())));
         }
+        let mut details = serde_json::Map::new();
+        if loaded.read_only.is_some() {
+            details.insert("read_only".to_owned(), true.into());
+        }
+        let audit = self.start_editing(&loaded.record, path, details);
         Ok(OpenRecord {
             record: loaded.record,
             path: path.to_owned(),
             file,
             read_only: loaded.read_only,
+            audit,
         })
     }
 
@@ -199,6 +209,7 @@ impl Service<'_> {
         details.check().map_err(refused)?;
         let template = self.catalogue().get(meeting_type)?;
         let invitation = read_invitation(arrangements)?;
+        let arrangements = &self.taken_by_user(arrangements);
         self.store()?;
         let holidays = self.holidays();
         let created = self.create_with(|id, now| {
@@ -249,7 +260,7 @@ impl Service<'_> {
             date,
         };
         details.check().map_err(refused)?;
-        let arrangements = &given.arrangements;
+        let arrangements = &self.taken_by_user(&given.arrangements);
         let invitation = read_invitation(arrangements)?;
         let holidays = self.holidays();
         let created = self.create_with(|id, now| {
@@ -261,6 +272,16 @@ impl Service<'_> {
         self.say_what_follows(&previous);
         self.say_who_is_invited(&invitation, arrangements);
         Ok(created)
+    }
+
+    /// `arrangements` with the user ([`Service::user_name`]) as the minute taker when none
+    /// is given.
+    fn taken_by_user(&self, arrangements: &Arrangements) -> Arrangements {
+        let mut arrangements = arrangements.clone();
+        if arrangements.minute_taker.trim().is_empty() {
+            arrangements.minute_taker = self.user_name();
+        }
+        arrangements
     }
 
     /// How many people the invitation list (if one was given) invited.
@@ -312,11 +333,15 @@ impl Service<'_> {
                 Err(Error::Exists { .. }) if attempts < 3 => attempts += 1,
                 result => {
                     let file = result?;
+                    let mut details = serde_json::Map::new();
+                    details.insert("new".to_owned(), true.into());
+                    let audit = self.start_editing(&record, file.path(), details);
                     return Ok(OpenRecord {
                         path: file.path().to_owned(),
                         record,
                         file: Some(file),
                         read_only: None,
+                        audit,
                     });
                 }
             }

@@ -32,6 +32,8 @@ pub struct Service<'c> {
     /// `config.toml` and the zone it names.
     settings: OnceCell<(Settings, Zone)>,
     warnings: RefCell<Vec<Warning>>,
+    /// Who is using `minutes`, for the audit log and every "by".
+    who: OnceCell<super::who::Who>,
 }
 
 impl std::fmt::Debug for Service<'_> {
@@ -55,6 +57,7 @@ impl<'c> Service<'c> {
             holidays: OnceCell::new(),
             settings: OnceCell::new(),
             warnings: RefCell::new(Vec::new()),
+            who: OnceCell::new(),
         }
     }
 
@@ -113,6 +116,11 @@ impl<'c> Service<'c> {
     /// The warnings found since the last call, oldest first.
     pub fn take_warnings(&self) -> Vec<Warning> {
         std::mem::take(&mut *self.warnings.borrow_mut())
+    }
+
+    /// Where who is using `minutes` is kept once found.
+    pub(super) const fn who_cell(&self) -> &OnceCell<super::who::Who> {
+        &self.who
     }
 
     /// Keeps a warning for [`take_warnings`](Self::take_warnings).

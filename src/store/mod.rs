@@ -11,7 +11,8 @@
 //! - `.<name without .json>.recovery-<time>.json`: written by the live screen when it had to
 //!   stop without saving (see [`recovery`]); [`Store::list`] warns about them.
 //!
-//! and `.index.json`, a cache of summaries for [`Store::list`] that is rebuilt whenever it is
+//! and `.audit.jsonl`, the audit log (see `audit`: appended to, never rewritten), and
+//! `.index.json`, a cache of summaries for [`Store::list`] that is rebuilt whenever it is
 //! missing, damaged or stale. Temp files are `.tmp-*`; one older than a minute was left by an
 //! interrupted save and is reported by [`Store::list`] as a warning, never deleted.
 //!
@@ -55,6 +56,8 @@
 //! change.
 
 mod atomic;
+mod audit;
+mod delete;
 mod document_file;
 mod guarded;
 mod import;
@@ -70,6 +73,7 @@ use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
+pub use audit::{AUDIT_FILE, append_audit, audit_path, read_audit};
 pub use document_file::{Replace, write_document};
 pub use import::read_invitation;
 pub use lock::RecordLock;

@@ -15,6 +15,8 @@ pub struct ActionWritten {
     pub update: ActionUpdate,
     /// The action after the change.
     pub action: ActionSummary,
+    /// The id of the record it is in.
+    pub record_id: String,
 }
 
 impl Store {
@@ -75,6 +77,10 @@ impl Store {
             record.keep_one_current_item();
             file.save(&record)?;
         }
-        Ok(ActionWritten { update, action })
+        Ok(ActionWritten {
+            update,
+            action,
+            record_id: record.id,
+        })
     }
 }

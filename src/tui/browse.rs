@@ -58,7 +58,7 @@ fn notices(service: &Service<'_>) -> Vec<String> {
 pub(crate) fn perform(service: &Service<'_>, request: Request) -> Result<Handled> {
     let handled = match request {
         Request::Read(path) => {
-            let record = service.read(&path)?;
+            let record = service.read_to_show(&path)?;
             Handled::Respond(Response::Record(path, Box::new(record)))
         }
         Request::Edit(path) => Handled::Meeting(Box::new(service.open_for_editing(&path)?)),

@@ -190,6 +190,12 @@ fn report(ended: &Ended) -> ExitCode {
 
 /// Prints where a meeting's text is, in one line, and returns the exit code.
 fn report_meeting(outcome: &Outcome) -> ExitCode {
+    if let Some(warning) = &outcome.audit_warning {
+        let _ = writeln!(
+            TerminalWriter::new(io::stderr()),
+            "minutes: warning: {warning}"
+        );
+    }
     let (line, ok) = outcome.describe();
     let _ = if ok {
         writeln!(TerminalWriter::new(io::stdout()), "{line}")

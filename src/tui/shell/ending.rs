@@ -49,6 +49,8 @@ pub struct Outcome {
     pub record: Box<Record>,
     /// The record's file.
     pub path: PathBuf,
+    /// Why the end of the editing session is not in the audit log, if it is not.
+    pub audit_warning: Option<String>,
 }
 
 impl Outcome {

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::Event;
 
 use super::ending::{Ending, Outcome, SaveLedger};
 use crate::clock::{Clock, SystemClock, Zone};
-use crate::service::OpenRecord;
+use crate::service::{EditingSession, OpenRecord};
 use crate::store::recovery;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::LiveScreen;
@@ -85,6 +85,8 @@ pub struct Meeting {
     pub(super) path: PathBuf,
     /// The loop's own account of saves (the app keeps another, for the screen).
     pub(super) saves: SaveLedger,
+    /// The editing session in the audit log, closed when the meeting is.
+    pub(super) audit: Option<EditingSession>,
 }
 
 impl Meeting {
@@ -96,6 +98,7 @@ impl Meeting {
             saver,
             path,
             saves: SaveLedger::default(),
+            audit: None,
         }
     }
 
@@ -115,6 +118,7 @@ impl Meeting {
             path,
             file,
             read_only,
+            audit,
         } = record;
         let read_only = read_only.or_else(|| {
             file.is_none()
@@ -125,7 +129,9 @@ impl Meeting {
             .with_zone(zone)
             .with_keys(keys)
             .with_user_name(crate::config::user_name());
-        Ok(Self::new(app, saver, path))
+        let mut meeting = Self::new(app, saver, path);
+        meeting.audit = audit;
+        Ok(meeting)
     }
 
     /// Whether `report` is from this meeting's saver (not from one closed before it).
@@ -148,10 +154,13 @@ impl Meeting {
     /// Stops the saver (waiting for it until `by`) and says how the meeting ended.
     pub(super) fn close(self, ending: Ending, by: std::time::Instant) -> Outcome {
         self.saver.close(by);
+        // After the last save: the audit log's session ends when the record is written.
+        let audit_warning = self.audit.and_then(EditingSession::close);
         Outcome {
             ending,
             record: Box::new(self.app.record),
             path: self.path,
+            audit_warning,
         }
     }
 }
