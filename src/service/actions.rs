@@ -44,6 +44,7 @@ impl Service<'_> {
         }
         let store = self.store()?;
         let (mut record, mut file) = store.open_to_change(path, "no action added")?;
+        self.note_lock(&file);
         if let Some(reason) = model::read_only_reason(&record) {
             return Err(refuse(format!("{reason}; no action added")));
         }

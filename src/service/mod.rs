@@ -22,6 +22,7 @@ mod export;
 mod lifecycle;
 mod records;
 mod state;
+mod team;
 mod warning;
 
 pub use across::{Due, Found, SacCounted, Tracked};
@@ -29,6 +30,7 @@ pub use actions::ActionAdded;
 pub use lifecycle::{Changed, Refused, StatusChanged};
 pub use records::{Arrangements, Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use state::Service;
+pub use team::team_init;
 pub use warning::Warning;
 
-pub use crate::store::{ActionWritten, ListEntry, RecordFile, Replace, Restored};
+pub use crate::store::{ActionWritten, ListEntry, RecordFile, Replace, Restored, TeamSetup};
