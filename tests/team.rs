@@ -199,7 +199,8 @@ impl Drop for Team {
     fn drop(&mut self) {
         for user in [&self.alice, &self.bob, &self.carol] {
             if !user.is_empty() {
-                let _ = Command::new("userdel").arg(user).output();
+                // -f: even if a process of the account outlived its test.
+                let _ = Command::new("userdel").args(["-f", user]).output();
             }
         }
         let _ = Command::new("groupdel").arg(&self.group).output();
@@ -393,7 +394,7 @@ fn a_live_lock_of_another_account_refuses(team: &Team) -> Result<(), Failed> {
     let mut child = Command::new("setpriv")
         .args(["--reuid", &team.alice, "--regid", &primary_gid(&team.alice), "--init-groups"])
         .env("USER", &team.alice)
-        .arg("flock")
+        .args(["flock", "--no-fork"])
         .arg(&lock)
         .args(["sh", "-c", script, "sh"])
         .arg(&lock)
