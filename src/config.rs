@@ -226,7 +226,10 @@ impl Settings {
     /// folder.
     #[must_use]
     pub fn records_dir(&self) -> Option<PathBuf> {
-        let dir = self.records_dir.as_ref().filter(|d| !d.as_os_str().is_empty())?;
+        let dir = self
+            .records_dir
+            .as_ref()
+            .filter(|d| !d.as_os_str().is_empty())?;
         match dir.strip_prefix("~") {
             Ok(rest) => dirs::home_dir().map(|home| home.join(rest)),
             Err(_) => Some(dir.clone()),

@@ -18,7 +18,10 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let tests: [(&str, fn(&Team) -> Result<(), Failed>); 5] = [
-        ("team_init_makes_a_setgid_group_folder", team_init_makes_a_setgid_group_folder),
+        (
+            "team_init_makes_a_setgid_group_folder",
+            team_init_makes_a_setgid_group_folder,
+        ),
         (
             "files_made_under_any_umask_are_the_groups",
             files_made_under_any_umask_are_the_groups,
@@ -133,7 +136,10 @@ impl Team {
             run_root("useradd", &args)?;
             let home = team.home(&name);
             std::fs::create_dir_all(home.join(".config/minutes"))?;
-            run_root("chown", &["-R", &format!("{name}:"), &home.to_string_lossy()])?;
+            run_root(
+                "chown",
+                &["-R", &format!("{name}:"), &home.to_string_lossy()],
+            )?;
         }
         std::fs::create_dir(team.tmp.path().join("shared"))?;
         std::fs::set_permissions(
@@ -163,7 +169,14 @@ impl Team {
             .arg("-c")
             .arg(format!("umask {umask}; exec \"$@\""))
             .arg("sh")
-            .args(["setpriv", "--reuid", user, "--regid", &primary_gid(user), "--init-groups"])
+            .args([
+                "setpriv",
+                "--reuid",
+                user,
+                "--regid",
+                &primary_gid(user),
+                "--init-groups",
+            ])
             .arg(&self.binary)
             .args(args)
             .env_clear()
@@ -184,7 +197,11 @@ impl Team {
     /// A new record made by `user` under `umask`; its path.
     fn new_record(&self, user: &str, umask: &str) -> Result<PathBuf, Failed> {
         let out = self
-            .command(user, umask, &["new", "--type", "strategy", "--title", "Strategy"])
+            .command(
+                user,
+                umask,
+                &["new", "--type", "strategy", "--title", "Strategy"],
+            )
             .output()?;
         ok(&out)?;
         Ok(PathBuf::from(String::from_utf8(out.stdout)?.trim()))
@@ -231,7 +248,11 @@ fn ok(out: &Output) -> Result<(), Failed> {
 }
 
 fn check(condition: bool, what: impl FnOnce() -> String) -> Result<(), Failed> {
-    if condition { Ok(()) } else { Err(what().into()) }
+    if condition {
+        Ok(())
+    } else {
+        Err(what().into())
+    }
 }
 
 fn lock_of(record: &Path) -> PathBuf {
@@ -263,12 +284,14 @@ fn team_init_makes_a_setgid_group_folder(team: &Team) -> Result<(), Failed> {
     ok(&out)?;
     let text = String::from_utf8(out.stdout)?;
     check(text.contains("Nothing needed changing"), || text.clone())?;
-    check(text.contains(&format!("usermod -aG {}", team.group)), || {
-        text.clone()
-    })?;
-    check(text.contains("MINUTES_DIR") && text.contains("records_dir"), || {
-        text.clone()
-    })?;
+    check(
+        text.contains(&format!("usermod -aG {}", team.group)),
+        || text.clone(),
+    )?;
+    check(
+        text.contains("MINUTES_DIR") && text.contains("records_dir"),
+        || text.clone(),
+    )?;
     Ok(())
 }
 
@@ -285,7 +308,11 @@ fn files_made_under_any_umask_are_the_groups(team: &Team) -> Result<(), Failed> 
         let id = short_id(&record);
         // A second change makes a .bak; listing writes the cache.
         let out = team
-            .command(&team.alice, umask, &["action", "add", &id, "Police to call by Friday"])
+            .command(
+                &team.alice,
+                umask,
+                &["action", "add", &id, "Police to call by Friday"],
+            )
             .output()?;
         ok(&out)?;
         ok(&team.command(&team.alice, umask, &["list"]).output()?)?;
@@ -294,10 +321,18 @@ fn files_made_under_any_umask_are_the_groups(team: &Team) -> Result<(), Failed> 
         for file in [&record, &backup, &lock_of(&record), &index] {
             let meta = std::fs::symlink_metadata(file)?;
             check(meta.mode() & 0o7777 == 0o660, || {
-                format!("{} is {:o} under umask {umask}", file.display(), meta.mode())
+                format!(
+                    "{} is {:o} under umask {umask}",
+                    file.display(),
+                    meta.mode()
+                )
             })?;
             check(meta.gid() == team.gid(), || {
-                format!("{} has group {} under umask {umask}", file.display(), meta.gid())
+                format!(
+                    "{} has group {} under umask {umask}",
+                    file.display(),
+                    meta.gid()
+                )
             })?;
         }
         // No warning about the group bits the team folder calls for.
@@ -313,16 +348,21 @@ fn a_member_changes_anothers_record_and_an_outsider_is_refused(team: &Team) -> R
     let id = short_id(&record);
     let shown = team.minutes(&team.bob, &["show", &id])?;
     ok(&shown)?;
-    check(String::from_utf8(shown.stdout)?.contains("Strategy"), || {
-        "bob reads alice's minutes".to_owned()
-    })?;
+    check(
+        String::from_utf8(shown.stdout)?.contains("Strategy"),
+        || "bob reads alice's minutes".to_owned(),
+    )?;
     ok(&team.minutes(&team.bob, &["action", "add", &id, "Bob to visit on Monday"])?)?;
     let text = std::fs::read_to_string(&record)?;
-    check(text.contains("\"Visit\"") && text.contains("\"Bob\""), || text.clone())?;
+    check(
+        text.contains("\"Visit\"") && text.contains("\"Bob\""),
+        || text.clone(),
+    )?;
     let meta = std::fs::metadata(&record)?;
-    check(meta.mode() & 0o7777 == 0o660 && meta.gid() == team.gid(), || {
-        format!("after bob's save: {:o} gid {}", meta.mode(), meta.gid())
-    })?;
+    check(
+        meta.mode() & 0o7777 == 0o660 && meta.gid() == team.gid(),
+        || format!("after bob's save: {:o} gid {}", meta.mode(), meta.gid()),
+    )?;
     // Alice can still change it after bob saved it.
     ok(&team.minutes(&team.alice, &["action", "add", &id, "Alice to write up"])?)?;
     for args in [vec!["list"], vec!["show", id.as_str()]] {
@@ -353,14 +393,21 @@ fn a_stale_lock_of_another_account_is_taken_over(team: &Team) -> Result<(), Fail
     );
     let lock = lock_of(&record);
     let write = Command::new("setpriv")
-        .args(["--reuid", &team.alice, "--regid", &primary_gid(&team.alice), "--init-groups"])
+        .args([
+            "--reuid",
+            &team.alice,
+            "--regid",
+            &primary_gid(&team.alice),
+            "--init-groups",
+        ])
         .args(["sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", &details])
         .arg(&lock)
         .output()?;
     ok(&write)?;
-    check(std::fs::metadata(&lock)?.uid() != std::fs::metadata(&team.dir)?.uid(), || {
-        "lock file is alice's".to_owned()
-    })?;
+    check(
+        std::fs::metadata(&lock)?.uid() != std::fs::metadata(&team.dir)?.uid(),
+        || "lock file is alice's".to_owned(),
+    )?;
     let out = team.minutes(&team.bob, &["action", "add", &id, "Bob takes over"])?;
     ok(&out)?;
     let stderr = String::from_utf8(out.stderr)?;
@@ -370,10 +417,13 @@ fn a_stale_lock_of_another_account_is_taken_over(team: &Team) -> Result<(), Fail
             && stderr.contains(&format!("pid {pid}")),
         || stderr.clone(),
     )?;
-    check(std::fs::read(&lock)?.is_empty(), || "released after".to_owned())?;
-    check(std::fs::read_to_string(&record)?.contains("Bob takes over"), || {
-        "saved".to_owned()
+    check(std::fs::read(&lock)?.is_empty(), || {
+        "released after".to_owned()
     })?;
+    check(
+        std::fs::read_to_string(&record)?.contains("Bob takes over"),
+        || "saved".to_owned(),
+    )?;
     Ok(())
 }
 
@@ -392,7 +442,13 @@ fn a_live_lock_of_another_account_refuses(team: &Team) -> Result<(), Failed> {
                   \"pid\":%s,\"since\":\"2026-11-23T14:03:41+00:00\"}' \"$USER\" $$ > \"$1\"; \
                   echo held; exec sleep 30";
     let mut child = Command::new("setpriv")
-        .args(["--reuid", &team.alice, "--regid", &primary_gid(&team.alice), "--init-groups"])
+        .args([
+            "--reuid",
+            &team.alice,
+            "--regid",
+            &primary_gid(&team.alice),
+            "--init-groups",
+        ])
         .env("USER", &team.alice)
         .args(["flock", "--no-fork"])
         .arg(&lock)

@@ -17,7 +17,6 @@ use crate::model::Record;
 /// Prefix of every temporary file the store makes. Hidden, so listings and `ls` skip them.
 pub(crate) const TEMP_PREFIX: &str = ".tmp-";
 
-
 /// What a file looked like when this session last read or wrote it. Any write by anyone
 /// (in place, or by renaming another file over it) changes at least one field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,11 +180,11 @@ fn write_temp(
         .apply(temp.as_file())
         .and_then(|()| write(temp.as_file_mut()))
         .and_then(|()| {
-        if fsync {
-            temp.as_file().sync_all()?;
-        }
-        temp.as_file().metadata()
-    });
+            if fsync {
+                temp.as_file().sync_all()?;
+            }
+            temp.as_file().metadata()
+        });
     match written {
         Ok(meta) => Ok((temp, Stamp::of(&meta))),
         // `temp` is dropped on return, which deletes it.

@@ -146,7 +146,8 @@ impl Store {
         let meta = match fs_err::metadata(&dir) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                team::make_private_folder(&dir).map_err(|e| folder_error(format!("cannot create the records folder: {e}")))?;
+                team::make_private_folder(&dir)
+                    .map_err(|e| folder_error(format!("cannot create the records folder: {e}")))?;
                 fs_err::metadata(&dir)?
             }
             Err(e) => return Err(e.into()),

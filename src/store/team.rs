@@ -289,7 +289,12 @@ pub fn init(dir: &Path, group: &str) -> Result<TeamSetup> {
     };
     let folder = open_folder(dir).map_err(folder_error)?;
     conform(&folder, dir, gid, TEAM_DIR, &mut setup.changes).map_err(|e| {
-        folder_error(refusal(&e, group, dir, &format!("chmod 2770 '{}'", dir.display())))
+        folder_error(refusal(
+            &e,
+            group,
+            dir,
+            &format!("chmod 2770 '{}'", dir.display()),
+        ))
     })?;
     adopt_files(dir, gid, &mut setup)?;
     Ok(setup)
@@ -394,19 +399,19 @@ fn adopt_files(dir: &Path, gid: u32, setup: &mut TeamSetup) -> Result<()> {
     for path in paths {
         let meta = fs_err::symlink_metadata(&path)?;
         if let Some(kind) = guarded::irregular(meta.file_type()) {
-            setup.left.push(format!("{}: left alone ({kind})", path.display()));
+            setup
+                .left
+                .push(format!("{}: left alone ({kind})", path.display()));
             continue;
         }
         let chmod = format!("chmod 660 '{}'", path.display());
-        let opened = guarded::open_regular(
-            &path,
-            std::fs::OpenOptions::new().read(true),
-            "left alone",
-        )
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::PermissionDenied, e.to_string()));
-        let result = opened.and_then(|(file, _)| {
-            conform(file.file(), &path, gid, TEAM_FILE, &mut setup.changes)
-        });
+        let opened =
+            guarded::open_regular(&path, std::fs::OpenOptions::new().read(true), "left alone")
+                .map_err(|e| {
+                    std::io::Error::new(std::io::ErrorKind::PermissionDenied, e.to_string())
+                });
+        let result = opened
+            .and_then(|(file, _)| conform(file.file(), &path, gid, TEAM_FILE, &mut setup.changes));
         if let Err(e) = result {
             let why = refusal(&e, &setup.group, &path, &chmod);
             setup.left.push(format!("{}: {why}", path.display()));
@@ -429,4 +434,104 @@ pub(crate) fn apply_error(error: std::io::Error, path: &Path) -> Error {
         error,
         format_args!("cannot set the mode of {}", path.display()),
     )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)] // a failed test should stop loudly
+mod tests {
+    use super::*;
+
+    fn folder(mode: u32) -> (tempfile::TempDir, Metadata) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+        let meta = std::fs::metadata(dir.path()).unwrap();
+        (dir, meta)
+    }
+
+    #[test]
+    fn only_a_setgid_folder_shut_to_others_is_a_team_folder() {
+        for (mode, team) in [
+            (0o2770, true),
+            (0o2570, true),
+            (0o0770, false),
+            (0o2775, false),
+            (0o2750, false),
+            (0o0700, false),
+        ] {
+            let (dir, meta) = folder(mode);
+            assert_eq!(Policy::of(&meta).is_team(), team, "{mode:o}");
+            assert_eq!(Policy::of_folder(dir.path()), Policy::of(&meta));
+        }
+        let (_dir, meta) = folder(0o2770);
+        assert_eq!(Policy::of(&meta).file_mode(), 0o660);
+        assert_eq!(Policy::Private.file_mode(), 0o600);
+    }
+
+    #[test]
+    fn a_new_file_gets_the_mode_of_its_folder_whatever_it_was_made_with() {
+        for (mode, expected) in [(0o2770, 0o660), (0o700, 0o600)] {
+            let (dir, meta) = folder(mode);
+            let path = dir.path().join("f");
+            let file = File::create(&path).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o604)).unwrap();
+            Policy::of(&meta).apply(&file).unwrap();
+            let made = std::fs::metadata(&path).unwrap();
+            assert_eq!(made.mode() & 0o7777, expected);
+            assert!(Policy::of(&meta).made_so(&made));
+            assert_eq!(made.gid(), meta.gid());
+        }
+    }
+
+    #[test]
+    fn warnings_name_the_file_and_the_fix() {
+        let (dir, team) = folder(0o2770);
+        let policy = Policy::of(&team);
+        let path = dir.path().join("r.json");
+        std::fs::write(&path, "{}").unwrap();
+        let mode = |m: u32| {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(m)).unwrap();
+            std::fs::metadata(&path).unwrap()
+        };
+        assert_eq!(
+            policy.file_warning(&path, &mode(0o660)),
+            None,
+            "expected bits"
+        );
+        let open = policy.file_warning(&path, &mode(0o664)).unwrap();
+        assert!(
+            open.contains("outside the team") && open.contains("chmod o-rwx"),
+            "{open}"
+        );
+        assert!(open.starts_with(&path.display().to_string()), "{open}");
+        let private = Policy::Private.file_warning(&path, &mode(0o660)).unwrap();
+        assert!(private.contains("chmod 600"), "{private}");
+
+        let (shared, meta) = folder(0o770);
+        let leak = folder_warning(shared.path(), &meta).unwrap();
+        assert!(leak.contains("not a team folder"), "{leak}");
+        assert!(leak.contains("minutes team init"), "{leak}");
+        assert!(leak.contains("chmod 700"), "{leak}");
+        assert_eq!(folder_warning(dir.path(), &team), None);
+        let (open, meta) = folder(0o2777);
+        let text = folder_warning(open.path(), &meta).unwrap();
+        assert!(text.contains("chmod o-rwx"), "{text}");
+    }
+
+    #[test]
+    fn team_init_refuses_an_unknown_group_and_a_file_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = init(dir.path(), "no-such-group-minutes")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&dir.path().display().to_string()), "{err}");
+        assert!(
+            err.contains("group no-such-group-minutes not found"),
+            "{err}"
+        );
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        let group = group_name(rustix::process::getegid().as_raw());
+        let err = init(&file, &group).unwrap_err().to_string();
+        assert!(err.contains("is a file, not a folder"), "{err}");
+    }
 }
