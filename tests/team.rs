@@ -15,9 +15,12 @@ use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
+/// One test: it is given the team.
+type Test = fn(&Team) -> Result<(), Failed>;
+
 fn main() {
     let args = Arguments::from_args();
-    let tests: [(&str, fn(&Team) -> Result<(), Failed>); 5] = [
+    let tests: [(&str, Test); 5] = [
         (
             "team_init_makes_a_setgid_group_folder",
             team_init_makes_a_setgid_group_folder,
