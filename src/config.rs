@@ -13,11 +13,13 @@ pub const DIR_ENV: &str = "MINUTES_DIR";
 /// Environment variable naming the config folder (user templates, themes, settings).
 pub const CONFIG_ENV: &str = "MINUTES_CONFIG_DIR";
 
-/// The records folder: `--dir`, else `$MINUTES_DIR`, else the platform data folder
+/// The records folder: `--dir`, else `$MINUTES_DIR`, else `records_dir` in `config.toml`
+/// (a team folder on a shared server, say), else the platform data folder
 /// (`$XDG_DATA_HOME/minutes/records`, usually `~/.local/share/minutes/records`, on Linux).
 #[must_use]
 pub fn records_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
     flag.or_else(|| non_empty_env(DIR_ENV))
+        .or_else(|| load_settings().0.records_dir())
         .or_else(|| dirs::data_dir().map(|d| d.join("minutes").join("records")))
 }
 
@@ -247,6 +249,10 @@ pub struct Settings {
     /// How many years after the meeting a record is kept (`minutes retention`); none by
     /// default, so `minutes retention` must then be given `--older-than`.
     pub retention_years: Option<u32>,
+    /// The records folder, unless `--dir` or `MINUTES_DIR` says otherwise: on a shared
+    /// server, the team folder (`minutes team init`), e.g. `"/srv/minutes/safeguarding"`.
+    /// A leading `~/` is the home folder.
+    pub records_dir: Option<PathBuf>,
 }
 
 /// The protective marking when `config.toml` gives none (Government Security
@@ -259,6 +265,20 @@ impl Settings {
     #[must_use]
     pub fn marking(&self) -> String {
         one_line(self.marking.as_deref()).unwrap_or_else(|| DEFAULT_MARKING.to_owned())
+    }
+
+    /// The records folder the settings name, if not blank; `~/` at its start is the home
+    /// folder.
+    #[must_use]
+    pub fn records_dir(&self) -> Option<PathBuf> {
+        let dir = self
+            .records_dir
+            .as_ref()
+            .filter(|d| !d.as_os_str().is_empty())?;
+        match dir.strip_prefix("~") {
+            Ok(rest) => dirs::home_dir().map(|home| home.join(rest)),
+            Err(_) => Some(dir.clone()),
+        }
     }
 
     /// The organisation's name on one line, if given and not blank.

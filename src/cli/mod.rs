@@ -17,6 +17,7 @@ mod export;
 mod lifecycle;
 mod records;
 mod report;
+mod team;
 mod templates;
 mod tracker;
 mod values;
@@ -240,6 +241,13 @@ pub enum Command {
         #[arg(long, requires = "delete")]
         yes: bool,
     },
+    /// Share records with a team on one server: `team init DIR --group GROUP` makes (or
+    /// adopts) a folder the group's members all read and write, and nobody else.
+    Team {
+        /// What to do.
+        #[command(subcommand)]
+        action: TeamAction,
+    },
     /// Find text in every record: notes, findings, decisions, actions and attendees.
     Search {
         /// What to find, ignoring case (several words are one phrase).
@@ -303,6 +311,21 @@ pub struct NewArgs {
     /// in the config folder's themes/).
     #[arg(long, value_name = "NAME", env = "MINUTES_THEME")]
     theme: Option<String>,
+}
+
+/// `minutes team ...`
+#[derive(Debug, Subcommand)]
+pub enum TeamAction {
+    /// Make DIR a team folder of GROUP (run by an administrator, or by a member who may make
+    /// DIR): group GROUP, mode 2770 (setgid), every file in it 0660. An existing folder is
+    /// adopted, each change said.
+    Init {
+        /// The shared records folder, e.g. /srv/minutes/safeguarding.
+        dir: PathBuf,
+        /// The group of minute takers who share it.
+        #[arg(long, value_name = "GROUP")]
+        group: String,
+    },
 }
 
 /// `minutes templates ...`
@@ -513,5 +536,8 @@ fn run_command(
             };
             audit::retention(service, &asked, console)
         }
+        Command::Team {
+            action: TeamAction::Init { dir, group },
+        } => team::init(&dir, &group, console),
     }
 }

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::audit::AuditAction;
 use super::state::Service;
 use crate::error::{Error, Result};
 use crate::model::{self, ActionInput, ActionItem, ItemKind, Record};
@@ -44,6 +45,7 @@ impl Service<'_> {
         }
         let store = self.store()?;
         let (mut record, mut file) = store.open_to_change(path, "no action added")?;
+        self.note_lock(&file);
         if let Some(reason) = model::read_only_reason(&record) {
             return Err(refuse(format!("{reason}; no action added")));
         }
@@ -53,6 +55,10 @@ impl Service<'_> {
             .add_action(input, under, self.now())
             .map_err(|refusal| refuse(format!("{refusal}; no action added")))?;
         file.save(&record)?;
+        let mut details = serde_json::Map::new();
+        details.insert("action".to_owned(), record.actions[index].id.into());
+        details.insert("added".to_owned(), true.into());
+        self.audit(AuditAction::Action, &record, path, details);
         Ok(ActionAdded {
             action: record.actions[index].clone(),
             parsed,

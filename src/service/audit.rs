@@ -48,7 +48,7 @@ pub enum AuditAction {
     Circulate,
     /// The minutes were reopened.
     Reopen,
-    /// An action's status was changed.
+    /// An action was added (`added` in the details) or its status was changed.
     Action,
     /// The record was deleted (past its retention period).
     Delete,

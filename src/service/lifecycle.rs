@@ -105,6 +105,7 @@ impl Service<'_> {
         apply: impl FnOnce(&mut Record, Timestamp) -> Result<Vec<Sent>, TransitionError>,
     ) -> Result<Changed> {
         let (mut record, mut file) = self.store()?.open_to_change(path, "nothing was changed")?;
+        self.note_lock(&file);
         let was = record.meeting.status;
         let at = self.now();
         let sent = match apply(&mut record, at) {

@@ -24,6 +24,7 @@ mod lifecycle;
 mod records;
 mod retention;
 mod state;
+mod team;
 mod warning;
 mod who;
 
@@ -37,7 +38,8 @@ pub use lifecycle::{Changed, Refused, StatusChanged};
 pub use records::{Arrangements, Checked, FollowUp, OpenRecord, Records, record_in_words};
 pub use retention::Expired;
 pub use state::Service;
+pub use team::team_init;
 pub use warning::Warning;
 pub use who::Who;
 
-pub use crate::store::{ActionWritten, ListEntry, RecordFile, Replace, Restored};
+pub use crate::store::{ActionWritten, ListEntry, RecordFile, Replace, Restored, TeamSetup};

@@ -149,6 +149,9 @@ impl Service<'_> {
     /// The file cannot be read or parsed.
     pub fn open_for_editing(&self, path: &Path) -> Result<OpenRecord> {
         let (mut loaded, mut file) = self.store()?.open_record(path)?;
+        if let Some(file) = &file {
+            self.note_lock(file);
+        }
         if let Some(reason) = model::read_only_reason(&loaded.record) {
             file = None;
             let reason = format!(

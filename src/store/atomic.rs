@@ -10,14 +10,12 @@ use serde::{Deserialize, Serialize};
 use tempfile::NamedTempFile;
 
 use super::guarded;
+use super::team::Policy;
 use crate::error::{Error, Result};
 use crate::model::Record;
 
 /// Prefix of every temporary file the store makes. Hidden, so listings and `ls` skip them.
 pub(crate) const TEMP_PREFIX: &str = ".tmp-";
-
-/// The mode of every file the store writes, and of backups: readable only by its owner.
-pub(crate) const PRIVATE_MODE: u32 = 0o600;
 
 /// What a file looked like when this session last read or wrote it. Any write by anyone
 /// (in place, or by renaming another file over it) changes at least one field.
@@ -161,7 +159,9 @@ pub(crate) fn sync_folder(folder: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes a temp file (mode 0600) in `folder`, fills it with `write` and (if asked) fsyncs it.
+/// Makes a temp file in `folder`, with the mode (and group) of the folder's [`Policy`]
+/// (0600; 0660 with the folder's group in a team folder) whatever the umask, fills it with
+/// `write` and (if asked) fsyncs it.
 fn write_temp(
     folder: &Path,
     fsync: bool,
@@ -176,12 +176,15 @@ fn write_temp(
                 format_args!("cannot create a temporary file in {}", folder.display()),
             )
         })?;
-    let written = write(temp.as_file_mut()).and_then(|()| {
-        if fsync {
-            temp.as_file().sync_all()?;
-        }
-        temp.as_file().metadata()
-    });
+    let written = Policy::of_folder(folder)
+        .apply(temp.as_file())
+        .and_then(|()| write(temp.as_file_mut()))
+        .and_then(|()| {
+            if fsync {
+                temp.as_file().sync_all()?;
+            }
+            temp.as_file().metadata()
+        });
     match written {
         Ok(meta) => Ok((temp, Stamp::of(&meta))),
         // `temp` is dropped on return, which deletes it.
@@ -195,9 +198,10 @@ fn write_temp(
 /// Makes `<file>.bak` the current `path`, if there is one: a hard link to it under a temp
 /// name, renamed over the old backup, so `path` itself is never missing or partial.
 ///
-/// The backup is as private as the store makes records (0600): when `path` has another mode
-/// (a record written 0644 by another program), or hard links are not supported, a copy is
-/// made instead, 0600 and fsynced. Only a regular file is backed up: a symbolic link (or
+/// The backup is as private as the store makes records in that folder (0600; 0660 with the
+/// folder's group in a team folder): when `path` has another mode or group (a record written
+/// 0644 by another program), or hard links are not supported, a copy is made instead, with
+/// the folder's mode and fsynced. Only a regular file is backed up: a symbolic link (or
 /// anything else) at `path` is refused, and then nothing is written.
 fn back_up(path: &Path, folder: &Path) -> Result<()> {
     let backup = backup_path(path);
@@ -208,8 +212,9 @@ fn back_up(path: &Path, folder: &Path) -> Result<()> {
         // `link` does not follow a symbolic link, so this is what is at `path` itself.
         Ok(temp) => {
             let temp = temp.into_temp_path();
+            let policy = Policy::of_folder(folder);
             let private = fs_err::symlink_metadata(&temp)
-                .is_ok_and(|meta| meta.is_file() && meta.mode() & 0o7777 == PRIVATE_MODE);
+                .is_ok_and(|meta| meta.is_file() && policy.made_so(&meta));
             // Otherwise `temp` is dropped, which removes the link.
             private.then_some(temp)
         }
@@ -230,7 +235,8 @@ fn back_up(path: &Path, folder: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A copy of the regular file at `path` in a new temp file (0600, fsynced) in `folder`.
+/// A copy of the regular file at `path` in a new temp file (the folder's mode, fsynced) in
+/// `folder`.
 fn private_copy(path: &Path, folder: &Path) -> Result<tempfile::TempPath> {
     let (mut source, _) = guarded::open_regular(
         path,

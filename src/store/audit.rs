@@ -17,37 +17,21 @@
 //! created, so the umask does not decide it. An existing log keeps its mode.
 
 use std::io::{Read, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{PRIVATE_MODE, context};
+use super::atomic::context;
 use super::guarded;
+use super::team::Policy;
 use crate::error::{Error, Result};
 
 /// The audit log's file name in the records folder: hidden, and not a record name.
 pub const AUDIT_FILE: &str = ".audit.jsonl";
 
-/// Mode of a new audit log in a team folder: the group may read and append.
-const TEAM_MODE: u32 = 0o660;
-
-/// The set-group-id bit of a folder: its new files take its group (a team folder).
-const SETGID: u32 = 0o2000;
-
 /// The audit log of the records folder `dir`.
 #[must_use]
 pub fn audit_path(dir: &Path) -> PathBuf {
     dir.join(AUDIT_FILE)
-}
-
-/// The mode a new audit log in `dir` is given: 0660 in a team folder (setgid), else 0600.
-///
-/// Until the team folder's own check is merged this is decided here, from the folder's
-/// setgid bit alone.
-fn new_log_mode(dir: &Path) -> u32 {
-    match fs_err::metadata(dir) {
-        Ok(meta) if meta.mode() & SETGID != 0 => TEAM_MODE,
-        _ => PRIVATE_MODE,
-    }
 }
 
 /// Appends one line to the audit log of `dir`, made by `line` while the log is locked (so
@@ -59,11 +43,11 @@ fn new_log_mode(dir: &Path) -> u32 {
 /// error names the file. Nothing is written then, or (a failed write) at most this line.
 pub fn append_audit(dir: &Path, line: impl FnOnce() -> String) -> Result<()> {
     let path = audit_path(dir);
-    let mode = new_log_mode(dir);
-    let (mut file, created) = open_for_append(&path, mode)?;
+    let policy = Policy::of_folder(dir);
+    let (mut file, created) = open_for_append(&path, policy.file_mode())?;
     if created {
-        file.file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
+        policy
+            .apply(file.file())
             .map_err(|e| context(e, format_args!("cannot set the mode of {}", path.display())))?;
     }
     file.file()
@@ -127,6 +111,7 @@ pub fn read_audit(dir: &Path) -> Result<Option<Vec<u8>>> {
 #[allow(clippy::unwrap_used, clippy::panic)] // a failed test should stop loudly
 mod tests {
     use super::*;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
     fn mode_of(path: &Path) -> u32 {
         std::fs::metadata(path).unwrap().mode() & 0o7777
@@ -147,7 +132,7 @@ mod tests {
     fn in_a_team_folder_the_log_is_group_read_write() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o2770)).unwrap();
-        if mode_of(dir.path()) & SETGID == 0 {
+        if mode_of(dir.path()) & 0o2000 == 0 {
             // Some file systems refuse the bit to a user outside the group; root never is.
             panic!("cannot set the setgid bit on {}", dir.path().display());
         }

@@ -20,6 +20,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Durability, Stamp, TEMP_PREFIX};
+use super::team::{self, Policy};
 use super::{guarded, load, recovery};
 use crate::error::{Error, Result};
 use crate::model::{RecordSummary, SCHEMA_VERSION, Timestamp};
@@ -103,16 +104,20 @@ pub(crate) struct Found {
     pub stamp: Stamp,
     pub updated_at: Timestamp,
     pub summary: RecordSummary,
+    /// Whether everyone who may read the cache may read this record (in a team folder, the
+    /// cache is the group's: only records the group may read go in it).
+    shared: bool,
 }
 
 impl Found {
-    fn new(name: String, path: PathBuf, cached: Cached) -> Self {
+    fn new(name: String, path: PathBuf, cached: Cached, shared: bool) -> Self {
         Self {
             path,
             name,
             stamp: cached.stamp,
             updated_at: cached.updated_at,
             summary: cached.summary,
+            shared,
         }
     }
 }
@@ -144,15 +149,23 @@ type Listed = (String, PathBuf, std::io::Result<std::fs::Metadata>);
 
 /// Reads the folder once, summarising each record from the cache or, if it changed, from
 /// the file (one at a time, so memory stays small), then updates the cache.
+///
+/// Record files this account may not read (in a team folder, a file not shared with the
+/// group) are left out, even if the cache has them, and counted in one warning rather than
+/// reported one by one.
 pub(crate) fn scan(dir: &Path) -> Result<Scan> {
+    let policy = Policy::of_folder(dir);
+    let me = rustix::process::geteuid().as_raw();
+    let groups = team::my_groups();
+    let mut unreadable = 0_usize;
     let index_path = dir.join(INDEX_FILE);
     // Another thread reads the folder and stats each file while this one parses the cache.
     // (This way round, the many small allocations of the summaries stay in the main
     // thread's heap, where they are cheaper.)
     let (index, listed) = std::thread::scope(|scope| {
-        let lister = scope.spawn(|| list_folder(dir));
+        let lister = scope.spawn(|| list_folder(dir, policy));
         let index = read_index(&index_path);
-        let listed = lister.join().unwrap_or_else(|_| list_folder(dir));
+        let listed = lister.join().unwrap_or_else(|_| list_folder(dir, policy));
         (index, listed)
     });
     let Folder {
@@ -170,6 +183,10 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
     for (name, path, meta) in listed {
         let meta = match meta {
             Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                unreadable += 1;
+                continue;
+            }
             Err(e) => {
                 problems.push((name, Error::Io(e)));
                 continue;
@@ -178,11 +195,18 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         if !meta.is_file() {
             continue; // a folder called *.json is not ours to judge
         }
-        exposed.extend(load::exposure_warning(&path, &meta));
+        exposed.extend(policy.file_warning(&path, &meta));
+        if !team::may_read(&meta, me, &groups) {
+            // Not listed from the cache either; and its entry is kept for those who may.
+            unreadable += 1;
+            old.remove(&name);
+            continue;
+        }
+        let shared = policy.shared_read(&meta);
         let stamp = Stamp::of(&meta);
         let stale = match old.remove(&name) {
             Some(cached) if cached.stamp == stamp => {
-                found.push(Found::new(name, path, cached));
+                found.push(Found::new(name, path, cached, shared));
                 continue;
             }
             stale => stale.is_some(),
@@ -190,7 +214,7 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
         match summarise(&path) {
             Ok(cached) => {
                 changed = true;
-                found.push(Found::new(name, path, cached));
+                found.push(Found::new(name, path, cached, shared));
             }
             // Unreadable files are not cached (they are read again next time, and reported).
             Err(e) => {
@@ -199,7 +223,10 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
             }
         }
     }
-    warnings.extend(exposure_warnings(dir, exposed));
+    warnings.extend(exposure_warnings(dir, policy, exposed));
+    if unreadable > 0 {
+        warnings.push(unreadable_warning(dir, policy, unreadable));
+    }
     changed |= old.has_leftovers(); // files that went away
     drop(old);
     found.sort_by(|a, b| {
@@ -228,34 +255,56 @@ pub(crate) fn scan(dir: &Path) -> Result<Scan> {
 /// # Errors
 /// The folder cannot be read.
 pub(crate) fn folder_warnings(dir: &Path) -> Result<Vec<String>> {
+    let policy = Policy::of_folder(dir);
     let Folder {
         records,
         mut warnings,
         mut exposed,
-    } = list_folder(dir)?;
+    } = list_folder(dir, policy)?;
     for (_, path, meta) in records {
         if let Ok(meta) = meta {
-            exposed.extend(load::exposure_warning(&path, &meta));
+            exposed.extend(policy.file_warning(&path, &meta));
         }
     }
-    warnings.extend(exposure_warnings(dir, exposed));
+    warnings.extend(exposure_warnings(dir, policy, exposed));
     Ok(warnings)
 }
 
 /// One warning per file open to other users, or one for them all when there are many.
-fn exposure_warnings(dir: &Path, exposed: Vec<String>) -> Vec<String> {
+fn exposure_warnings(dir: &Path, policy: Policy, exposed: Vec<String>) -> Vec<String> {
     if exposed.len() > MAX_EXPOSED_WARNINGS {
+        let who = if policy.is_team() {
+            "users outside the team"
+        } else {
+            "other users"
+        };
         vec![format!(
-            "{}: {} record files or backups are open to other users; to fix: chmod 600 \
-             '{}'/*.json '{}'/*.json.bak",
+            "{}: {} record files or backups are open to {who}; to fix: {}",
             dir.display(),
             exposed.len(),
-            dir.display(),
-            dir.display()
+            policy.fix_all(dir)
         )]
     } else {
         exposed
     }
+}
+
+/// One warning for the record files this account may not read, without naming them.
+fn unreadable_warning(dir: &Path, policy: Policy, count: usize) -> String {
+    let files = if count == 1 { "file" } else { "files" };
+    let fix = match policy {
+        Policy::Team { gid } => format!(
+            "they are not shared with the team; their owner, or an administrator, can share \
+             them: minutes team init '{}' --group {}",
+            dir.display(),
+            team::group_name(gid)
+        ),
+        Policy::Private => "they belong to another user".to_owned(),
+    };
+    format!(
+        "{}: {count} record {files} you may not read are not listed ({fix})",
+        dir.display()
+    )
 }
 
 /// A folder's entries as a scan sees them.
@@ -270,7 +319,7 @@ struct Folder {
 
 /// The record files in the folder, each with its metadata (one stat per file, following
 /// symlinks as loading does); warnings for temp and recovery files and exposed backups.
-fn list_folder(dir: &Path) -> Result<Folder> {
+fn list_folder(dir: &Path, policy: Policy) -> Result<Folder> {
     let now = SystemTime::now();
     let mut listed = Vec::new();
     let mut warnings = Vec::new();
@@ -290,7 +339,7 @@ fn list_folder(dir: &Path) -> Result<Folder> {
         if name.strip_suffix(".bak").is_some_and(is_record_name) {
             let path = entry.path();
             if let Ok(meta) = fs_err::symlink_metadata(&path) {
-                exposed.extend(load::exposure_warning(&path, &meta));
+                exposed.extend(policy.file_warning(&path, &meta));
             }
             continue;
         }
@@ -370,7 +419,7 @@ fn write_index(path: &Path, found: &[Found]) -> Result<()> {
     atomic::replace(path, Durability::CACHE, |file| {
         let mut out = BufWriter::new(file);
         serde_json::to_writer(&mut out, &header)?;
-        for f in found {
+        for f in found.iter().filter(|f| f.shared) {
             out.write_all(b"\n")?;
             let line = LineRef {
                 name: &f.name,

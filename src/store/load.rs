@@ -1,7 +1,7 @@
 //! Reading record files, with errors that say which file, where and what was expected.
 
 use std::io::Read;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 use fs_err::os::unix::fs::OpenOptionsExt;
@@ -275,7 +275,10 @@ pub(crate) fn read_only_reasons(
         }
     }
     let me = rustix::process::geteuid().as_raw();
-    if meta.uid() != me {
+    // In a team folder a record of another member's, shared with the group, is the team's:
+    // saved, it is again group read-write in the setgid folder (see `team`).
+    let shared = super::team::Policy::of_folder(super::atomic::folder_of(path)).shared(meta);
+    if meta.uid() != me && !shared {
         reasons.push(format!(
             "owned by another user (uid {}, you are uid {me}); opened read-only, since saving \
              would change its owner",
@@ -283,24 +286,6 @@ pub(crate) fn read_only_reasons(
         ));
     }
     reasons
-}
-
-/// A warning if a file or folder can be read by other users.
-pub(crate) fn exposure_warning(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
-    let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o077 == 0 {
-        return None;
-    }
-    let (what, fix) = if meta.is_dir() {
-        ("folder", "700")
-    } else {
-        ("file", "600")
-    };
-    Some(format!(
-        "{}: this {what} is open to other users (mode {mode:03o}); to fix: chmod {fix} '{}'",
-        path.display(),
-        path.display()
-    ))
 }
 
 #[cfg(test)]

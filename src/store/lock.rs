@@ -15,9 +15,20 @@
 //! network file systems it may only be local to one machine.
 //!
 //! The lock file is written (holder details) and emptied, so it is opened without following
-//! a symbolic link and used only if it is a regular file with one name, owned by this user:
-//! anything else at its path could be another file (a link to `/etc/passwd`, a device), and
-//! is refused, naming the lock file, without being written.
+//! a symbolic link and used only if it is a regular file with one name, owned by this user
+//! or, in a team folder, one the team shares (the folder's group, group read-write; see
+//! `team`): anything else at its path could be another file (a link to `/etc/passwd`, a
+//! device), and is refused, naming the lock file, without being written.
+//!
+//! # Across accounts
+//! In a team folder several accounts lock the same records. A lock file is made 0660 with
+//! the folder's group (whatever the umask), so any member can lock it and read who holds it.
+//! The holder is named by name (`name` in `config.toml`, else the account's), login, host and
+//! pid. A session that ends normally empties the lock file; one that crashed (or was killed)
+//! leaves its details behind with no `flock` on the file, so the next session, of any account,
+//! takes the lock, overwrites the details, and says whose lock it took over
+//! ([`RecordLock::taken_over`]). A live lock is never broken: `flock` refuses, and the error
+//! names who holds it and since when.
 
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
@@ -25,8 +36,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{PRIVATE_MODE, context, folder_of};
+use super::atomic::{context, folder_of};
 use super::guarded;
+use super::team::Policy;
 use crate::clock::Zone;
 use crate::error::{Error, Result};
 
@@ -35,6 +47,8 @@ use crate::error::{Error, Result};
 pub struct RecordLock {
     file: fs_err::File,
     record: PathBuf,
+    /// Who held this lock before, if their session ended without releasing it.
+    taken_over: Option<String>,
 }
 
 impl RecordLock {
@@ -48,6 +62,14 @@ impl RecordLock {
     #[must_use]
     pub fn lock_file(&self) -> &Path {
         self.file.path()
+    }
+
+    /// Whose lock this session took over, if the last session to hold it (of this account
+    /// or another) ended without releasing it: "Jane Smith (jane) on host-1 (pid 4242) since
+    /// ...". Its process is gone (else the lock could not have been taken).
+    #[must_use]
+    pub fn taken_over(&self) -> Option<&str> {
+        self.taken_over.as_deref()
     }
 
     /// Removes the lock file, then releases the lock: for a record that could not be created,
@@ -72,6 +94,11 @@ impl Drop for RecordLock {
 /// Who holds a lock, as written in the lock file.
 #[derive(Debug, Serialize, Deserialize)]
 struct Holder {
+    /// The person's name (`crate::config::user_name`); absent in lock files of older
+    /// versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    /// The login (account) name.
     user: String,
     host: String,
     pid: u32,
@@ -85,6 +112,7 @@ impl Holder {
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| format!("uid {}", rustix::process::geteuid().as_raw()));
         Self {
+            name: crate::config::user_name().filter(|name| *name != user),
             user,
             host: gethostname::gethostname().to_string_lossy().into_owned(),
             pid: std::process::id(),
@@ -92,14 +120,22 @@ impl Holder {
         }
     }
 
-    /// "jane on host-1 (pid 4242) since 2026-11-23 14:03", the time on the clock of `zone`
-    /// (the council's), whatever zone the holder's machine runs in.
+    /// "Jane Smith (jane) on host-1 (pid 4242) since 2026-11-23 14:03" ("jane on ..." when
+    /// no name is known), the time on the clock of `zone` (the council's), whatever zone the
+    /// holder's machine runs in. The names come from a file others may write: made safe for
+    /// a terminal.
     fn describe(&self, zone: Zone) -> String {
         let since = chrono::DateTime::parse_from_rfc3339(&self.since)
             .map_or_else(|_| self.since.clone(), |t| zone.date_hm(&t));
+        let safe = |text: &str| crate::text::for_record(text).replace(['\n', '\t'], " ");
+        let who = match &self.name {
+            Some(name) => format!("{} ({})", safe(name), safe(&self.user)),
+            None => safe(&self.user),
+        };
         format!(
-            "{} on {} (pid {}) since {since}",
-            self.user, self.host, self.pid
+            "{who} on {} (pid {}) since {since}",
+            safe(&self.host),
+            self.pid
         )
     }
 }
@@ -132,9 +168,11 @@ pub(crate) fn acquire(record: &Path, zone: Zone) -> Result<RecordLock> {
     })
 }
 
-/// Opens (creating it, 0600) the lock file at `path`, if it is one minutes could have made: a
-/// regular file, not a symbolic link, with no other name, owned by this user.
+/// Opens (creating it, 0600, or 0660 with the folder's group in a team folder) the lock file
+/// at `path`, if it is one minutes could have made: a regular file, not a symbolic link, with
+/// no other name, owned by this user or, in a team folder, shared with the team.
 fn open_lock_file(path: &Path) -> Result<fs_err::File> {
+    let policy = Policy::of_folder(folder_of(path));
     const ADVICE: &str =
         "not used as the record's lock file (remove it if you did not put it there)";
     let (file, meta) = guarded::open_regular(
@@ -144,7 +182,7 @@ fn open_lock_file(path: &Path) -> Result<fs_err::File> {
             .write(true)
             .create(true)
             .truncate(false)
-            .mode(PRIVATE_MODE),
+            .mode(policy.file_mode()),
         ADVICE,
     )?;
     let refuse = |what: String| Error::Invalid {
@@ -158,9 +196,21 @@ fn open_lock_file(path: &Path) -> Result<fs_err::File> {
         )));
     }
     let me = rustix::process::geteuid().as_raw();
-    if meta.uid() != me {
+    if meta.uid() == me {
+        // Made by this account (perhaps just now, under its umask): the folder's mode.
+        if !policy.made_so(&meta) {
+            policy
+                .apply(file.file())
+                .map_err(|e| super::team::apply_error(e, path))?;
+        }
+    } else if !policy.shared(&meta) {
+        let team = if policy.is_team() {
+            " and not shared with the team folder's group (group read-write)"
+        } else {
+            ""
+        };
         return Err(refuse(format!(
-            "is owned by another user (uid {}, you are uid {me})",
+            "is owned by another user (uid {}, you are uid {me}){team}",
             meta.uid()
         )));
     }
@@ -188,6 +238,8 @@ fn lock_opened(record: &Path, mut file: fs_err::File, zone: Zone) -> Result<Opti
     if !still_at(file.file(), file.path()) {
         return Ok(None);
     }
+    // Details left in a lock file nobody holds: its session ended without releasing it.
+    let taken_over = left_by(&mut file).map(|holder| holder.describe(zone));
     // The holder details are a courtesy to the next person; failing to write them (a full
     // disk) must not stop this session from working on its record.
     if let Ok(details) = serde_json::to_vec(&Holder::me()) {
@@ -199,6 +251,7 @@ fn lock_opened(record: &Path, mut file: fs_err::File, zone: Zone) -> Result<Opti
     Ok(Some(RecordLock {
         file,
         record: record.to_owned(),
+        taken_over,
     }))
 }
 
@@ -211,18 +264,22 @@ fn still_at(file: &std::fs::File, path: &Path) -> bool {
 }
 
 /// Who holds the lock in words, from the lock file (read through the open file, never by
-/// path again). Holder details are a few hundred bytes; more is not a lock file's.
+/// path again).
 fn holder_in(file: &mut fs_err::File, zone: Zone) -> String {
+    left_by(file).map_or_else(
+        || "another minutes session (it has not said who)".to_owned(),
+        |holder| holder.describe(zone),
+    )
+}
+
+/// The holder details in the lock file, if it holds any. Holder details are a few hundred
+/// bytes; more is not a lock file's.
+fn left_by(file: &mut fs_err::File) -> Option<Holder> {
     let mut bytes = Vec::new();
-    let read = file
-        .seek(SeekFrom::Start(0))
-        .and_then(|_| file.file().take(4096).read_to_end(&mut bytes));
-    read.ok()
-        .and_then(|_| serde_json::from_slice::<Holder>(&bytes).ok())
-        .map_or_else(
-            || "another minutes session (it has not said who)".to_owned(),
-            |holder| holder.describe(zone),
-        )
+    file.seek(SeekFrom::Start(0))
+        .and_then(|_| file.file().take(4096).read_to_end(&mut bytes))
+        .ok()?;
+    serde_json::from_slice::<Holder>(&bytes).ok()
 }
 
 #[cfg(test)]
@@ -233,6 +290,7 @@ mod tests {
     #[test]
     fn holder_reads_as_a_sentence() {
         let holder = Holder {
+            name: None,
             user: "jane".into(),
             host: "host-1".into(),
             pid: 4242,

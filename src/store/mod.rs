@@ -1,7 +1,8 @@
 //! The record store: the only code that reads or writes record files.
 //!
 //! # On disk
-//! One folder (mode 0700 when the store creates it) holding, per record:
+//! One folder (mode 0700 when the store creates it; a team folder, setgid 2770, shared by a
+//! group, is made by `minutes team init`, see [`team`]) holding, per record:
 //! - `YYYY-MM-DD-<type>-<short id>.json`: the record, pretty JSON and a newline, mode 0600.
 //!   Names sort by meeting date.
 //! - `<that name>.bak`: the version before the last real change, mode 0600 (a hard link to
@@ -15,6 +16,7 @@
 //! `.index.json`, a cache of summaries for [`Store::list`] that is rebuilt whenever it is
 //! missing, damaged or stale. Temp files are `.tmp-*`; one older than a minute was left by an
 //! interrupted save and is reported by [`Store::list`] as a warning, never deleted.
+//! In a team folder every one of these files is 0660 with the folder's group instead of 0600.
 //!
 //! # Writing
 //! Every write goes to a temp file in the same folder, is fsynced, then renamed over the
@@ -67,10 +69,10 @@ mod lock;
 mod record_file;
 pub mod recovery;
 mod search;
+pub mod team;
 mod write_back;
 
 use std::io::Write;
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub use audit::{AUDIT_FILE, append_audit, audit_path, read_audit};
@@ -80,6 +82,7 @@ pub use lock::RecordLock;
 pub use record_file::RecordFile;
 pub use recovery::Restored;
 pub use search::{Hit, SearchResults, search};
+pub use team::{TeamSetup, init as team_init};
 pub use write_back::ActionWritten;
 
 use crate::error::{Error, Result};
@@ -130,11 +133,13 @@ pub struct Listing {
 
 impl Store {
     /// Opens a records folder, creating it (and its parents) with mode 0700 if missing.
-    /// An existing folder is used as it is; if other users can read it,
-    /// [`warnings`](Self::warnings) says so.
+    /// An existing folder is used as it is; if other users can read it (or its group can
+    /// without it being a team folder, see [`team`]), [`warnings`](Self::warnings) says so.
     ///
     /// # Errors
-    /// [`Error::Folder`] if the path exists but is not a folder, or cannot be created.
+    /// [`Error::Folder`] if the path exists but is not a folder, or cannot be created; or it
+    /// is a team folder of a group this account is not in ("permission denied: you are not
+    /// in group G").
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self> {
         let dir = dir.into();
         let folder_error = |message: String| Error::Folder {
@@ -144,10 +149,7 @@ impl Store {
         let meta = match fs_err::metadata(&dir) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::DirBuilder::new()
-                    .recursive(true)
-                    .mode(0o700)
-                    .create(&dir)
+                team::make_private_folder(&dir)
                     .map_err(|e| folder_error(format!("cannot create the records folder: {e}")))?;
                 fs_err::metadata(&dir)?
             }
@@ -158,7 +160,8 @@ impl Store {
                 "exists but is not a folder; give the records folder another path".to_owned(),
             ));
         }
-        let warnings = load::exposure_warning(&dir, &meta).into_iter().collect();
+        team::check_member(&dir, &meta)?;
+        let warnings = team::folder_warning(&dir, &meta).into_iter().collect();
         Ok(Self {
             dir,
             warnings,
@@ -506,13 +509,16 @@ fn assess(path: &Path, record: Record, meta: &std::fs::Metadata) -> Loaded {
     }
 }
 
-/// Warnings about one record file and its backup: open to other users.
+/// Warnings about one record file and its backup: open to other users (or, in a team
+/// folder, to users outside the team).
 fn file_warnings(path: &Path, meta: &std::fs::Metadata) -> Vec<String> {
+    let policy = team::Policy::of_folder(atomic::folder_of(path));
     let backup = atomic::backup_path(path);
     let backup_warning = fs_err::symlink_metadata(&backup)
         .ok()
-        .and_then(|meta| load::exposure_warning(&backup, &meta));
-    load::exposure_warning(path, meta)
+        .and_then(|meta| policy.file_warning(&backup, &meta));
+    policy
+        .file_warning(path, meta)
         .into_iter()
         .chain(backup_warning)
         .collect()
@@ -527,7 +533,7 @@ fn file_warnings(path: &Path, meta: &std::fs::Metadata) -> Vec<String> {
 pub fn warnings_about(path: &Path) -> Result<Vec<String>> {
     let meta = fs_err::metadata(path)?;
     if meta.is_dir() {
-        let mut warnings: Vec<String> = load::exposure_warning(path, &meta).into_iter().collect();
+        let mut warnings: Vec<String> = team::folder_warning(path, &meta).into_iter().collect();
         warnings.extend(index::folder_warnings(path)?);
         Ok(warnings)
     } else {
