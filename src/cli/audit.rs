@@ -120,11 +120,15 @@ pub(super) fn retention(
 ) -> Result<ExitCode> {
     let expired = service.expired(asked.older_than)?;
     console.warnings(service);
+    let ago = match expired.years {
+        1 => "1 year ago".to_owned(),
+        years => format!("{years} years ago"),
+    };
     if expired.entries.is_empty() {
         writeln!(
             console.out,
-            "No record is of a meeting before {} ({} years ago).",
-            expired.before, expired.years
+            "No record is of a meeting before {} ({ago}).",
+            expired.before
         )?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -140,8 +144,8 @@ pub(super) fn retention(
     let records = if count == 1 { "record" } else { "records" };
     writeln!(
         console.out,
-        "{count} {records} of meetings before {} ({} years ago):",
-        expired.before, expired.years
+        "{count} {records} of meetings before {} ({ago}):",
+        expired.before
     )?;
     write!(console.out, "{}", table.render())?;
     if !asked.delete {

@@ -46,8 +46,8 @@ use print::Console;
 #[derive(Debug, Parser)]
 #[command(name = "minutes", version, about, long_about = None)]
 pub struct Cli {
-    /// Records folder (default: $MINUTES_DIR, else the platform data folder,
-    /// e.g. ~/.local/share/minutes/records).
+    /// Records folder (default: $MINUTES_DIR, else records_dir in config.toml, else the
+    /// platform data folder, e.g. ~/.local/share/minutes/records).
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 

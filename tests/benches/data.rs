@@ -34,3 +34,27 @@ pub fn ten_thousand_records() -> PathBuf {
     fs_err::write(&done, b"").expect("marker");
     dir
 }
+
+/// The same 10,000 records in a team folder (`minutes team init` with the bench's own group:
+/// setgid 2770, files 0660), copied once into `target/bench-data/records-10k-team`.
+#[allow(dead_code, reason = "only the store bench uses it")]
+pub fn ten_thousand_records_in_a_team_folder() -> PathBuf {
+    let private = ten_thousand_records();
+    let dir = private.with_file_name("records-10k-team");
+    let done = dir.join(".complete");
+    if !done.exists() {
+        fs_err::create_dir_all(&dir).expect("team folder");
+        for entry in fs_err::read_dir(&private).expect("records") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "json") && path.is_file() {
+                fs_err::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+            }
+        }
+        let group = nix::unistd::Group::from_gid(nix::unistd::getegid())
+            .expect("group database")
+            .expect("the bench's group has a name");
+        minutes::store::team::init(&dir, &group.name).expect("team init");
+        fs_err::write(&done, b"").expect("marker");
+    }
+    dir
+}

@@ -1,5 +1,5 @@
 //! Store benchmarks: saving a typical and a large record (fsyncs included), and listing 10,000
-//! records with and without the summary cache.
+//! records with and without the summary cache, and in a team folder.
 //!
 //! `cargo bench --bench store`. The 10,000-record folder is generated once into
 //! `target/bench-data/records-10k` and kept, so `minutes list --dir` can be measured on it too.
@@ -17,7 +17,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use minutes::store::Store;
 
-use data::{RECORDS, ten_thousand_records};
+use data::{RECORDS, ten_thousand_records, ten_thousand_records_in_a_team_folder};
 
 fn save(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -63,6 +63,12 @@ fn list(c: &mut Criterion) {
             let _ = fs_err::remove_file(dir.join(".index.json"));
             black_box(store.list().expect("list"))
         });
+    });
+    let team_dir = ten_thousand_records_in_a_team_folder();
+    let team = Store::open(&team_dir).expect("team store");
+    assert_eq!(team.list().expect("list").entries.len(), RECORDS);
+    group.bench_function("warm_cache_team_folder", |b| {
+        b.iter(|| black_box(team.list().expect("list")))
     });
     group.finish();
     store
