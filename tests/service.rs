@@ -398,3 +398,86 @@ fn check_reads_a_folder_by_the_stores_rule_for_record_names() {
     assert!(checked[1].problems.is_empty(), "{:?}", checked[1].problems);
     assert!(!tmp.path().join("elsewhere").exists());
 }
+
+#[test]
+fn an_editing_session_logs_the_actions_it_added_or_changed_once_they_are_saved() {
+    let (_tmp, places) = places();
+    let records = places.records.clone().unwrap();
+    let path = with_typical(&places);
+    let clock = clock();
+    let service = Service::new(places, &clock);
+    let now = common::ts("2026-12-01T09:00:00+00:00");
+    service
+        .reopen(&path, "Sam Chair", "to correct")
+        .unwrap()
+        .unwrap();
+    let log_of = || -> Vec<serde_json::Value> {
+        std::fs::read_to_string(records.join(".audit.jsonl"))
+            .unwrap()
+            .lines()
+            .skip(1) // the reopen
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+
+    let mut opened = service.open_for_editing(&path).unwrap();
+    let open: Vec<u32> = opened
+        .record
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .map(|a| a.id)
+        .collect();
+    let (first, second) = (open[0], open[1]);
+    opened
+        .record
+        .set_action_status(first, ActionStatus::Done, None, now)
+        .unwrap();
+    let input = minutes::model::ActionInput::open("Ring the GP", "Sam", "Health", None);
+    let added = opened.record.add_action(input, 0, now).unwrap();
+    let added = opened.record.actions[added].id;
+    // Changed and changed back: not a change.
+    for status in [ActionStatus::Cancelled, ActionStatus::Open] {
+        opened
+            .record
+            .set_action_status(second, status, None, now)
+            .unwrap();
+    }
+    assert!(opened.file.is_some(), "{:?}", opened.read_only);
+    opened.file.as_mut().unwrap().save(&opened.record).unwrap();
+    let session = opened.audit.take().unwrap();
+    assert_eq!(session.close(Some(&opened.record)), None);
+
+    let lines = log_of();
+    let log = format!("{lines:?}");
+    let actions: Vec<&str> = lines
+        .iter()
+        .map(|l| l["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["open", "action", "action", "close"], "{log}");
+    assert!(
+        lines.iter().all(|l| l["session"] == lines[0]["session"]),
+        "{log}"
+    );
+    assert_eq!(lines[1]["details"]["action"], first);
+    assert_eq!(lines[1]["details"]["from"], "open");
+    assert_eq!(lines[1]["details"]["status"], "done");
+    assert_eq!(lines[2]["details"]["action"], added);
+    assert_eq!(lines[2]["details"]["added"], true);
+    assert!(!log.contains("Ring the GP"), "{log}");
+
+    // A session whose changes did not reach the file logs none of them.
+    let mut again = service.open_for_editing(&path).unwrap();
+    again
+        .record
+        .set_action_status(first, ActionStatus::Open, None, now)
+        .unwrap();
+    drop(again.file.take());
+    assert_eq!(again.audit.take().unwrap().close(None), None);
+    let lines = log_of();
+    let tail: Vec<&str> = lines[4..]
+        .iter()
+        .map(|l| l["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(tail, ["open", "close"], "{lines:?}");
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::audit::AuditAction;
+use super::audit::{AuditAction, status_name};
 use super::records::Records;
 use super::state::Service;
 use super::warning::Warning;
@@ -142,8 +142,8 @@ impl Service<'_> {
         if let ActionUpdate::Changed { from } = written.update {
             let mut details = serde_json::Map::new();
             details.insert("action".to_owned(), id.into());
-            details.insert("from".to_owned(), from.label().to_lowercase().into());
-            details.insert("status".to_owned(), status.label().to_lowercase().into());
+            details.insert("from".to_owned(), status_name(from).into());
+            details.insert("status".to_owned(), status_name(status).into());
             self.audit_id(AuditAction::Action, &written.record_id, path, details);
         }
         Ok(written)

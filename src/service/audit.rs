@@ -7,7 +7,8 @@
 //! name of the adult): an export's format, copy and destination, how many people minutes were
 //! circulated to and which copies, an action's number and new status. An editing session on
 //! the live screen is one `open` line when it starts and one `close` line when it ends,
-//! sharing a session id, however often it saves.
+//! sharing a session id, however often it saves; actions added or given another status in
+//! it are `action` lines of that session, written before its `close` once they are saved.
 //!
 //! Writing the log never stops the user's work: a line that cannot be written is a
 //! [`Warning`], and the use case goes on.
@@ -27,7 +28,7 @@ use super::warning::Warning;
 use super::who::Who;
 use crate::clock::Zone;
 use crate::error::{Error, Result};
-use crate::model::{Record, Timestamp};
+use crate::model::{ActionStatus, Record, Timestamp};
 use crate::store;
 
 /// What was done to a record.
@@ -226,28 +227,79 @@ pub struct EditingSession {
     entry: AuditEntry,
     zone: Zone,
     closed: bool,
+    /// Each action's number and status when the session started.
+    actions: Vec<(u32, ActionStatus)>,
 }
 
 impl EditingSession {
-    /// Writes the `close` line, now on the council's clock; what went wrong, if it could
-    /// not be written, for the user.
-    pub fn close(mut self) -> Option<String> {
+    /// Ends the session: an `action` line for each action added or given another status
+    /// in `saved` (the record as its file now holds it; `None` when the session's last
+    /// changes did not reach the file), then the `close` line, on the council's clock.
+    /// What went wrong, if a line could not be written, for the user.
+    pub fn close(mut self, saved: Option<&Record>) -> Option<String> {
         self.closed = true;
-        self.write_close()
+        let mut lines: Vec<AuditEntry> = saved
+            .map(|record| self.action_lines(record))
+            .unwrap_or_default();
+        let mut close = self.entry.clone();
+        close.action = AuditAction::Close;
+        lines.push(close);
+        let failed = lines
+            .into_iter()
+            .find_map(|entry| self.write(entry).err())?;
+        Some(format!(
+            "the end of the editing session was not written to the audit log: {failed}"
+        ))
+    }
+
+    /// The `action` lines of this session: each action of `record` that is new or whose
+    /// status is not the one it had when the session started.
+    fn action_lines(&self, record: &Record) -> Vec<AuditEntry> {
+        record
+            .actions
+            .iter()
+            .filter_map(|action| {
+                let was = self.actions.iter().find(|(id, _)| *id == action.id);
+                let mut details = Map::new();
+                details.insert("action".to_owned(), action.id.into());
+                match was {
+                    Some((_, from)) if *from == action.status => return None,
+                    Some((_, from)) => {
+                        details.insert("from".to_owned(), status_name(*from).into());
+                    }
+                    None => {
+                        details.insert("added".to_owned(), true.into());
+                    }
+                }
+                details.insert("status".to_owned(), status_name(action.status).into());
+                let mut entry = self.entry.clone();
+                entry.action = AuditAction::Action;
+                entry.details = details;
+                Some(entry)
+            })
+            .collect()
+    }
+
+    fn write(&self, mut entry: AuditEntry) -> Result<()> {
+        let zone = self.zone;
+        store::append_audit(&self.dir, || {
+            entry.time = zone.now();
+            entry.to_line().unwrap_or_default()
+        })
     }
 
     fn write_close(&self) -> Option<String> {
-        let zone = self.zone;
         let mut entry = self.entry.clone();
         entry.action = AuditAction::Close;
-        let written = store::append_audit(&self.dir, || {
-            entry.time = zone.now();
-            entry.to_line().unwrap_or_default()
-        });
-        written.err().map(|e| {
+        self.write(entry).err().map(|e| {
             format!("the end of the editing session was not written to the audit log: {e}")
         })
     }
+}
+
+/// An action's status as the audit log names it ("done").
+pub(super) fn status_name(status: ActionStatus) -> String {
+    status.label().to_lowercase()
 }
 
 impl Drop for EditingSession {
@@ -358,6 +410,7 @@ impl Service<'_> {
             entry,
             zone: self.zone(),
             closed: false,
+            actions: record.actions.iter().map(|a| (a.id, a.status)).collect(),
         })
     }
 

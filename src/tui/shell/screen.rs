@@ -154,8 +154,10 @@ impl Meeting {
     /// Stops the saver (waiting for it until `by`) and says how the meeting ended.
     pub(super) fn close(self, ending: Ending, by: std::time::Instant) -> Outcome {
         self.saver.close(by);
-        // After the last save: the audit log's session ends when the record is written.
-        let audit_warning = self.audit.and_then(EditingSession::close);
+        // After the last save: the audit log's session ends when the record is written, with
+        // the actions it changed when they reached the file.
+        let saved = matches!(ending, Ending::Saved).then_some(&self.app.record);
+        let audit_warning = self.audit.and_then(|session| session.close(saved));
         Outcome {
             ending,
             record: Box::new(self.app.record),
