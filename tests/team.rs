@@ -172,14 +172,8 @@ impl Team {
             .arg("-c")
             .arg(format!("umask {umask}; exec \"$@\""))
             .arg("sh")
-            .args([
-                "setpriv",
-                "--reuid",
-                user,
-                "--regid",
-                &primary_gid(user),
-                "--init-groups",
-            ])
+            .arg("setpriv")
+            .args(as_user(user))
             .arg(&self.binary)
             .args(args)
             .env_clear()
@@ -225,6 +219,18 @@ impl Drop for Team {
         }
         let _ = Command::new("groupdel").arg(&self.group).output();
     }
+}
+
+/// setpriv's arguments that run what follows them as `user`, with their own and
+/// supplementary groups.
+fn as_user(user: &str) -> [String; 5] {
+    [
+        "--reuid".to_owned(),
+        user.to_owned(),
+        "--regid".to_owned(),
+        primary_gid(user),
+        "--init-groups".to_owned(),
+    ]
 }
 
 /// The account's own group (for setpriv, which wants a group, not an account).
@@ -422,13 +428,7 @@ fn a_stale_lock_of_another_account_is_taken_over(team: &Team) -> Result<(), Fail
     );
     let lock = lock_of(&record);
     let write = Command::new("setpriv")
-        .args([
-            "--reuid",
-            &team.alice,
-            "--regid",
-            &primary_gid(&team.alice),
-            "--init-groups",
-        ])
+        .args(as_user(&team.alice))
         .args(["sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", &details])
         .arg(&lock)
         .output()?;
@@ -471,13 +471,7 @@ fn a_live_lock_of_another_account_refuses(team: &Team) -> Result<(), Failed> {
                   \"pid\":%s,\"since\":\"2026-11-23T14:03:41+00:00\"}' \"$USER\" $$ > \"$1\"; \
                   echo held; exec sleep 30";
     let mut child = Command::new("setpriv")
-        .args([
-            "--reuid",
-            &team.alice,
-            "--regid",
-            &primary_gid(&team.alice),
-            "--init-groups",
-        ])
+        .args(as_user(&team.alice))
         .env("USER", &team.alice)
         .args(["flock", "--no-fork"])
         .arg(&lock)
