@@ -635,6 +635,10 @@ fn an_editing_session_is_one_open_and_one_close_in_the_audit_log_however_many_sa
     let actions: Vec<&str> = new.iter().map(|l| l["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["open", "close"], "{new:?}");
     assert_eq!(new[0]["session"], new[1]["session"]);
+    // The close line carries the whole span: when the session started, to the second.
+    let opened = new[0]["time"].as_str().unwrap();
+    let started = new[1]["details"]["started"].as_str().unwrap();
+    assert_eq!(started[..19], opened[..19], "{new:?}");
     assert!(new[0]["session"].as_str().is_some_and(|s| !s.is_empty()));
     let log = std::fs::read_to_string(folder.tmp.path().join("records/.audit.jsonl")).unwrap();
     assert!(!log.contains("AUDITMARK"), "{log}");

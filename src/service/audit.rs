@@ -6,8 +6,8 @@
 //! the record's id and file name, and details that never hold record text (no title, note or
 //! name of the adult): an export's format, copy and destination, how many people minutes were
 //! circulated to and which copies, an action's number and new status. An editing session on
-//! the live screen is one `open` line when it starts and one `close` line when it ends,
-//! sharing a session id, however often it saves; actions added or given another status in
+//! the live screen is one `open` line when it starts and one `close` line when it ends
+//! (saying when it started), sharing a session id, however often it saves; actions added or given another status in
 //! it are `action` lines of that session, written before its `close` once they are saved.
 //!
 //! Writing the log never stops the user's work: a line that cannot be written is a
@@ -241,9 +241,7 @@ impl EditingSession {
         let mut lines: Vec<AuditEntry> = saved
             .map(|record| self.action_lines(record))
             .unwrap_or_default();
-        let mut close = self.entry.clone();
-        close.action = AuditAction::Close;
-        lines.push(close);
+        lines.push(self.close_entry());
         let failed = lines
             .into_iter()
             .find_map(|entry| self.write(entry).err())?;
@@ -288,10 +286,17 @@ impl EditingSession {
         })
     }
 
-    fn write_close(&self) -> Option<String> {
+    /// The `close` line: the session's whole span, as it says when it started.
+    fn close_entry(&self) -> AuditEntry {
         let mut entry = self.entry.clone();
         entry.action = AuditAction::Close;
-        self.write(entry).err().map(|e| {
+        let started = entry.time.to_rfc3339_opts(SecondsFormat::Secs, false);
+        entry.details.insert("started".to_owned(), started.into());
+        entry
+    }
+
+    fn write_close(&self) -> Option<String> {
+        self.write(self.close_entry()).err().map(|e| {
             format!("the end of the editing session was not written to the audit log: {e}")
         })
     }
