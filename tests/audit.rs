@@ -345,7 +345,7 @@ fn dated(id: &str, date: &str) -> Record {
 }
 
 #[test]
-fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it() {
+fn retention_lists_then_deletes_record_backup_recovery_lock_and_cache_entry_and_logs_it() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let store = Store::open(records(dir)).unwrap();
@@ -367,6 +367,12 @@ fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it()
     let name = old.file_name().unwrap().to_str().unwrap().to_owned();
     let lock = records(dir).join(format!(".{name}.lock"));
     assert!(bak.exists() && lock.exists());
+    // A recovery file of each old record, as a session that could not save leaves: the
+    // deleted record's goes with it (it holds its text), the other's stays.
+    let recovery = minutes::store::recovery::write_recovery(&old, &changed).unwrap();
+    let held_record = minutes::store::load_file(&held).unwrap();
+    let other_recovery = minutes::store::recovery::write_recovery(&held, &held_record).unwrap();
+    assert_eq!(recovery.parent(), old.parent());
     ok(&run(dir, &["list"])); // the cache holds all three
 
     let unset = run(dir, &["retention"]);
@@ -404,7 +410,13 @@ fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it()
         text(&deleted.stderr)
     );
     drop(editing);
-    assert!(!old.exists() && !bak.exists() && !lock.exists());
+    assert!(
+        text(&deleted.stdout).contains("Deleted 2012-05-01 01000000 and its recovery file"),
+        "{}",
+        text(&deleted.stdout)
+    );
+    assert!(!old.exists() && !bak.exists() && !lock.exists() && !recovery.exists());
+    assert!(other_recovery.exists());
     assert!(held.exists() && recent.exists());
     let index = std::fs::read_to_string(records(dir).join(".index.json")).unwrap();
     assert!(
@@ -424,5 +436,6 @@ fn retention_lists_then_deletes_record_backup_lock_and_cache_entry_and_logs_it()
         "0100000000000000000000000000aaaa"
     );
     assert_eq!(deletions[0]["details"]["meeting_date"], "2012-05-01");
+    assert_eq!(deletions[0]["details"]["recovery_files"], 1);
     assert!(!log_text(dir).contains(MARK_TITLE));
 }

@@ -158,12 +158,19 @@ pub(super) fn retention(
     let mut refused = 0;
     for entry in &expired.entries {
         match service.delete_record(entry) {
-            Ok(()) => writeln!(
-                console.out,
-                "Deleted {} {}",
-                entry.summary.date,
-                entry.summary.short_id()
-            )?,
+            Ok(recoveries) => {
+                let with = match recoveries.len() {
+                    0 => String::new(),
+                    1 => " and its recovery file".to_owned(),
+                    n => format!(" and its {n} recovery files"),
+                };
+                writeln!(
+                    console.out,
+                    "Deleted {} {}{with}",
+                    entry.summary.date,
+                    entry.summary.short_id()
+                )?;
+            }
             Err(error) => {
                 refused += 1;
                 eprintln_inert!(

@@ -3,6 +3,8 @@
 //! store, the audit log keeping that each was deleted (id, meeting date, who, when; never
 //! what it said).
 
+use std::path::PathBuf;
+
 use chrono::{Months, NaiveDate};
 
 use super::audit::AuditAction;
@@ -60,22 +62,25 @@ impl Service<'_> {
         })
     }
 
-    /// Deletes the record of `entry` with its `.bak`, lock file and listing cache entry
-    /// (see [`crate::store::Store::delete_record`]), and keeps in the audit log that it
-    /// was deleted, with its meeting date.
+    /// Deletes the record of `entry` with its `.bak`, recovery files, lock file and listing
+    /// cache entry (see [`crate::store::Store::delete_record`]), and keeps in the audit log
+    /// that it was deleted, with its meeting date. Returns the recovery files deleted.
     ///
     /// # Errors
     /// The record is open elsewhere ([`Error::Locked`]), or cannot be deleted; nothing is
     /// logged then.
-    pub fn delete_record(&self, entry: &ListEntry) -> Result<()> {
-        self.store()?.delete_record(&entry.path)?;
+    pub fn delete_record(&self, entry: &ListEntry) -> Result<Vec<PathBuf>> {
+        let recoveries = self.store()?.delete_record(&entry.path)?;
         let mut details = serde_json::Map::new();
         details.insert(
             "meeting_date".to_owned(),
             entry.summary.date.to_string().into(),
         );
         details.insert("reason".to_owned(), "retention".into());
+        if !recoveries.is_empty() {
+            details.insert("recovery_files".to_owned(), recoveries.len().into());
+        }
         self.audit_id(AuditAction::Delete, &entry.summary.id, &entry.path, details);
-        Ok(())
+        Ok(recoveries)
     }
 }
