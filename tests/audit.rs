@@ -439,3 +439,42 @@ fn retention_lists_then_deletes_record_backup_recovery_lock_and_cache_entry_and_
     assert_eq!(deletions[0]["details"]["recovery_files"], 1);
     assert!(!log_text(dir).contains(MARK_TITLE));
 }
+
+#[test]
+fn marking_an_action_done_takes_over_a_crashed_sessions_lock_and_says_whose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let store = Store::open(records(dir)).unwrap();
+    let path = store.create(&marked_record()).unwrap();
+    let open_action = marked_record()
+        .actions
+        .iter()
+        .find(|a| a.is_open())
+        .unwrap()
+        .id
+        .to_string();
+    // A session that crashed: its details left in the lock file, its process gone.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let pid = gone.id();
+    gone.wait().unwrap();
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let lock = records(dir).join(format!(".{name}.lock"));
+    std::fs::write(
+        &lock,
+        format!(
+            r#"{{"name":"Sam Crashed","user":"sam","host":"office","pid":{pid},"since":"2026-11-23T14:03:41+00:00"}}"#
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o600)).unwrap();
+
+    let done = run(dir, &["action", "done", ID, &open_action]);
+    let said = text(&done.stderr);
+    assert!(done.status.success(), "{said}");
+    assert!(
+        said.contains("took over the lock left by Sam Crashed (sam) on office")
+            && said.contains(&format!("pid {pid}")),
+        "{said}"
+    );
+    assert!(std::fs::read(&lock).unwrap().is_empty(), "released after");
+}

@@ -139,6 +139,7 @@ impl Service<'_> {
         let written = self
             .store()?
             .set_action_status(path, id, status, note, self.now())?;
+        self.note_taken_over(path, written.lock_taken_over.as_deref());
         if let ActionUpdate::Changed { from } = written.update {
             let mut details = serde_json::Map::new();
             details.insert("action".to_owned(), id.into());

@@ -21,11 +21,16 @@ impl Service<'_> {
     /// A note when the lock `file` holds was taken over from a session that ended without
     /// releasing it (of this account or another member's): whose it was.
     pub(super) fn note_lock(&self, file: &RecordFile) {
-        if let Some(holder) = file.lock().taken_over() {
+        self.note_taken_over(file.path(), file.lock().taken_over());
+    }
+
+    /// The note of [`note_lock`](Self::note_lock), for the lock of the record at `path`.
+    pub(super) fn note_taken_over(&self, path: &Path, holder: Option<&str>) {
+        if let Some(holder) = holder {
             self.warn(Warning::Note(format!(
                 "{}: took over the lock left by {holder}, whose session ended without \
                  releasing it",
-                file.path().display()
+                path.display()
             )));
         }
     }

@@ -17,6 +17,9 @@ pub struct ActionWritten {
     pub action: ActionSummary,
     /// The id of the record it is in.
     pub record_id: String,
+    /// Whose lock was taken over, if a session had ended without releasing it
+    /// ([`RecordLock::taken_over`](super::RecordLock::taken_over)).
+    pub lock_taken_over: Option<String>,
 }
 
 impl Store {
@@ -81,6 +84,7 @@ impl Store {
             update,
             action,
             record_id: record.id,
+            lock_taken_over: file.lock().taken_over().map(str::to_owned),
         })
     }
 }
