@@ -759,6 +759,27 @@ fn ctrl_f_asks_before_creating_a_follow_up_and_esc_creates_nothing() {
 }
 
 #[test]
+fn warnings_that_come_with_an_answer_are_shown_above_it() {
+    let mut screen = Screen::new(80, 24);
+    screen.respond(Response::Noted(
+        Box::new(Response::Done("Minutes written to out.md".to_owned())),
+        vec!["not written to the audit log (export of x.json): disk full".to_owned()],
+    ));
+    let text = screen.text();
+    let lines: Vec<&str> = text.lines().collect();
+    let warning = lines
+        .iter()
+        .position(|l| l.contains("not written to the audit log"));
+    let done = lines
+        .iter()
+        .position(|l| l.contains("Minutes written to out.md"));
+    assert!(
+        matches!((warning, done), (Some(w), Some(d)) if w < d),
+        "both shown, the warning first: {text}"
+    );
+}
+
+#[test]
 fn a_long_message_wraps_and_keeps_its_file_name_whole() {
     let mut screen = Screen::new(80, 24);
     let path = "/home/minute-taker/Documents/safeguarding/exports/2026/november/\

@@ -52,25 +52,22 @@ fn notices(service: &Service<'_>) -> Vec<String> {
         .collect()
 }
 
-/// Does what the browser asks, through the service. Warnings on the way are shown with a
-/// new listing; others go with the screen they came from (the live screen says why a
-/// record is read-only itself).
+/// Does what the browser asks, through the service. Warnings on the way go with the answer
+/// ([`Response::Noted`]), with a new listing, or with a record opened for the live screen.
 pub(crate) fn perform(service: &Service<'_>, request: Request) -> Result<Handled> {
     let handled = match request {
         Request::Read(path) => {
             let record = service.read_to_show(&path)?;
             Handled::Respond(Response::Record(path, Box::new(record)))
         }
-        Request::Edit(path) => Handled::Meeting(Box::new(service.open_for_editing(&path)?)),
-        Request::New { template, details } => {
-            Handled::Meeting(Box::new(service.create(&template, details)?))
-        }
+        Request::Edit(path) => meeting(service.open_for_editing(&path)?),
+        Request::New { template, details } => meeting(service.create(&template, details)?),
         Request::FollowUp { path, date } => {
             let given = FollowUp {
                 date: Some(date),
                 ..FollowUp::default()
             };
-            Handled::Meeting(Box::new(service.follow_up(&path, given)?))
+            meeting(service.follow_up(&path, given)?)
         }
         Request::Refresh => {
             let records = service.list()?;
@@ -122,8 +119,19 @@ pub(crate) fn perform(service: &Service<'_>, request: Request) -> Result<Handled
             )))
         }
     };
-    service.take_warnings();
-    Ok(handled)
+    let warnings = notices(service);
+    Ok(match handled {
+        Handled::Respond(answer) if !warnings.is_empty() => {
+            Handled::Respond(Response::Noted(Box::new(answer), warnings))
+        }
+        Handled::Meeting(record, _) => Handled::Meeting(record, warnings),
+        answer @ Handled::Respond(_) => answer,
+    })
+}
+
+/// A record to open on the live screen (its warnings are added by [`perform`]).
+fn meeting(record: crate::service::OpenRecord) -> Handled {
+    Handled::Meeting(Box::new(record), Vec::new())
 }
 
 /// The browser's search hits.
@@ -276,6 +284,41 @@ mod tests {
     }
 
     #[test]
+    fn what_the_service_warns_of_goes_with_the_answer() {
+        let (_tmp, places, path) = folder_with_a_meeting();
+        let clock = clock();
+        let service = Service::new(places, &clock);
+        // A session that crashed left its details in the lock file; its process is gone.
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let lock = path.with_file_name(format!(".{name}.lock"));
+        let crashed = r#"{"name":"Sam Crashed","user":"sam","host":"office","pid":999999999,"since":"2026-11-23T14:03:41+00:00"}"#;
+        fs_err::write(&lock, crashed).unwrap_or_else(|e| unreachable!("{e}"));
+        let request = Request::SetAction {
+            path,
+            id: 1,
+            status: ActionStatus::Done,
+        };
+        let Handled::Respond(Response::Noted(answer, warnings)) = ask(&service, request) else {
+            unreachable!("the take-over note goes with the answer")
+        };
+        assert!(matches!(*answer, Response::ActionChanged(..)));
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("took over the lock left by Sam Crashed")),
+            "{warnings:?}"
+        );
+        // Said once: the next answer has none.
+        assert!(matches!(
+            ask(&service, Request::Actions),
+            Handled::Respond(Response::Actions(_))
+        ));
+    }
+
+    #[test]
     fn the_browser_exports_the_adults_copy_to_a_file() {
         let (tmp, places, path) = folder_with_a_meeting();
         let clock = clock();
@@ -306,7 +349,7 @@ mod tests {
         let clock = clock();
         let service = Service::new(places, &clock);
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
-        let Handled::Meeting(meeting) = ask(&service, Request::FollowUp { path, date }) else {
+        let Handled::Meeting(meeting, _) = ask(&service, Request::FollowUp { path, date }) else {
             unreachable!()
         };
         assert_eq!(meeting.record.meeting.subject_ref, "SA-1");

@@ -85,6 +85,9 @@ pub enum Response {
     Failed(String),
     /// Done; this to say.
     Done(String),
+    /// An answer, and what the service warned of on the way (a lock taken over, the audit
+    /// log not written): shown as notices, never dropped.
+    Noted(Box<Response>, Vec<String>),
 }
 
 /// What the shell got for a [`Request`].
@@ -92,8 +95,9 @@ pub enum Response {
 pub enum Handled {
     /// An answer for the screen that asked.
     Respond(Response),
-    /// A record to open on the live screen; the browser comes back when it ends.
-    Meeting(Box<OpenRecord>),
+    /// A record to open on the live screen, and what the service warned of in opening it;
+    /// the browser comes back when it ends.
+    Meeting(Box<OpenRecord>, Vec<String>),
 }
 
 /// One search hit, as the browser shows it.

@@ -55,9 +55,10 @@ pub fn run_meeting(meeting: OpenRecord, options: &ScreenOptions) -> Result<ExitC
     let keys = std::sync::Arc::clone(&session.keys);
     let mut meeting = Meeting::open(meeting, keys, session.channel.tx.clone(), options.zone)
         .map_err(|e| setup_error("saver", &e))?;
-    meeting
-        .app
-        .show_warnings(&std::mem::take(&mut session.warnings));
+    meeting.app.show_warnings(
+        &std::mem::take(&mut session.warnings),
+        "printed before the screen opened",
+    );
     let ended = session.run(Screen::Live(Box::new(meeting)), &mut no_records);
     drop(session); // leaves the full screen, so the line below lands on the normal one
     Ok(report(&ended))

@@ -484,15 +484,16 @@ impl LiveScreen {
         self.redraw = true;
     }
 
-    /// Warnings from before the screen opened (folder open to others, unknown theme): the
-    /// first in the status line, with how many more the terminal's scrollback holds.
-    pub fn show_warnings(&mut self, warnings: &[String]) {
+    /// Warnings from before the screen opened (folder open to others, unknown theme, a lock
+    /// taken over): the first in the status line, with how many more there are and where
+    /// they are (`rest_are`: "printed before the screen opened").
+    pub fn show_warnings(&mut self, warnings: &[String], rest_are: &str) {
         let Some(first) = warnings.first() else {
             return;
         };
         let more = match warnings.len() - 1 {
             0 => String::new(),
-            n => format!(" (and {n} more warning(s), printed before the screen opened)"),
+            n => format!(" (and {n} more warning(s), {rest_are})"),
         };
         self.say(&format!("Warning: {first}{more}"), Tone::Warning);
     }

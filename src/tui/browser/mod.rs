@@ -608,6 +608,12 @@ impl Browser {
                 self.notices.insert(0, message);
                 self.notices.truncate(3);
             }
+            Response::Noted(answer, warnings) => {
+                self.respond(*answer);
+                for warning in warnings.into_iter().rev() {
+                    self.respond(Response::Done(warning));
+                }
+            }
         }
     }
 }

@@ -207,8 +207,9 @@ struct Shell<'a, 'r, D> {
     zone: Zone,
     records: &'a mut Records<'r>,
     screen: Screen,
-    /// The browser, while a meeting opened from it is up.
-    parked: Option<Box<Browser>>,
+    /// The browser, while a meeting opened from it is up, and the warnings of opening the
+    /// meeting, for the browser's notices when it comes back.
+    parked: Option<(Box<Browser>, Vec<String>)>,
     /// The last meeting opened from the browser that has ended.
     last_meeting: Option<Outcome>,
     /// The screen asked to leave (or a hang-up did): no more keys, no more ticks for it.
@@ -380,14 +381,20 @@ impl<D: Display> Shell<'_, '_, D> {
         let records = &mut *self.records;
         let response = match catch(|| records(request))? {
             Ok(Handled::Respond(response)) => response,
-            Ok(Handled::Meeting(record)) => return self.open_meeting(*record),
+            Ok(Handled::Meeting(record, warnings)) => return self.open_meeting(*record, &warnings),
             Err(error) => Response::Failed(error.to_string()),
         };
         self.apply(Action::Responded(response))
     }
 
-    /// Puts the live screen up on `record`, the browser aside until the meeting ends.
-    fn open_meeting(&mut self, record: crate::service::OpenRecord) -> Result<(), Bug> {
+    /// Puts the live screen up on `record`, the browser aside until the meeting ends. The
+    /// `warnings` of opening it: the first on the live screen, all of them in the browser's
+    /// notices when it comes back.
+    fn open_meeting(
+        &mut self,
+        record: crate::service::OpenRecord,
+        warnings: &[String],
+    ) -> Result<(), Bug> {
         if !matches!(self.screen, Screen::Browser(_)) {
             return Ok(()); // only the browser opens meetings
         }
@@ -396,10 +403,13 @@ impl<D: Display> Shell<'_, '_, D> {
             Screen::Live(_) => return Ok(()),
         };
         match Meeting::open(record, keys, self.channel.tx.clone(), self.zone) {
-            Ok(meeting) => {
+            Ok(mut meeting) => {
+                meeting
+                    .app
+                    .show_warnings(warnings, "listed when the meeting ends");
                 let browser = std::mem::replace(&mut self.screen, Screen::Live(Box::new(meeting)));
                 if let Screen::Browser(browser) = browser {
-                    self.parked = Some(browser);
+                    self.parked = Some((browser, warnings.to_vec()));
                 }
                 self.force_draw = true;
                 Ok(())
@@ -413,7 +423,7 @@ impl<D: Display> Shell<'_, '_, D> {
 
     /// The screen up has left. A meeting opened from the browser ends (its save waited for,
     /// its text recovered if need be) and the browser comes back with the listing read
-    /// again, unless a hang-up ends everything. `false`: the loop is over.
+    /// again and the warnings of opening the meeting, unless a hang-up ends everything. `false`: the loop is over.
     fn back_to_browser(&mut self) -> Result<bool, Bug> {
         if self.parked.is_none() || !matches!(self.screen, Screen::Live(_)) {
             return Ok(false);
@@ -422,7 +432,8 @@ impl<D: Display> Shell<'_, '_, D> {
         if self.hang_up.is_some() {
             return Ok(false);
         }
-        let (Some(browser), Some(ending)) = (self.parked.take(), self.meeting_ending()) else {
+        let (Some((browser, warnings)), Some(ending)) = (self.parked.take(), self.meeting_ending())
+        else {
             return Ok(false);
         };
         let by = self.saver_close_by();
@@ -430,6 +441,8 @@ impl<D: Display> Shell<'_, '_, D> {
         {
             let outcome = meeting.close(ending, by);
             let (line, _) = outcome.describe();
+            let mut warnings = warnings;
+            warnings.extend(outcome.audit_warning.clone());
             self.last_meeting = Some(outcome);
             self.exiting = false;
             self.exit_deadline = None;
@@ -437,7 +450,11 @@ impl<D: Display> Shell<'_, '_, D> {
             if let Ok(Handled::Respond(listing)) = catch(|| records(Request::Refresh))? {
                 self.apply(Action::Responded(listing))?;
             }
-            self.apply(Action::Responded(Response::MeetingEnded(line)))?;
+            let ended = Response::MeetingEnded(line);
+            self.apply(Action::Responded(Response::Noted(
+                Box::new(ended),
+                warnings,
+            )))?;
             self.clear()?;
         }
         Ok(!self.exiting)
@@ -1065,6 +1082,42 @@ mod tests {
         };
         assert!(notice.starts_with("Saved to"), "{notice}");
         assert!(ended.hang_up.is_none() && ended.bug.is_none());
+    }
+
+    #[test]
+    fn what_opening_a_meeting_warned_of_is_in_the_browsers_notices_when_it_ends() {
+        let folder = folder();
+        // A session that crashed left its details in the record's lock file.
+        let name = folder.record.file_name().unwrap().to_str().unwrap();
+        let lock = folder.record.with_file_name(format!(".{name}.lock"));
+        let crashed = r#"{"name":"Sam Crashed","user":"sam","host":"office","pid":999999999,"since":"2026-11-23T14:03:41+00:00"}"#;
+        fs_err::write(&lock, crashed).unwrap();
+        let mut display = Fake::default();
+        folder.send([ctrl('e'), paste()]);
+        let tx = folder.channel.tx.clone();
+        when_drawn(
+            &display,
+            |shown| shown.contains(&Shown::Live(1)),
+            move || tx.send(ctrl('q')).unwrap(),
+        );
+        let tx = folder.channel.tx.clone();
+        when_drawn(
+            &display,
+            |shown| matches!(shown.last(), Some(Shown::Browser(1, Some(_)))),
+            move || tx.send(ctrl('q')).unwrap(),
+        );
+        let ended = folder.run(&mut display);
+        let EndedOn::Browser(Some(outcome)) = &ended.on else {
+            panic!("{ended:?}")
+        };
+        assert_eq!(outcome.ending, Ending::Saved);
+        let Some(Shown::Browser(1, Some(notice))) = display.frames().last().cloned() else {
+            panic!("{:?}", display.frames())
+        };
+        assert!(
+            notice.contains("took over the lock left by Sam Crashed"),
+            "{notice}"
+        );
     }
 
     #[test]
