@@ -78,6 +78,17 @@ fn marked_record() -> Record {
     record
 }
 
+/// The number of the marked record's first open action.
+fn first_open_action() -> String {
+    marked_record()
+        .actions
+        .iter()
+        .find(|a| a.is_open())
+        .unwrap()
+        .id
+        .to_string()
+}
+
 /// Runs `args`, which must succeed and add exactly one line to the log; returns that line.
 fn one_line(dir: &Path, args: &[&str]) -> Value {
     let before = log_lines(dir).len();
@@ -100,13 +111,7 @@ fn each_use_writes_one_line_with_its_action_and_no_record_text() {
     let store = Store::open(records(dir)).unwrap();
     let path = store.create(&marked_record()).unwrap();
     let out = dir.join("out.html");
-    let open_action = marked_record()
-        .actions
-        .iter()
-        .find(|a| a.is_open())
-        .unwrap()
-        .id
-        .to_string();
+    let open_action = first_open_action();
 
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["show", ID], "read"),
@@ -446,13 +451,7 @@ fn marking_an_action_done_takes_over_a_crashed_sessions_lock_and_says_whose() {
     let dir = tmp.path();
     let store = Store::open(records(dir)).unwrap();
     let path = store.create(&marked_record()).unwrap();
-    let open_action = marked_record()
-        .actions
-        .iter()
-        .find(|a| a.is_open())
-        .unwrap()
-        .id
-        .to_string();
+    let open_action = first_open_action();
     // A session that crashed: its details left in the lock file, its process gone.
     let mut gone = std::process::Command::new("true").spawn().unwrap();
     let pid = gone.id();
