@@ -283,6 +283,28 @@ fn export_for(dir: &Path, name: &str) -> (String, String) {
 }
 
 #[test]
+fn export_for_someone_off_the_attendance_list_says_why_they_have_the_professionals_copy() {
+    let (tmp, record) = folder();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    json["review"]["circulation"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"name": "Ann Lee", "agency": "Housing"}));
+    std::fs::write(&record, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let (document, stderr) = export_for(tmp.path(), "Ann Lee");
+    assert!(
+        stderr.contains("professionals' copy (not on the attendance list)")
+            && stderr.contains(
+                "Ann Lee, Housing is not on the attendance list, so has the professionals' copy; \
+                 if they are the adult, family or someone representing the adult"
+            ),
+        "{stderr}"
+    );
+    assert!(document.contains("This copy:** Professionals' copy"));
+}
+
+#[test]
 fn export_for_a_person_makes_the_copy_their_attendance_calls_for() {
     let (tmp, _) = folder();
     for (name, said, copy) in [
@@ -310,6 +332,7 @@ fn export_for_a_person_makes_the_copy_their_attendance_calls_for() {
     ] {
         let (document, stderr) = export_for(tmp.path(), name);
         assert!(stderr.contains(said), "{name}: {stderr}");
+        assert!(!stderr.contains("not on the attendance list"), "{stderr}");
         assert!(document.contains(copy), "{name}");
         let withheld = document.contains("Refer Worker A to the DBS");
         assert_eq!(withheld, copy.ends_with("Professionals' copy"), "{name}");

@@ -76,7 +76,22 @@ fn circulating_records_the_copy_each_recipient_was_sent_and_says_who_gets_which(
         .push(Recipient::parse("Ann Lee, Housing").unwrap());
     let path = put(tmp.path(), &record);
     ok(&run(tmp.path(), &["agree", ID, "--by", "Priya Nair"]));
-    let said = ok(&run(tmp.path(), &["circulate", ID]));
+    let circulated = run(tmp.path(), &["circulate", ID]);
+    let said = ok(&circulated);
+    // Whoever has the professionals' copy only for not being on the attendance list is
+    // named, in case they are the adult's family or representative; nobody else is.
+    let noted = stderr(&circulated);
+    assert!(
+        noted.contains(
+            "Ann Lee, Housing is not on the attendance list, so has the professionals' copy"
+        ) && noted.contains("minutes open 5e1c0a7d"),
+        "{noted}"
+    );
+    assert_eq!(
+        noted.matches("is not on the attendance list").count(),
+        1,
+        "{noted}"
+    );
     for line in [
         "  Mark Bennett, Oakfield Home Care (part 2 only): part-2 copy (attended part 2 only)\n",
         "  Sam Taylor, Voice Advocacy: the adult's copy (represents the adult)\n",

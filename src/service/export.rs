@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use super::audit::AuditAction;
 use super::state::Service;
+use super::warning::Warning;
 use crate::document::{self, Audience, ExportFormat};
 use crate::error::{Error, Result};
-use crate::model::Record;
+use crate::model::{CopyRule, Record};
 use crate::people::{self, Reader, ReaderError};
 use crate::store::{self, Replace};
 
@@ -98,7 +99,11 @@ impl Service<'_> {
     /// listing who does, or who is on the lists).
     pub fn reader(&self, path: &Path, name: &str) -> Result<Reader> {
         let record = self.read(path)?;
-        people::reader(&record, name).map_err(|error| {
+        let found = people::reader(&record, name);
+        if let Ok(reader) = &found {
+            self.note_unlisted(&reader.who, &reader.copy.rule, record.short_id());
+        }
+        found.map_err(|error| {
             let (what, people) = match error {
                 ReaderError::NoOne(people) => (
                     format!(
@@ -236,6 +241,22 @@ fn safe_name(stem: &str, tail: &str) -> String {
     // Every character is ASCII, so any byte index is a character boundary.
     let middle = middle[..keep].trim_end_matches(['-', '.', '_']);
     format!("{date}{middle}{id}{tail}")
+}
+
+impl Service<'_> {
+    /// A note when `who` has the professionals' copy only because they are not on the
+    /// attendance list: if they are the adult, their family or someone representing the
+    /// adult, that copy tells them what they must not be told.
+    pub(super) fn note_unlisted(&self, who: &str, rule: &CopyRule, short_id: &str) {
+        if *rule == CopyRule::NotAnAttendee {
+            self.warn(Warning::Note(format!(
+                "{who} is not on the attendance list, so has the professionals' copy; if they \
+                 are the adult, family or someone representing the adult, put them on the \
+                 attendance list as such (minutes open {short_id}: People) and make their copy \
+                 again"
+            )));
+        }
+    }
 }
 
 #[cfg(test)]

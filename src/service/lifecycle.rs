@@ -79,9 +79,19 @@ impl Service<'_> {
             .map(str::to_owned)
             .filter(|b| !b.trim().is_empty())
             .unwrap_or_else(|| self.user_name());
-        self.change_status(path, AuditAction::Circulate, |record, now| {
+        let changed = self.change_status(path, AuditAction::Circulate, |record, now| {
             model::circulate(record, &by, recipients, people::recipient_matches, now)
-        })
+        })?;
+        if let Ok(done) = &changed {
+            for sent in &done.sent {
+                self.note_unlisted(
+                    &sent.recipient.to_string(),
+                    &sent.rule,
+                    done.record.short_id(),
+                );
+            }
+        }
+        Ok(changed)
     }
 
     /// Reopens agreed or circulated minutes as a draft, saying who and why.
