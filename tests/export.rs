@@ -9,7 +9,7 @@
 
 mod common;
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use common::marked::{Markers, marked_record};
 use minutes::document::{Audience, ExportFormat, Letterhead};
@@ -27,28 +27,12 @@ fn render_docx(record: &Record, audience: Audience) -> std::io::Result<Vec<u8>> 
 
 const AUDIENCES: [Audience; 3] = Audience::ALL;
 
-/// Every part of a .docx archive, by name, with its text.
-fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
-    let mut parts = Vec::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).expect("entry");
-        if file.is_dir() {
-            continue;
-        }
-        let mut text = String::new();
-        file.read_to_string(&mut text).expect("UTF-8 XML");
-        parts.push((file.name().to_owned(), text));
-    }
-    parts
-}
-
 /// What a reader of the export can see: the text for text formats, every XML part joined
 /// for Word.
 fn readable(record: &Record, format: ExportFormat, audience: Audience) -> String {
     let bytes = export(record, format, audience).expect("export");
     if format == ExportFormat::Docx {
-        let parts = docx_parts(&bytes);
+        let parts = common::docx_parts(&bytes);
         assert!(parts.iter().any(|(name, _)| name == "word/document.xml"));
         parts
             .into_iter()
@@ -62,7 +46,7 @@ fn readable(record: &Record, format: ExportFormat, audience: Audience) -> String
 /// `word/document.xml` with a line break before each paragraph, table and row, so a snapshot
 /// diff shows what changed.
 fn document_xml(bytes: &[u8]) -> String {
-    let parts = docx_parts(bytes);
+    let parts = common::docx_parts(bytes);
     let (_, xml) = parts
         .iter()
         .find(|(name, _)| name == "word/document.xml")
@@ -412,7 +396,7 @@ fn docx_is_the_same_bytes_every_time() {
             entry.name()
         );
     }
-    let core = docx_parts(&first)
+    let core = common::docx_parts(&first)
         .into_iter()
         .find(|(name, _)| name == "docProps/core.xml")
         .unwrap()

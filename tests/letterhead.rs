@@ -7,28 +7,11 @@
 
 mod common;
 
-use std::io::{Cursor, Read};
 use std::path::Path;
 
 use minutes::clock::Zone;
 use minutes::document::{Audience, ExportFormat, Format, Letterhead, export, render};
 use minutes::model::{MinutesStatus, Note, Record};
-
-/// Every part of a .docx archive, by name, with its text.
-fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
-    let mut parts = Vec::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).expect("entry");
-        if file.is_dir() {
-            continue;
-        }
-        let mut text = String::new();
-        file.read_to_string(&mut text).expect("UTF-8 XML");
-        parts.push((file.name().to_owned(), text));
-    }
-    parts
-}
 
 fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
     parts
@@ -43,7 +26,7 @@ fn names(parts: &[(String, String)]) -> Vec<&str> {
 }
 
 fn docx(record: &Record, letterhead: &Letterhead) -> Vec<(String, String)> {
-    docx_parts(
+    common::docx_parts(
         &export(
             record,
             ExportFormat::Docx,
@@ -312,7 +295,7 @@ fn a_utc_server_prints_london_times_in_every_export_and_in_show() {
     );
     assert!(output.status.success(), "{output:?}");
     let bytes = std::fs::read(tmp.path().join("outside/m.docx")).unwrap();
-    let parts = docx_parts(&bytes);
+    let parts = common::docx_parts(&bytes);
     let xml = part(&parts, "word/document.xml");
     assert!(xml.contains("10:02") && !xml.contains("09:02"));
 

@@ -66,16 +66,7 @@ impl<'r> Context<'r> {
         withheld: Withheld,
         letterhead: &'r Letterhead,
     ) -> Self {
-        let mut by_initials: HashMap<&str, Option<&Attendee>> = HashMap::new();
-        for attendee in &record.attendees {
-            let initials = attendee.initials.trim();
-            if !initials.is_empty() {
-                by_initials
-                    .entry(initials)
-                    .and_modify(|slot| *slot = None)
-                    .or_insert(Some(attendee));
-            }
-        }
+        let by_initials = by_initials(&record.attendees);
         let item_numbers = record
             .agenda
             .iter()
@@ -922,6 +913,21 @@ fn actions(cx: &Context<'_>, w: &mut Writer) {
         &["No.", "Action", "Owner", "Agency", "Due", "Status"],
         &rows,
     );
+}
+
+/// Each attendee by their initials, `None` where two share them (so neither is guessed).
+pub(super) fn by_initials(attendees: &[Attendee]) -> HashMap<&str, Option<&Attendee>> {
+    let mut found: HashMap<&str, Option<&Attendee>> = HashMap::new();
+    for attendee in attendees {
+        let initials = attendee.initials.trim();
+        if !initials.is_empty() {
+            found
+                .entry(initials)
+                .and_modify(|slot| *slot = None)
+                .or_insert(Some(attendee));
+        }
+    }
+    found
 }
 
 /// The owner named in full, "Priya Raman (Police)", when what was typed names one attendee;

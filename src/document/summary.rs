@@ -327,16 +327,7 @@ fn actions(record: &Record, out: &mut String) {
     if record.actions.is_empty() {
         return;
     }
-    let mut by_initials: HashMap<&str, Option<&Attendee>> = HashMap::new();
-    for attendee in &record.attendees {
-        let initials = attendee.initials.trim();
-        if !initials.is_empty() {
-            by_initials
-                .entry(initials)
-                .and_modify(|slot| *slot = None)
-                .or_insert(Some(attendee));
-        }
-    }
+    let by_initials = super::sections::by_initials(&record.attendees);
     out.push_str("\nACTIONS\n");
     for action in &record.actions {
         let _ = writeln!(out, "{}", action_line(action, &by_initials));

@@ -1240,3 +1240,19 @@ pub fn help_headings(screen: &str) -> Vec<String> {
         .map(|inside| inside.trim().to_owned())
         .collect()
 }
+
+/// Every part of a .docx archive, by name, with its text.
+pub fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("entry");
+        if file.is_dir() {
+            continue;
+        }
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut file, &mut text).expect("UTF-8 XML");
+        parts.push((file.name().to_owned(), text));
+    }
+    parts
+}
