@@ -242,9 +242,12 @@ impl EditingSession {
             .map(|record| self.action_lines(record))
             .unwrap_or_default();
         lines.push(self.close_entry());
-        let failed = lines
+        // Every line is tried (the close above all), whatever happened to the one before.
+        let failures: Vec<Error> = lines
             .into_iter()
-            .find_map(|entry| self.write(entry).err())?;
+            .filter_map(|entry| self.write(entry).err())
+            .collect();
+        let failed = failures.into_iter().next()?;
         Some(format!(
             "the end of the editing session was not written to the audit log: {failed}"
         ))
